@@ -1,0 +1,165 @@
+"""Stage 2, clean: from a SourceItem to an Article with its body and metadata.
+
+The page extractor for the item's format gives text lines; the lines above the
+headline are the page header (navigation, the day's date, the site's name), the
+lines after it are the article mixed with furniture (captions, teasers, forms),
+which ``furniture`` recognises line by line. Metadata comes from, in order of
+trust: the source's own fields, the page's markup, the article's furniture and
+dateline.
+"""
+from __future__ import annotations
+
+import re
+
+import py3langid
+
+from ..records import Article, SourceItem
+from ..registry import page_extractors
+from ..temporal import has_label, has_time, parse_calendar_date
+from . import furniture, outlets
+from .dateline import parse_dateline
+from .pages import Page
+
+_TITLE_MAX_WORDS = 30
+_HEADER_SCAN = 12  # lines searched for the headline
+_DATE_LINE_MAX_WORDS = 9
+_CAPTION_MAX_WORDS = 12
+_WELCOME = re.compile(r"^\W*welcome to (?:the )?(?P<name>[\w .&'’-]{2,60}?)\W*$", re.I)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_ISO_GIVEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def _is_date_line(line: str) -> bool:
+    return len(furniture.words(line)) <= _DATE_LINE_MAX_WORDS and parse_calendar_date(line) is not None
+
+
+def _could_be_title(line: str) -> bool:
+    n = len(furniture.words(line))
+    if n < 3 or n > _TITLE_MAX_WORDS:
+        return False
+    if furniture.is_chrome(line) or furniture.is_credit(line) or furniture.is_teaser(line):
+        return False
+    if _is_date_line(line) or _WELCOME.match(line) or parse_dateline(line):
+        return False
+    # A headline does not end with a full stop after a long sentence.
+    return not (line.endswith(".") and n > 15)
+
+
+def _find_title(lines: list[str], given: str | None) -> int | None:
+    if given:
+        key = _norm(given).casefold()
+        for i, line in enumerate(lines[:_HEADER_SCAN * 2]):
+            if _norm(line).casefold() == key:
+                return i
+        return None
+    for i, line in enumerate(lines[:_HEADER_SCAN]):
+        if _could_be_title(line):
+            return i
+    return None
+
+
+class _Findings:
+    """Metadata candidates seen while reading the page's lines."""
+
+    def __init__(self) -> None:
+        self.dates: list[str] = []
+        self.outlets: list[str] = []
+
+
+def _read_header(header: list[str], found: _Findings) -> None:
+    for line in header:
+        welcome = _WELCOME.match(line)
+        if welcome:
+            found.outlets.append(welcome.group("name").strip())
+        elif outlets.by_name(line.strip("| ")):
+            found.outlets.append(outlets.canonical(line.strip("| ")))
+        # An unlabelled date above the headline is the site's "today", not the article's date.
+        elif _is_date_line(line) and (has_label(line) or has_time(line)):
+            found.dates.append(parse_calendar_date(line))
+
+
+def _caption_lines(lines: list[str]) -> set[int]:
+    """Indices of photo captions: credit lines and the short lines that repeat or sit between them."""
+    credits = {i for i, line in enumerate(lines) if furniture.is_credit(line)}
+    captions = set(credits)
+    for i, line in enumerate(lines):
+        if i in credits or furniture.ends_like_sentence(line):
+            continue
+        if len(furniture.words(line)) > _CAPTION_MAX_WORDS:
+            continue
+        near = [j for j in credits if abs(j - i) <= 2]
+        if any(_norm(line) in _norm(lines[j]) for j in near) or (i - 1 in credits and i + 1 in credits):
+            captions.add(i)
+    return captions
+
+
+def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[list[str], list[str]]:
+    body: list[str] = []
+    removed: list[str] = []
+    captions = _caption_lines(lines)
+    seen = {_norm(title).casefold()} if title else set()
+    for i, line in enumerate(lines):
+        key = _norm(line).casefold()
+        if furniture.opens_tail(line):
+            removed.extend(lines[i:])
+            break
+        if _is_date_line(line):
+            found.dates.append(parse_calendar_date(line))
+            removed.append(line)
+        elif key in seen or i in captions or furniture.is_teaser(line) or furniture.is_chrome(line):
+            removed.append(line)
+        elif furniture.is_label(line) or _BYLINE.match(line):
+            if outlets.by_name(line):
+                found.outlets.append(outlets.canonical(line))
+            removed.append(line)
+        else:
+            body.append(line)
+        seen.add(key)
+    return body, removed
+
+
+def _language(body: str) -> str | None:
+    if len(body) < 20:
+        return None
+    language, _ = py3langid.classify(body)
+    return language
+
+
+def _given_date(published: str | None) -> str | None:
+    if not published:
+        return None
+    match = _ISO_GIVEN.match(published.strip())
+    return match.group(0) if match else parse_calendar_date(published)
+
+
+def clean(item: SourceItem) -> Article:
+    page: Page = page_extractors.get(item.format)(item.content)
+    lines = [_norm(line) for line in page.lines if line.strip()]
+    found = _Findings()
+    header: list[str] = []
+    title = item.title or page.title
+    if page.has_header:
+        index = _find_title(lines, item.title)
+        if index is not None:
+            header, title, lines = lines[:index], title or lines[index], lines[index + 1:]
+        _read_header(header, found)
+    body_lines, removed = _split_body(lines, title, found)
+    dateline = parse_dateline(body_lines[0]) if body_lines else None
+    if dateline is None and len(body_lines) > 1:
+        dateline = parse_dateline(body_lines[1])
+    outlet = (outlets.by_url(item.url)
+              or (outlets.canonical(dateline.agency) if dateline and dateline.agency else None)
+              or (found.outlets[0] if found.outlets else None)
+              or page.outlet or outlets.host_of(item.url))
+    published = (_given_date(item.published) or page.published or (found.dates[0] if found.dates else None)
+                 or (dateline.date if dateline else None))
+    body = "\n".join(body_lines)
+    return Article(
+        doc_id=item.doc_id, origin=item.origin, content_hash=item.content_hash, raw=item.content,
+        body=body, removed=[*header, *page.removed, *removed], url=item.url, title=title, outlet=outlet,
+        published=published, dateline=dateline.place if dateline else None, language=_language(body),
+    )

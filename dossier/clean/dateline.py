@@ -1,0 +1,55 @@
+"""Wire-style datelines that open an article's first paragraph.
+
+    MOSCOW, February 1. /TASS/. ...
+    KYIV, Ukraine (AP) — ...
+    BEIRUT, March 3 (Reuters) - ...
+    Ankara, 12 May (AFP) – ...
+    LONDON — ...
+
+The place is written in capitals, or in any case when an agency tag follows it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..temporal import parse_calendar_date
+
+_PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
+_PLACE_ANY = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
+_REGION = r"(?:\s*/(?P<region>[^/\n]{2,40})/|,\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?=[,(/\s]))?"
+_DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
+_AGENCY = r"(?:\s*\.?\s*/(?P<agency>[A-Z][\w\- ]{1,30})/\.?|\s*\((?P<agency2>[A-Z][\w\-/ .&]{0,30})\))"
+_END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
+
+_WITH_AGENCY = re.compile(rf"^(?P<place>{_PLACE_ANY}){_REGION}{_DATE}{_AGENCY}{_END}")
+_CAPS_ONLY = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}\s*(?:[.:]\s+|\s[-–—]\s+)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    region: str | None
+    date: str | None  # partial ISO date, year often unknown
+    agency: str | None
+
+
+def _title_case(place: str) -> str:
+    if place.isupper():
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+    return place
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    match = _WITH_AGENCY.match(paragraph) or _CAPS_ONLY.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip(" .")
+    # A capitalised sentence opening ("THE US said ...") is not a place: require few words.
+    if len(place.split()) > 3 or (match.re is _CAPS_ONLY and len(place.replace(" ", "")) < 3):
+        return None
+    groups = match.groupdict()
+    agency = groups.get("agency") or groups.get("agency2")
+    date = parse_calendar_date(groups["date"]) if groups.get("date") else None
+    return Dateline(place=_title_case(place), region=groups.get("region") or groups.get("region2"),
+                    date=date, agency=agency.strip() if agency else None)

@@ -1,0 +1,78 @@
+"""Recognising site furniture line by line: what a page prints around an article.
+
+These are the page parts that recur across news sites whatever the language of
+the article: navigation, teasers to other stories, photo captions and credits,
+comment forms, share and subscribe prompts, advertising labels.
+"""
+from __future__ import annotations
+
+import re
+
+# A line that opens the tail of a page: everything after it is about other pages.
+_TAIL_MARKERS = re.compile(
+    r"^(?:check also|leave a (?:reply|comment)|(?:\d+\s+)?comments?|post a comment|join the conversation|"
+    r"related(?: (?:articles?|stories|news|posts|content|coverage|topics))?|more (?:stories|news|from [\w .'-]+)|"
+    r"read (?:next|also)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|"
+    r"(?:most )?(?:popular|read|viewed)(?: (?:now|stories|articles))?|trending(?: now)?|"
+    r"latest (?:news|stories|articles)|top stories|share this(?: article| story)?:?|tags?:?|topics:?|"
+    r"about the author|subscribe to (?:our|the) newsletter|sign up for (?:our|the) newsletter|"
+    r"previous (?:article|post)|next (?:article|post))\s*:?$",
+    re.I,
+)
+
+# A line that is a link to another page, inside the article.
+_TEASER = re.compile(
+    r"^(?:read (?:more|also|next)|see also|also read|more on this|related|watch|listen|"
+    r"click here|sign up|subscribe|follow us|download (?:our|the) app)\b\s*[:>|\-–—]",
+    re.I,
+)
+
+# Page chrome that is a whole line by itself.
+_CHROME = re.compile(
+    r"^(?:advertisement|sponsored(?: content)?|skip to (?:main )?content|all news|home|menu|search|"
+    r"share|tweet|email|print|updated(?: at)?:?|published(?: at)?:?|posted(?: on)?:?|"
+    r"your email address will not be published.*|required fields are marked.*|"
+    r"all rights reserved.*|copyright\b.*|cookies? (?:policy|settings).*|"
+    r"we use cookies.*|this (?:site|website) uses cookies.*|log ?in|sign ?in|register)\.?$",
+    re.I,
+)
+
+# Photo credits: "© Name/AGENCY", "Photo: ...", "(Getty Images)", "Name/AGENCY" at a line's end.
+_CREDIT = re.compile(
+    r"(?:^\s*©|\b(?:photo|image|picture|pictured|video|graphic|illustration|file photo)s?\s*(?:credit)?\s*:|"
+    r"\bcredit\s*:|\bphoto(?:graph)? by\b|\bgetty images\b|\bshutterstock\b|\bvia (?:AP|AFP|Reuters|Getty)\b|"
+    r"\b[A-Z][\w.'-]+ [A-Z][\w.'-]+/[A-Z][A-Za-z]{1,}(?: [A-Z][\w]*)*\s*$)"
+)
+
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def opens_tail(line: str) -> bool:
+    return len(words(line)) <= 6 and bool(_TAIL_MARKERS.match(line.strip()))
+
+
+def is_teaser(line: str) -> bool:
+    return bool(_TEASER.match(line.strip()))
+
+
+def is_chrome(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") or bool(_CHROME.match(stripped))
+
+
+def is_credit(line: str) -> bool:
+    return bool(_CREDIT.search(line))
+
+
+def is_label(line: str) -> bool:
+    """One or two words standing alone: a section label, an agency credit, a button."""
+    return len(words(line)) <= 2 and not ends_like_sentence(line)

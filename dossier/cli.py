@@ -1,0 +1,128 @@
+"""The ``dossier`` command."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .read import discover
+from .settings import DEFAULT_DB, DEFAULT_MODEL, Settings
+from .store import Store
+
+app = typer.Typer(
+    help=(
+        "Build a source-cited dossier of cross-border detention cases from news articles.\n\n"
+        "Start with:  dossier build ARTICLES/  then  dossier export dossier.db --out OUT/"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option(
+    "--db", help="SQLite file or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/dossier).",
+    envvar="DOSSIER_DB", show_default=True)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dossier {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                              help="Show the version and exit.")] = False) -> None:
+    """dossier turns articles into cases: who was arrested, extradited, sentenced, swapped, and who said so."""
+
+
+def _open_store(db: str, *, create: bool) -> Store:
+    if not create and "://" not in db and not Path(db).exists():
+        err.print(f"[red]error:[/] no dossier database at {db}; build one with: dossier build ARTICLES --db {db}")
+        raise typer.Exit(2)
+    try:
+        return Store(db, create=create)
+    except ValueError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+
+
+def _count_inputs(corpus: Path) -> int:
+    total = 0
+    for path in discover(corpus):
+        if path.suffix.lower() == ".jsonl":
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(
+        help="A folder of .txt/.html articles, or a JSON Lines file with one article per line.",
+        exists=True, readable=True, show_default=False)],
+    db: DbOption = DEFAULT_DB,
+    model: Annotated[str, typer.Option(help="spaCy pipeline to annotate with (any installed one).",
+                                       envvar="DOSSIER_MODEL")] = DEFAULT_MODEL,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Read, clean and store every article of CORPUS in the dossier database.
+
+    Articles already stored with the same content are skipped, so the command can be
+    re-run after adding articles or after an interruption. Exit status: 0 when every
+    input was read, 1 when some were skipped (each is named on stderr), 2 for usage errors.
+
+    Example:  dossier build articles/ --db cases.db
+    """
+    from .pipeline import Build
+
+    settings = Settings(model=model)
+    store = _open_store(db, create=True)
+    total = _count_inputs(corpus)
+    with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def advance(origin: str) -> None:
+            progress.update(task, advance=1, description=Path(origin.split(":")[0]).name)
+
+        report = Build(store, settings).run(corpus, on_item=advance)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/] {problem.origin}: {problem.message}", highlight=False, soft_wrap=True)
+    if not quiet:
+        table = Table(title=f"dossier build → {store.url}", show_header=False)
+        table.add_row("processed", str(len(report.processed)))
+        table.add_row("unchanged", str(len(report.unchanged)))
+        table.add_row("skipped", str(len(report.problems)))
+        table.add_row("documents stored", str(store.count_documents()))
+        err.print(table)
+    store.close()
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the JSON Lines files into.")]
+    = Path("export"),
+) -> None:
+    """Write documents.jsonl, entities.jsonl and facts.jsonl, the benchmark's exchange format.
+
+    Example:  dossier export cases.db --out export/
+    """
+    from .views.export import export as write_export
+
+    store = _open_store(db, create=False)
+    counts = write_export(store, out_dir)
+    store.close()
+    err.print(json.dumps({"out": str(out_dir), **counts}))

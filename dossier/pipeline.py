@@ -1,0 +1,77 @@
+"""The build: read -> clean -> (annotate -> extract) -> store, one transaction per document.
+
+Documents whose content and pipeline fingerprint are already stored are skipped, so
+running a build twice stores nothing twice and an interrupted build is finished by
+the next one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from .clean import clean
+from .read import read_corpus
+from .records import ReadProblem, SourceItem
+from .settings import Settings
+from .store import Store
+
+
+@dataclass
+class BuildReport:
+    processed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return len(self.processed) + len(self.unchanged) + len(self.problems)
+
+
+def _batches(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Build:
+    def __init__(self, store: Store, settings: Settings | None = None):
+        self.store = store
+        self.settings = settings or Settings()
+
+    def _pending(self, inputs: Iterable[SourceItem | ReadProblem], report: BuildReport,
+                 on_item: Callable[[str], None]) -> Iterator[SourceItem]:
+        """The items that need processing; problems, duplicates and unchanged items are reported."""
+        stored = self.store.fingerprints()
+        fingerprint = self.settings.fingerprint()
+        first_origin: dict[str, str] = {}
+        for entry in inputs:
+            if isinstance(entry, ReadProblem):
+                report.problems.append(entry)
+                on_item(entry.origin)
+                continue
+            if entry.doc_id in first_origin:
+                report.problems.append(ReadProblem(
+                    entry.origin, f"document id {entry.doc_id!r} already used by {first_origin[entry.doc_id]}; skipped"))
+                on_item(entry.origin)
+                continue
+            first_origin[entry.doc_id] = entry.origin
+            if stored.get(entry.doc_id) == (entry.content_hash, fingerprint):
+                report.unchanged.append(entry.doc_id)
+                on_item(entry.origin)
+                continue
+            yield entry
+
+    def run(self, corpus: Path, on_item: Callable[[str], None] = lambda origin: None) -> BuildReport:
+        report = BuildReport()
+        pending = self._pending(read_corpus(corpus), report, on_item)
+        fingerprint = self.settings.fingerprint()
+        for batch in _batches(pending, self.settings.batch_size):
+            for item in batch:
+                article = clean(item)
+                self.store.save_article(article, fingerprint)
+                report.processed.append(item.doc_id)
+                on_item(item.origin)
+        self.store.record_problems(report.problems)
+        return report

@@ -1,0 +1,12 @@
+"""Named, pluggable parts of the pipeline, in the manner of spaCy's registries.
+
+A reader is registered under the file suffixes it handles, a page extractor under
+the source format it turns into text lines. Third-party packages can add their own
+through the ``dossier_readers`` and ``dossier_extractors`` entry points.
+"""
+from __future__ import annotations
+
+import catalogue
+
+readers = catalogue.create("dossier", "readers", entry_points=True)
+page_extractors = catalogue.create("dossier", "extractors", entry_points=True)

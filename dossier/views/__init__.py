@@ -1,0 +1,1 @@
+"""Stage 8, views: what a built dossier is turned into for people and programs."""
