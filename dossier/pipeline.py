@@ -1,4 +1,4 @@
-"""The build: read -> clean -> (annotate -> extract) -> store, one transaction per document.
+"""The build: read -> clean -> annotate (and extract) -> store per document, then resolve across documents.
 
 Documents whose content and pipeline fingerprint are already stored are skipped, so
 running a build twice stores nothing twice and an interrupted build is finished by
@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .annotate import Annotator
 from .clean import clean
 from .read import read_corpus
 from .records import ReadProblem, SourceItem
+from .resolve import resolve
 from .settings import Settings
 from .store import Store
 
@@ -67,11 +69,17 @@ class Build:
         report = BuildReport()
         pending = self._pending(read_corpus(corpus), report, on_item)
         fingerprint = self.settings.fingerprint()
+        annotator: Annotator | None = None
         for batch in _batches(pending, self.settings.batch_size):
-            for item in batch:
-                article = clean(item)
-                self.store.save_article(article, fingerprint)
-                report.processed.append(item.doc_id)
-                on_item(item.origin)
+            # The model is loaded only when some document needs it: an unchanged corpus builds at once.
+            annotator = annotator or Annotator(self.settings.model, self.settings.components,
+                                               self.settings.batch_size)
+            articles = [clean(item) for item in batch]
+            for annotation, _ in annotator.annotate(articles):
+                self.store.save(annotation, fingerprint)
+                report.processed.append(annotation.article.doc_id)
+                on_item(annotation.article.origin)
+        if report.processed or not report.unchanged:
+            self.store.replace_entities(resolve(self.store.candidates()))
         self.store.record_problems(report.problems)
         return report

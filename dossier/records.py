@@ -53,3 +53,65 @@ class Article:
     published: str | None = None  # ISO 8601 at its precision; X for unknown digits ("XXXX-04-06")
     dateline: str | None = None
     language: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # character offsets into Article.body
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: a span of Article.body with its entity type."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, FAC, NORP, ...
+    sentence: int  # index into Annotation.sentences
+
+
+@dataclass
+class LocalEntity:
+    """One entity within one document: all the mentions that name it there."""
+
+    name: str  # the fullest form the document gives ("Roman Seleznev" rather than "Seleznev")
+    label: str
+    mentions: list[int] = field(default_factory=list)  # indices into Annotation.mentions
+    role: str | None = None  # a title the text gives it ("ambassador", "envoy"), for "the envoy said"
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An argument value that is an entity of the same document (index into Annotation.entities)."""
+
+    entity: int
+
+
+ArgValue = str | EntityRef | list[str | EntityRef]
+
+
+@dataclass
+class Fact:
+    """One thing the article says happened, with the sentence that says it."""
+
+    type: str
+    subject: EntityRef
+    args: dict[str, ArgValue]
+    sentence: int
+    start: int  # the evidence: character offsets of its sentence in Article.body
+    end: int
+    claimed_by: EntityRef | None = None
+
+
+@dataclass
+class Annotation:
+    """An article after annotation and extraction: sentences, names, entities, facts."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[LocalEntity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)

@@ -10,3 +10,5 @@ import catalogue
 
 readers = catalogue.create("dossier", "readers", entry_points=True)
 page_extractors = catalogue.create("dossier", "extractors", entry_points=True)
+# Steps run on each annotated document, in the order Settings.components names them.
+components = catalogue.create("dossier", "components", entry_points=True)

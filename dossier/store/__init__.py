@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ..records import Article, ReadProblem
-from .schema import build_problems, documents, metadata
+from ..records import Annotation, EntityRef, ReadProblem
+from ..resolve import Candidate, Resolved
+from .schema import build_problems, doc_entities, documents, entities, facts, mentions, metadata, sentences
 
 
 def database_url(target: str | Path) -> str:
@@ -36,6 +37,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _encode(value):
+    if isinstance(value, EntityRef):
+        return {"entity": value.entity}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _insert(conn, table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
 
 
 class Store:
@@ -65,16 +79,36 @@ class Store:
             rows = conn.execute(select(documents.c.id, documents.c.content_hash, documents.c.pipeline))
             return {row.id: (row.content_hash, row.pipeline) for row in rows}
 
-    def save_article(self, article: Article, pipeline: str) -> None:
+    def save(self, annotation: Annotation, pipeline: str) -> None:
         """Replace the document and everything derived from it, in one transaction."""
+        article, doc_id = annotation.article, annotation.article.doc_id
         with self.engine.begin() as conn:
-            conn.execute(delete(documents).where(documents.c.id == article.doc_id))
+            for table in (facts, mentions, doc_entities, sentences):
+                conn.execute(delete(table).where(table.c.doc_id == doc_id))
+            conn.execute(delete(documents).where(documents.c.id == doc_id))
             conn.execute(insert(documents).values(
-                id=article.doc_id, origin=article.origin, content_hash=article.content_hash, pipeline=pipeline,
+                id=doc_id, origin=article.origin, content_hash=article.content_hash, pipeline=pipeline,
                 url=article.url, title=article.title, outlet=article.outlet, published=article.published,
                 dateline=article.dateline, language=article.language, raw=article.raw, body=article.body,
                 removed=article.removed, processed_at=datetime.now(timezone.utc),
             ))
+            _insert(conn, sentences, [
+                {"doc_id": doc_id, "idx": i, "start_char": s.start, "end_char": s.end, "text": s.text}
+                for i, s in enumerate(annotation.sentences)])
+            _insert(conn, doc_entities, [
+                {"doc_id": doc_id, "idx": i, "name": e.name, "type": e.label, "role": e.role}
+                for i, e in enumerate(annotation.entities)])
+            entity_of = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
+            _insert(conn, mentions, [
+                {"doc_id": doc_id, "idx": i, "start_char": m.start, "end_char": m.end, "text": m.text,
+                 "type": m.label, "sentence": m.sentence, "doc_entity": entity_of.get(i)}
+                for i, m in enumerate(annotation.mentions)])
+            _insert(conn, facts, [
+                {"doc_id": doc_id, "idx": i, "type": f.type, "subject": f.subject.entity,
+                 "args": {k: _encode(v) for k, v in f.args.items()},
+                 "claimed_by": f.claimed_by.entity if f.claimed_by else None,
+                 "sentence": f.sentence, "start_char": f.start, "end_char": f.end}
+                for i, f in enumerate(annotation.facts)])
 
     def record_problems(self, problems: list[ReadProblem]) -> None:
         """Keep the last build's problems, so that they can be listed after the run."""
@@ -93,3 +127,63 @@ class Store:
     def count_documents(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(documents)).scalar_one()
+
+    # ---- entities
+
+    def candidates(self) -> list[Candidate]:
+        """Every document entity with the surface forms of its mentions, for corpus-wide resolution."""
+        with self.engine.connect() as conn:
+            forms: dict[tuple[str, int], list[str]] = {}
+            for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)):
+                forms.setdefault((row.doc_id, row.doc_entity), []).append(row.text)
+            return [Candidate(row.doc_id, row.idx, row.name, row.type, sorted(set(forms.get((row.doc_id, row.idx), []))))
+                    for row in conn.execute(select(doc_entities).order_by(doc_entities.c.doc_id, doc_entities.c.idx))]
+
+    def replace_entities(self, resolved: list[Resolved]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(doc_entities).values(entity_id=None))
+            conn.execute(delete(entities))
+            _insert(conn, entities, [{"id": i, "name": r.name, "type": r.type, "aliases": r.aliases}
+                                     for i, r in enumerate(resolved, 1)])
+            links = [{"d": doc_id, "i": idx, "e": i} for i, r in enumerate(resolved, 1) for doc_id, idx in r.members]
+            if links:
+                conn.execute(update(doc_entities)
+                             .where(doc_entities.c.doc_id == bindparam("d"), doc_entities.c.idx == bindparam("i"))
+                             .values(entity_id=bindparam("e")), links)
+
+    def entity_rows(self) -> list[dict]:
+        """Resolved entities with the documents that mention them."""
+        with self.engine.connect() as conn:
+            docs: dict[int, set[str]] = {}
+            for row in conn.execute(select(doc_entities.c.entity_id, doc_entities.c.doc_id)
+                                    .where(doc_entities.c.entity_id.is_not(None))):
+                docs.setdefault(row.entity_id, set()).add(row.doc_id)
+            return [{**dict(row._mapping), "docs": sorted(docs.get(row.id, ()))}
+                    for row in conn.execute(select(entities).order_by(entities.c.id))]
+
+    def fact_rows(self) -> list[dict]:
+        """Facts with entity references replaced by the entities' canonical names."""
+        with self.engine.connect() as conn:
+            names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
+                select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
+                       entities.c.name.label("canonical"))
+                .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)))}
+            body = {r.id: r.body for r in conn.execute(select(documents.c.id, documents.c.body))}
+
+            def decode(doc_id, value):
+                if isinstance(value, dict) and "entity" in value:
+                    return names.get((doc_id, value["entity"]))
+                if isinstance(value, list):
+                    return [decode(doc_id, v) for v in value]
+                return value
+
+            rows = []
+            for f in conn.execute(select(facts).order_by(facts.c.doc_id, facts.c.idx)):
+                rows.append({
+                    "doc": f.doc_id, "type": f.type, "subject": names.get((f.doc_id, f.subject)),
+                    "args": {k: decode(f.doc_id, v) for k, v in f.args.items()},
+                    "evidence": body[f.doc_id][f.start_char:f.end_char],
+                    "claimed_by": names.get((f.doc_id, f.claimed_by)) if f.claimed_by is not None else None,
+                    "sentence": f.sentence, "start": f.start_char, "end": f.end_char,
+                })
+            return rows

@@ -1,9 +1,18 @@
-"""The database tables: plain SQL tables that any SQLite or PostgreSQL client can read."""
+"""The database tables: plain SQL tables that any SQLite or PostgreSQL client can read.
+
+Everything derived from a document references it with ON DELETE CASCADE, so replacing
+a document replaces what was extracted from it.
+"""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text)
 
 metadata = MetaData()
+
+
+def _doc_fk() -> Column:
+    return Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
 
 documents = Table(
     "documents", metadata,
@@ -21,6 +30,60 @@ documents = Table(
     Column("body", Text, nullable=False),
     Column("removed", JSON, nullable=False),  # lines dropped as site furniture
     Column("processed_at", DateTime(timezone=True), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    _doc_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start_char", Integer, nullable=False),  # character offsets into documents.body
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+# Resolved real-world entities, rebuilt across the corpus after each build.
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),  # canonical name: the most common full form
+    Column("type", String(8), nullable=False),
+    Column("aliases", JSON, nullable=False),  # every surface form seen
+)
+
+# One entity within one document; entity_id links it to the corpus-wide entity.
+doc_entities = Table(
+    "doc_entities", metadata,
+    _doc_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("role", Text),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    _doc_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("doc_entity", Integer),  # doc_entities.idx of the same document
+)
+
+facts = Table(
+    "facts", metadata,
+    _doc_fk(),
+    Column("idx", Integer, primary_key=True),
+    Column("type", String(16), nullable=False, index=True),
+    Column("subject", Integer, nullable=False),  # doc_entities.idx of the same document
+    Column("args", JSON, nullable=False),  # entity-valued arguments as {"entity": doc_entities.idx}
+    Column("claimed_by", Integer),  # doc_entities.idx, when the article attributes the fact to someone
+    Column("sentence", Integer, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
 )
 
 build_problems = Table(

@@ -23,11 +23,22 @@ def document_rows(store: Store) -> Iterable[dict]:
                "dateline": doc["dateline"], "language": doc["language"], "url": doc["url"], "body": doc["body"]}
 
 
+def entity_rows(store: Store) -> Iterable[dict]:
+    for row in store.entity_rows():
+        yield {"id": f"e{row['id']}", "name": row["name"], "type": row["type"], "aliases": row["aliases"],
+               "docs": row["docs"]}
+
+
+def fact_rows(store: Store) -> Iterable[dict]:
+    for row in store.fact_rows():
+        yield {key: row[key] for key in ("doc", "type", "subject", "args", "evidence", "claimed_by")}
+
+
 def export(store: Store, out: Path) -> dict[str, int]:
     """Write the three files; returns how many lines each got."""
     out.mkdir(parents=True, exist_ok=True)
     return {
         "documents.jsonl": _write_jsonl(out / "documents.jsonl", document_rows(store)),
-        "entities.jsonl": _write_jsonl(out / "entities.jsonl", []),
-        "facts.jsonl": _write_jsonl(out / "facts.jsonl", []),
+        "entities.jsonl": _write_jsonl(out / "entities.jsonl", entity_rows(store)),
+        "facts.jsonl": _write_jsonl(out / "facts.jsonl", fact_rows(store)),
     }

