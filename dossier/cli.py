@@ -70,7 +70,7 @@ def _count_inputs(corpus: Path) -> int:
 def build(
     corpus: Annotated[Path, typer.Argument(
         help="A folder of .txt/.html articles, or a JSON Lines file with one article per line.",
-        exists=True, readable=True, show_default=False)],
+        exists=True, readable=True, show_default=False, metavar="CORPUS")],
     db: DbOption = DEFAULT_DB,
     model: Annotated[str, typer.Option(help="spaCy pipeline to annotate with (any installed one).",
                                        envvar="DOSSIER_MODEL")] = DEFAULT_MODEL,

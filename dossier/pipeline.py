@@ -14,7 +14,7 @@ from pathlib import Path
 from .annotate import Annotator
 from .clean import clean
 from .read import read_corpus
-from .records import ReadProblem, SourceItem
+from .records import Article, ReadProblem, SourceItem
 from .resolve import resolve
 from .settings import Settings
 from .store import Store
@@ -65,6 +65,20 @@ class Build:
                 continue
             yield entry
 
+    @staticmethod
+    def _clean(item: SourceItem, report: BuildReport, on_item: Callable[[str], None]) -> Article | None:
+        try:
+            article = clean(item)
+        except Exception as err:  # one unreadable page must not stop the corpus
+            problem = ReadProblem(item.origin, f"could not be cleaned ({type(err).__name__}: {err})")
+        else:
+            if article.body.strip():
+                return article
+            problem = ReadProblem(item.origin, "no article text found")
+        report.problems.append(problem)
+        on_item(item.origin)
+        return None
+
     def run(self, corpus: Path, on_item: Callable[[str], None] = lambda origin: None) -> BuildReport:
         report = BuildReport()
         pending = self._pending(read_corpus(corpus), report, on_item)
@@ -74,7 +88,7 @@ class Build:
             # The model is loaded only when some document needs it: an unchanged corpus builds at once.
             annotator = annotator or Annotator(self.settings.model, self.settings.components,
                                                self.settings.batch_size)
-            articles = [clean(item) for item in batch]
+            articles = [a for a in (self._clean(item, report, on_item) for item in batch) if a is not None]
             for annotation, _ in annotator.annotate(articles):
                 self.store.save(annotation, fingerprint)
                 report.processed.append(annotation.article.doc_id)

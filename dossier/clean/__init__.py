@@ -26,6 +26,7 @@ _DATE_LINE_MAX_WORDS = 9
 _CAPTION_MAX_WORDS = 12
 _WELCOME = re.compile(r"^\W*welcome to (?:the )?(?P<name>[\w .&'’-]{2,60}?)\W*$", re.I)
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at"}
 _ISO_GIVEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -33,8 +34,17 @@ def _norm(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
+def _without_byline(line: str) -> str:
+    return re.sub(r"\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$", "", line)
+
+
 def _is_date_line(line: str) -> bool:
+    line = _without_byline(line)
     return len(furniture.words(line)) <= _DATE_LINE_MAX_WORDS and parse_calendar_date(line) is not None
+
+
+def _date_of_line(line: str) -> str | None:
+    return parse_calendar_date(_without_byline(line))
 
 
 def _could_be_title(line: str) -> bool:
@@ -49,6 +59,12 @@ def _could_be_title(line: str) -> bool:
     return not (line.endswith(".") and n > 15)
 
 
+def _looks_like_site_name(line: str) -> bool:
+    """A short name in title case ("The Detention Desk") printed above a page's headline."""
+    names = furniture.words(line)
+    return len(names) <= 4 and all(w[0].isupper() or w in _MINOR_WORDS for w in names)
+
+
 def _find_title(lines: list[str], given: str | None) -> int | None:
     if given:
         key = _norm(given).casefold()
@@ -56,10 +72,10 @@ def _find_title(lines: list[str], given: str | None) -> int | None:
             if _norm(line).casefold() == key:
                 return i
         return None
-    for i, line in enumerate(lines[:_HEADER_SCAN]):
-        if _could_be_title(line):
-            return i
-    return None
+    candidates = [i for i, line in enumerate(lines[:_HEADER_SCAN]) if _could_be_title(line)]
+    if len(candidates) > 1 and candidates[1] - candidates[0] <= 2 and _looks_like_site_name(lines[candidates[0]]):
+        return candidates[1]
+    return candidates[0] if candidates else None
 
 
 class _Findings:
@@ -79,7 +95,7 @@ def _read_header(header: list[str], found: _Findings) -> None:
             found.outlets.append(outlets.canonical(line.strip("| ")))
         # An unlabelled date above the headline is the site's "today", not the article's date.
         elif _is_date_line(line) and (has_label(line) or has_time(line)):
-            found.dates.append(parse_calendar_date(line))
+            found.dates.append(_date_of_line(line))
 
 
 def _caption_lines(lines: list[str]) -> set[int]:
@@ -108,7 +124,7 @@ def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[
             removed.extend(lines[i:])
             break
         if _is_date_line(line):
-            found.dates.append(parse_calendar_date(line))
+            found.dates.append(_date_of_line(line))
             removed.append(line)
         elif key in seen or i in captions or furniture.is_teaser(line) or furniture.is_chrome(line):
             removed.append(line)
@@ -144,13 +160,14 @@ def clean(item: SourceItem) -> Article:
     title = item.title or page.title
     if page.has_header:
         index = _find_title(lines, item.title)
-        if index is not None:
+        # A text that is a single paragraph has no headline to take away.
+        if index is not None and len(lines) > index + 1:
             header, title, lines = lines[:index], title or lines[index], lines[index + 1:]
         _read_header(header, found)
+        found.outlets.extend(line for line in header if _could_be_title(line) and _looks_like_site_name(line))
     body_lines, removed = _split_body(lines, title, found)
-    dateline = parse_dateline(body_lines[0]) if body_lines else None
-    if dateline is None and len(body_lines) > 1:
-        dateline = parse_dateline(body_lines[1])
+    # The dateline opens the first paragraph, which may follow a standfirst or two.
+    dateline = next((d for d in map(parse_dateline, body_lines[:3]) if d), None)
     outlet = (outlets.by_url(item.url)
               or (outlets.canonical(dateline.agency) if dateline and dateline.agency else None)
               or (found.outlets[0] if found.outlets else None)

@@ -20,6 +20,13 @@ _TAIL_MARKERS = re.compile(
     re.I,
 )
 
+# Tail openers that carry their own text: "Tags: ...", "12 thoughts on "..."".
+_TAIL_WITH_TEXT = re.compile(
+    r"^(?:(?:tags|tagged|filed under|categories|posted in|topics)\s*:\s*\S|"
+    r"(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\b)",
+    re.I,
+)
+
 # A line that is a link to another page, inside the article.
 _TEASER = re.compile(
     r"^(?:read (?:more|also|next)|see also|also read|more on this|related|watch|listen|"
@@ -57,16 +64,23 @@ def ends_like_sentence(line: str) -> bool:
 
 
 def opens_tail(line: str) -> bool:
-    return len(words(line)) <= 6 and bool(_TAIL_MARKERS.match(line.strip()))
+    line = line.strip()
+    return bool(_TAIL_WITH_TEXT.match(line)) or (len(words(line)) <= 6 and bool(_TAIL_MARKERS.match(line)))
 
 
 def is_teaser(line: str) -> bool:
     return bool(_TEASER.match(line.strip()))
 
 
+def is_menu(line: str) -> bool:
+    """A row of navigation links: "Home | World | Business | Sport"."""
+    parts = [p for p in re.split(r"\s+[|·•»/]\s+", line.strip()) if p]
+    return len(parts) >= 3 and all(len(words(p)) <= 3 for p in parts)
+
+
 def is_chrome(line: str) -> bool:
     stripped = line.strip()
-    return stripped.startswith("|") or bool(_CHROME.match(stripped))
+    return stripped.startswith("|") or is_menu(stripped) or bool(_CHROME.match(stripped))
 
 
 def is_credit(line: str) -> bool:

@@ -21,6 +21,26 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(head) // 100)
 
 
+# Legacy encodings in the order the web uses them; breaks ties between equally clean guesses,
+# which short Western European texts produce for cp1250, cp1252, cp1257 alike.
+_WEB_PRIOR = ("cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1256",
+              "cp1253", "cp1254", "cp1255", "cp1257", "gb18030", "big5", "shift_jis", "euc_kr")
+
+
+def _most_likely(matches) -> "charset_normalizer.CharsetMatch | None":
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.005 and m.coherence >= best.coherence - 0.05]
+    ranked = sorted(tied, key=lambda m: _WEB_PRIOR.index(m.encoding) if m.encoding in _WEB_PRIOR else len(_WEB_PRIOR))
+    return ranked[0]
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Prose has words between spaces; a wrong guess at an encoding gives runs of symbols."""
+    return sum(c.isspace() for c in text) * 40 >= len(text)
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). Raises DecodeError with a reason a person can act on."""
     if not data.strip():
@@ -36,8 +56,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(declared), declared
         except (LookupError, UnicodeDecodeError):
             pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.chaos > 0.2:
+    best = _most_likely(charset_normalizer.from_bytes(data))
+    if best is None or best.chaos > 0.1 or not _reads_as_prose(str(best)):
         raise DecodeError(
             f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
             "and no other encoding fits; convert it to UTF-8"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
@@ -56,7 +56,10 @@ class Store:
     def __init__(self, target: str | Path, *, create: bool = True):
         url = database_url(target)
         self.url = url
-        self.engine: Engine = create_engine(url)
+        try:
+            self.engine: Engine = create_engine(url)
+        except (ArgumentError, NoSuchModuleError) as err:
+            raise ValueError(f"cannot open {url}: {err}") from err
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if create:

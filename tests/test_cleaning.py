@@ -1,0 +1,116 @@
+"""Cleaning plain-text pages: the article's own lines stay, the site's furniture goes, metadata is found."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.clean import clean
+from dossier.read import read_corpus
+from dossier.records import SourceItem
+
+from conftest import FIXTURES
+
+
+def _article(name: str):
+    [item] = read_corpus(FIXTURES / "text" / name)
+    return clean(item)
+
+
+def _item(text: str, **meta) -> SourceItem:
+    return SourceItem(doc_id="doc", origin="doc.txt", format="text", content=text, content_hash="h", **meta)
+
+
+def test_wordpress_post_keeps_the_story_and_drops_menus_tags_and_comments():
+    article = _article("wordpress-post.txt")
+    assert article.title == "Teacher detained in Tehran has been moved to Evin prison, family says"
+    assert article.body.splitlines() == [
+        "A French teacher detained in Iran since last summer has been transferred to Evin prison in Tehran, "
+        "her brother said on Monday.",
+        "Marie Lefort, 41, was arrested in Shiraz in July while travelling with a tour group. Iranian authorities "
+        "have accused her of espionage, a charge her family rejects.",
+        '"We have not been allowed to speak to her for three weeks," her brother Antoine Lefort said in a video '
+        "posted online.",
+        "The French foreign ministry said its consul had been able to visit her once, in December.",
+    ]
+    assert "Thinking of her family tonight." in article.removed
+    assert article.published == "2026-02-09"  # the "Posted on" line, not the comment's date
+    assert article.outlet == "The Borderline Blog"
+    assert article.language == "en"
+
+
+def test_agency_wire_keeps_standfirst_and_dateline_and_drops_photo_credits():
+    article = _article("agency-wire.txt")
+    assert article.title == "Kyrgyz court jails Kazakh activist for five years"
+    lines = article.body.splitlines()
+    assert lines[0] == "The activist's lawyer said he would appeal the verdict"
+    assert lines[1].startswith("BISHKEK, October 14. /NORTHWIRE/. A court in Bishkek on Tuesday sentenced")
+    assert len(lines) == 4
+    assert not any("Temirov" in line or "Read also" in line for line in lines)
+    assert (article.outlet, article.dateline, article.published) == ("NORTHWIRE", "Bishkek", "XXXX-10-14")
+
+
+def test_captions_and_agency_credits_are_removed_and_subheadings_kept():
+    article = _article("captions-page.txt")
+    assert article.title == "Georgian opposition figure released after 14 months in custody"
+    assert article.body.splitlines() == [
+        "Levan Beridze, a Georgian opposition politician, walked free on Monday after a court in Tbilisi "
+        "commuted his sentence, his party said.",
+        "Beridze had been arrested in January 2024 during protests in the capital and was later convicted of "
+        "organising violence.",
+        "A long way home",
+        "His release came hours after the president signed a decree, the party said in a statement.",
+    ]
+    assert article.published == "2025-03-17"  # "17.3.2025 - 09:05": day first, as the page writes it
+
+
+def test_the_sites_date_of_today_above_the_headline_is_not_the_publication_date():
+    article = clean(_item("Home | World | Business\nSaturday, 21 November 2026\n"
+                          "Court frees Dutch sailor held in Venezuela\n"
+                          "A Dutch sailor held in Caracas for eight months was freed on Friday, his family said."))
+    assert article.title == "Court frees Dutch sailor held in Venezuela"
+    assert article.published is None
+
+
+def test_a_timestamped_date_above_the_headline_is_the_publication_date():
+    article = clean(_item("Published: 12 March 2021, 10:45 GMT\nCourt frees Dutch sailor held in Venezuela\n"
+                          "A Dutch sailor held in Caracas for eight months was freed on Friday, his family said."))
+    assert article.published == "2021-03-12"
+
+
+@pytest.mark.parametrize("opening, place, agency, date", [
+    ("WASHINGTON (AP) — The State Department said", "Washington", "Associated Press", None),
+    ("KYIV, Ukraine (Reuters) - Ukraine said on Monday", "Kyiv", "Reuters", None),
+    ("BEIRUT, March 3 (AFP) - Lebanese authorities", "Beirut", "Agence France-Presse", "XXXX-03-03"),
+    ("NEW DELHI, 5 June 2024 (PTI) - India has", "New Delhi", "Press Trust of India", "2024-06-05"),
+])
+def test_wire_datelines_give_place_outlet_and_date(opening, place, agency, date):
+    article = clean(_item(f"Minister says talks will go on\n{opening} talks would resume next week, officials said."))
+    assert (article.dateline, article.outlet, article.published) == (place, agency, date)
+
+
+def test_an_ordinary_opening_is_not_a_dateline():
+    article = clean(_item("Talks go on\nTHE government said on Monday that talks would resume."))
+    assert article.dateline is None
+
+
+def test_given_metadata_wins_over_what_the_page_suggests():
+    article = clean(_item("MOSCOW, February 1. /TASS/. A court extended the arrest of a US citizen.",
+                          url="https://www.reuters.com/world/x", published="2019-02-01T10:00:00Z",
+                          title="Court extends arrest"))
+    assert (article.outlet, article.published, article.title) == ("Reuters", "2019-02-01", "Court extends arrest")
+    assert article.body == "MOSCOW, February 1. /TASS/. A court extended the arrest of a US citizen."
+
+
+def test_an_unknown_site_is_named_by_its_host():
+    article = clean(_item("A court extended the arrest of a US citizen on Monday.",
+                          url="https://news.example.org/2024/court"))
+    assert article.outlet == "news.example.org"
+
+
+def test_read_more_teasers_and_comment_forms_are_removed():
+    article = clean(_item("Swap brings home two reporters\nTwo reporters returned home on Friday in a swap.\n"
+                          "Read more: Prices rise again\nThe exchange took place in Ankara.\n"
+                          "Leave a Reply\nYour email address will not be published."))
+    assert article.body.splitlines() == ["Two reporters returned home on Friday in a swap.",
+                                         "The exchange took place in Ankara."]
