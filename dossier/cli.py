@@ -14,14 +14,16 @@ from . import __version__
 from .read import discover
 from .settings import DEFAULT_DB, DEFAULT_MODEL, Settings
 from .store import Store
+from .views.tabular import OutputFormat, print_rows
 
 app = typer.Typer(
     help=(
         "Build a source-cited dossier of cross-border detention cases from news articles.\n\n"
-        "Start with:  dossier build ARTICLES/  then  dossier export dossier.db --out OUT/"
+        "Start with `dossier build ARTICLES/`, then `dossier documents` to see what was stored."
     ),
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    add_completion=False,
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console()
@@ -79,10 +81,12 @@ def build(
     """Read, clean and store every article of CORPUS in the dossier database.
 
     Articles already stored with the same content are skipped, so the command can be
-    re-run after adding articles or after an interruption. Exit status: 0 when every
-    input was read, 1 when some were skipped (each is named on stderr), 2 for usage errors.
+    re-run after adding articles or after an interruption; a changed article is redone.
 
-    Example:  dossier build articles/ --db cases.db
+    Exit status: 0 when every input was read, 1 when some were skipped (each is named
+    on stderr with the reason), 2 for usage errors.
+
+    Example: `dossier build articles/ --db cases.db`
     """
     from .pipeline import Build
 
@@ -118,7 +122,7 @@ def export(
 ) -> None:
     """Write documents.jsonl, entities.jsonl and facts.jsonl, the benchmark's exchange format.
 
-    Example:  dossier export cases.db --out export/
+    Example: `dossier export cases.db --out export/`
     """
     from .views.export import export as write_export
 
@@ -126,3 +130,20 @@ def export(
     counts = write_export(store, out_dir)
     store.close()
     err.print(json.dumps({"out": str(out_dir), **counts}))
+
+
+@app.command()
+def documents(
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
+    = OutputFormat.table,
+) -> None:
+    """List the stored articles with their outlet, publication date, dateline and title.
+
+    Example: `dossier documents cases.db --format csv > articles.csv`
+    """
+    store = _open_store(db, create=False)
+    rows = [{key: doc[key] for key in ("id", "outlet", "published", "dateline", "title")}
+            for doc in store.documents()]
+    store.close()
+    print_rows(rows, output_format, out, title="documents")

@@ -144,3 +144,15 @@ def test_export_writes_the_three_benchmark_files(corpus, tmp_path):
                                                                                  "XXXX-05-08")
     assert document["body"].splitlines()[0].startswith("ATHENS, May 8 (Harbour Wire) - Police in ATHENS")
     assert (out / "entities.jsonl").exists() and (out / "facts.jsonl").exists()
+
+
+def test_documents_lists_what_was_stored_for_people_and_scripts(corpus, tmp_path):
+    db = tmp_path / "d.db"
+    assert _build(corpus({"story-3.txt": _story(3), "story-4.txt": _story(4)}), db).exit_code == 0
+    as_json = runner.invoke(app, ["documents", str(db), "--format", "json"])
+    assert as_json.exit_code == 0
+    assert [(d["id"], d["dateline"], d["published"]) for d in json.loads(as_json.stdout)] == [
+        ("story-3", "Oslo", "XXXX-05-04"), ("story-4", "Dublin", "XXXX-05-05")]
+    as_csv = runner.invoke(app, ["documents", str(db), "--format", "csv"]).stdout.splitlines()
+    assert as_csv[0] == "id,outlet,published,dateline,title"
+    assert as_csv[1].startswith("story-3,Harbour Wire,XXXX-05-04,Oslo,")
