@@ -1,4 +1,4 @@
-"""The build: read -> clean -> annotate (and extract) -> store per document, then resolve across documents.
+"""The build: read -> clean -> annotate (and extract) -> store per document, then resolve and assemble cases.
 
 Documents whose content and pipeline fingerprint are already stored are skipped, so
 running a build twice stores nothing twice and an interrupted build is finished by
@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from .annotate import Annotator
+from .cases.assemble import assemble
 from .clean import clean
 from .read import read_corpus
 from .records import Article, ReadProblem, SourceItem
@@ -95,5 +96,6 @@ class Build:
                 on_item(annotation.article.origin)
         if report.processed or not report.unchanged:
             self.store.replace_entities(resolve(self.store.candidates()))
+            assemble(self.store)
         self.store.record_problems(report.problems)
         return report

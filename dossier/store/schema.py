@@ -93,3 +93,15 @@ build_problems = Table(
     Column("message", Text, nullable=False),
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# One row per person with a case: the merged timeline, rebuilt only when the person's facts change.
+cases = Table(
+    "cases", metadata,
+    Column("person", Text, primary_key=True),  # the entity's canonical name
+    Column("fingerprint", String(64), nullable=False),  # of the facts the case was assembled from
+    Column("nationality", Text),
+    Column("status", String(16)),  # detained, convicted, released, exchanged
+    Column("latest", String(10)),  # date of the latest event
+    Column("events", JSON, nullable=False),
+    Column("assembled_at", DateTime(timezone=True), nullable=False),
+)
