@@ -147,3 +147,85 @@ def documents(
             for doc in store.documents()]
     store.close()
     print_rows(rows, output_format, out, title="documents")
+
+
+def _find_names(store: Store, name: str) -> list[str]:
+    from .views.lookup import find_entities
+
+    return [row["name"] for row in find_entities(store, name)]
+
+
+def _assembled(db: str):
+    from .cases.assemble import all_events
+
+    store = _open_store(db, create=False)
+    events = all_events(store)
+    return store, events
+
+
+@app.command()
+def cases(
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
+    = OutputFormat.table,
+) -> None:
+    """One line per person with a case: latest status, date of the latest event, events, sources.
+
+    Status is the latest event's: detained, convicted, released or exchanged.
+
+    Example: `dossier cases --format csv > cases.csv`
+    """
+    from .store.cases import case_rows
+
+    store = _open_store(db, create=False)
+    rows = [{"person": r["person"], "nationality": r["nationality"], "status": r["status"], "latest": r["latest"],
+             "events": len(r["events"]),
+             "sources": len({s["doc_id"] for e in r["events"] for s in e["sources"]})}
+            for r in case_rows(store)]
+    store.close()
+    print_rows(rows, output_format, out, title="cases")
+
+
+@app.command()
+def exchanges(
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
+    = OutputFormat.table,
+) -> None:
+    """The exchange ledger: each prisoner swap with its date, place and who each side released.
+
+    People reported as freed in a swap without a counterpart to place them are listed
+    under side_unknown rather than guessed.
+    """
+    from .cases.ledger import ledger
+    from .views.cases import exchange_rows
+
+    store, events = _assembled(db)
+    store.close()
+    print_rows(exchange_rows(ledger(events)), output_format, out, title="exchanges")
+
+
+@app.command()
+def statements(
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any spelling).")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
+    = OutputFormat.table,
+) -> None:
+    """Who said what, when, on which channel, and which outlets carried it.
+
+    One quotation carried by several outlets is one statement with several sources.
+
+    Example: `dossier statements --speaker Antonov --format json`
+    """
+    from .cases.statements import statements_log
+    from .store.cases import case_facts
+    from .views.cases import statement_rows
+
+    store = _open_store(db, create=False)
+    log = statements_log(case_facts(store))
+    if speaker:
+        names = set(_find_names(store, speaker))
+        log = [s for s in log if s.speaker in names]
+    store.close()
+    print_rows(statement_rows(log), output_format, out, title="statements")

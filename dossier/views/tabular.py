@@ -45,6 +45,9 @@ def print_rows(rows: list[dict], output_format: OutputFormat, console: Console, 
     if output_format is not OutputFormat.table:
         print(render(rows, output_format))
         return
+    if not rows:
+        console.print(f"[dim]no {title or 'rows'}[/]")
+        return
     table = Table(title=title)
     for column in rows[0] if rows else []:
         # Short values (ids, dates) keep their width; long ones (titles, quotes) wrap.

@@ -1,0 +1,107 @@
+"""Case files for people and programs: timelines, the case list, the exchange ledger, statements."""
+from __future__ import annotations
+
+import re
+
+from ..cases.ledger import Exchange
+from ..cases.merge import date_parts
+from ..cases.records import Event
+from ..cases.statements import Statement
+from ..cases.timeline import when
+
+_VERBS = {"arrest": "arrested", "transfer": "transferred", "charge": "charged", "conviction": "convicted",
+          "sentence": "sentenced", "custody": "held", "release": "released", "exchange": "exchanged",
+          "visit": "visited", "statement": "said"}
+_PREPOSITIONS = {"place": "in", "country": "in", "by": "by", "requested_by": "at the request of", "from": "from",
+                 "to": "to", "manner": "by", "charge": "for", "court": "by", "term": "to", "fine": "and a fine of",
+                 "facility": "at", "visitor": "by", "counterpart": "for"}
+
+
+def duration_text(term: str) -> str:
+    match = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", term or "")
+    if not match:
+        return term
+    units = ("year", "month", "week", "day")
+    return " ".join(f"{n} {unit}{'s' if n != '1' else ''}" for n, unit in zip(match.groups(), units) if n)
+
+
+def value_text(arg: str, value) -> str:
+    if isinstance(value, list):
+        return ", ".join(value_text(arg, v) for v in value)
+    if arg == "term":
+        return duration_text(value)
+    if arg == "fine":
+        amount, _, currency = str(value).partition(" ")
+        try:
+            return f"{float(amount):,.0f} {currency}".strip()
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def describe(event: Event) -> str:
+    """One line a person reads: "sentenced to 27 years and a fine of 170,000,000 USD by Seattle court"."""
+    parts = [_VERBS.get(event.type, event.type)]
+    for arg in ("term", "fine", "counterpart", "charge", "by", "requested_by", "visitor", "facility", "place",
+                "country", "from", "to", "court", "manner"):
+        if event.args.get(arg):
+            parts.append(f"{_PREPOSITIONS[arg]} {value_text(arg, event.args[arg])}")
+    return " ".join(parts)
+
+
+def _outlets(sources) -> list[str]:
+    return sorted({s.outlet or s.doc_id for s in sources})
+
+
+def timeline_rows(events: list[Event]) -> list[dict]:
+    rows = []
+    for event in events:
+        rows.append({
+            "date": event.date or (f"reported {when(event)}" if when(event) else None),
+            "event": event.type,
+            "what": describe(event),
+            "claimed_by": event.claimed_by or None,
+            "sources": event.outlets,
+            "outlets": _outlets(event.sources),
+            "conflicts": {arg: [{"value": v.value, "outlets": _outlets(v.sources)} for v in versions]
+                          for arg, versions in event.conflicts.items()} or None,
+            "evidence": [{"doc": s.doc_id, "outlet": s.outlet, "sentence": s.evidence} for s in event.sources],
+        })
+    return rows
+
+
+def exchange_rows(exchanges: list[Exchange]) -> list[dict]:
+    return [{"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1],
+             "side_unknown": x.unplaced or None, "outlets": _outlets(x.sources)} for x in exchanges]
+
+
+def statement_rows(statements: list[Statement]) -> list[dict]:
+    return [{"speaker": s.speaker, "date": s.date, "channel": s.channel, "quote": s.quote,
+             "about": s.about or None, "outlets": s.outlets} for s in statements]
+
+
+def timelinejs(person: str, events: list[Event]) -> dict:
+    """The JSON that Knight Lab's TimelineJS loads: one slide per event with a known year."""
+    slides = []
+    for event in events:
+        parts = date_parts(when(event))
+        if not parts or parts[0] is None:
+            continue
+        start = {"year": str(parts[0])}
+        if parts[1]:
+            start["month"] = str(parts[1])
+        if parts[2]:
+            start["day"] = str(parts[2])
+        sources = "".join(f"<li>{s.outlet or s.doc_id}: {_escape(s.evidence)}</li>" for s in event.sources)
+        claimed = f"<p>Claimed by {', '.join(event.claimed_by)}.</p>" if event.claimed_by else ""
+        slide = {"start_date": start, "group": event.type,
+                 "text": {"headline": _escape(describe(event)).capitalize(), "text": f"{claimed}<ul>{sources}</ul>"}}
+        if not event.date:
+            slide["display_date"] = f"reported {when(event)}"
+        slides.append(slide)
+    return {"title": {"text": {"headline": _escape(person), "text": "Case timeline, with the sources of each event"}},
+            "events": slides}
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
