@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -114,16 +115,42 @@ def build(
     raise typer.Exit(1 if report.problems else 0)
 
 
+class ExportFormat(str, Enum):
+    bench = "bench"
+    timelinejs = "timelinejs"
+
+
 @app.command()
 def export(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the JSON Lines files into.")]
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder (bench) or file (timelinejs) to write.")]
     = Path("export"),
+    export_format: Annotated[ExportFormat, typer.Option("--format", help="bench: documents, entities and facts "
+                                                        "as JSON Lines; timelinejs: one person's timeline.")]
+    = ExportFormat.bench,
+    person: Annotated[str | None, typer.Option(help="The person, for --format timelinejs.")] = None,
 ) -> None:
-    """Write documents.jsonl, entities.jsonl and facts.jsonl, the benchmark's exchange format.
+    """Write the dossier out: the benchmark's JSON Lines files, or a TimelineJS timeline.
 
-    Example: `dossier export cases.db --out export/`
+    Examples: `dossier export cases.db --out export/` writes documents.jsonl, entities.jsonl
+    and facts.jsonl; `dossier export cases.db --format timelinejs --person Bout --out bout.json`
+    writes the JSON that Knight Lab's TimelineJS loads.
     """
+    if export_format is ExportFormat.timelinejs:
+        from .views.cases import timelinejs
+
+        if not person:
+            err.print("[red]error:[/] --format timelinejs needs --person NAME")
+            raise typer.Exit(2)
+        store, events = _assembled(db)
+        name = _one_person(store, person)
+        store.close()
+        document = json.dumps(timelinejs(name, [e for e in events if e.subject == name]), ensure_ascii=False, indent=2)
+        if str(out_dir) == "-":
+            print(document)
+        else:
+            out_dir.write_text(document + "\n", encoding="utf-8")
+        return
     from .views.export import export as write_export
 
     store = _open_store(db, create=False)
@@ -134,7 +161,7 @@ def export(
 
 @app.command()
 def documents(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -165,7 +192,7 @@ def _assembled(db: str):
 
 @app.command()
 def cases(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -188,7 +215,7 @@ def cases(
 
 @app.command()
 def exchanges(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -207,7 +234,7 @@ def exchanges(
 
 @app.command()
 def statements(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).")] = DEFAULT_DB,
+    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any spelling).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
@@ -229,3 +256,36 @@ def statements(
         log = [s for s in log if s.speaker in names]
     store.close()
     print_rows(statement_rows(log), output_format, out, title="statements")
+
+
+def _one_person(store: Store, name: str) -> str:
+    names = _find_names(store, name)
+    if not names:
+        err.print(f"[red]error:[/] no person or organisation matching {name!r}; try `dossier cases` for the list")
+        raise typer.Exit(1)
+    return names[0]
+
+
+@app.command()
+def case(
+    name: Annotated[str, typer.Argument(help="The person, in any spelling the articles use.")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the timeline.")]
+    = OutputFormat.table,
+) -> None:
+    """A person's case: every event in date order, with the outlets that report it.
+
+    Events only one party asserts say who claims them; where sources disagree on a
+    date, a term or a place, every version is shown with its outlets.
+
+    Example: `dossier case "Seleznyov" --format markdown`
+    """
+    from .views.cases import timeline_rows
+
+    store, events = _assembled(db)
+    person = _one_person(store, name)
+    store.close()
+    rows = timeline_rows([e for e in events if e.subject == person])
+    if output_format is OutputFormat.table:
+        rows = [{k: v for k, v in row.items() if k != "evidence"} for row in rows]
+    print_rows(rows, output_format, out, title=f"case of {person}")
