@@ -16,7 +16,7 @@ class Settings:
     model: str = os.environ.get("DOSSIER_MODEL", DEFAULT_MODEL)
     batch_size: int = 32
     # The registered document components run after spaCy, in order (see dossier.registry).
-    components: tuple[str, ...] = ("mentions", "local_entities")
+    components: tuple[str, ...] = ("mentions", "local_entities", "facts")
 
     def fingerprint(self) -> str:
         """Changes whenever stored results would differ: documents processed otherwise are redone."""

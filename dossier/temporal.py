@@ -8,6 +8,8 @@ precision and refusing to invent a year is done here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -71,3 +73,178 @@ def parse_calendar_date(text: str) -> str | None:
 def precision(partial: str | None) -> int:
     """How many of year, month, day a partial date gives (0 for None)."""
     return 0 if not partial else len(partial.split("-"))
+
+
+# ---------------------------------------------------------------- anchored on a publication date
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "half": 0.5})
+_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date that relative expressions are read against; any part may be unknown."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def of(cls, published: str | None) -> "Anchor":
+        match = re.match(r"^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
+        if not match:
+            return cls(None, None, None)
+        year, month, day = match.groups()
+        return cls(None if year == "XXXX" else int(year), int(month) if month else None, int(day) if day else None)
+
+    @property
+    def known_day(self) -> date | None:
+        if self.year and self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+
+def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    text = f"{year:04d}" if year else "XXXX"
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
+
+
+def _month_number(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    for i, name in enumerate(MONTHS, 1):
+        if name.startswith(word) and len(word) >= 3:
+            return i
+    return None
+
+
+def resolve_date(expression: str, anchor: Anchor) -> str | None:
+    """A date expression of the text as a partial ISO date, read against the publication date.
+
+    "in August 2016" -> 2016-08; "last December" in January 2023 -> 2022-12; "on Thursday"
+    in an article of Friday 2 August 2024 -> 2024-08-01. What the anchor cannot settle is
+    written with X digits ("last December" in an article of unknown year -> XXXX-12), and
+    what cannot be placed at all gives None.
+    """
+    text = " ".join(expression.casefold().replace(",", " ").split())
+    text = re.sub(r"^(?:on|in|at|since|from|by|until|of|during|early|late|mid|the)\s+", "", text)
+    text = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", text)
+    if text in ("today", "this morning", "this afternoon", "this evening", "tonight"):
+        return _fmt(anchor.year, anchor.month, anchor.day) if anchor.month else None
+    if text == "yesterday":
+        return _shift(anchor, days=-1)
+    if text in _WEEKDAYS or (text.startswith("last ") and text[5:] in _WEEKDAYS):
+        return _weekday(text.split()[-1], anchor)
+    match = re.fullmatch(r"(last|this|next) (year|month|week)", text)
+    if match:
+        step = {"last": -1, "this": 0, "next": 1}[match.group(1)]
+        if match.group(2) == "year":
+            return _fmt(anchor.year + step) if anchor.year else None
+        if match.group(2) == "month" and anchor.month:
+            month, year = anchor.month + step, anchor.year
+            if month < 1:
+                month, year = 12, year - 1 if year else None
+            elif month > 12:
+                month, year = 1, year + 1 if year else None
+            return _fmt(year, month)
+        return None
+    match = re.fullmatch(r"(last|this|next) ([a-z]+)", text)
+    if match and (month := _month_number(match.group(2))):
+        return _relative_month(match.group(1), month, anchor)
+    match = re.fullmatch(r"(\d+|[a-z]+) (year|month|week|day)s? ago", text)
+    if match:
+        count = _count(match.group(1))
+        if count is None:
+            return None
+        if match.group(2) == "year":
+            return _fmt(anchor.year - int(count)) if anchor.year else None
+        days = {"month": 30, "week": 7, "day": 1}[match.group(2)] * count
+        shifted = _shift(anchor, days=-int(days))
+        return shifted[:7] if match.group(2) == "month" and shifted else shifted
+    absolute = parse_calendar_date(text)
+    if absolute and absolute.startswith("XXXX") and anchor.year:
+        # "April 21" in an article of 2017: the latest such day not after publication.
+        month, day = int(absolute[5:7]), int(absolute[8:10]) if len(absolute) == 10 else None
+        year = anchor.year if (month, day or 1) <= (anchor.month or 12, anchor.day or 31) else anchor.year - 1
+        return _fmt(year, month, day)
+    return absolute
+
+
+def _count(word: str) -> float | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _shift(anchor: Anchor, days: int) -> str | None:
+    if anchor.known_day:
+        moved = anchor.known_day + timedelta(days=days)
+        return _fmt(moved.year, moved.month, moved.day)
+    return None
+
+
+def _weekday(name: str, anchor: Anchor) -> str | None:
+    """The most recent such weekday on or before publication (news tells the past)."""
+    if not anchor.known_day:
+        return None
+    back = (anchor.known_day.weekday() - _WEEKDAYS.index(name)) % 7
+    return _shift(anchor, -back)
+
+
+def _relative_month(which: str, month: int, anchor: Anchor) -> str | None:
+    if not anchor.month:
+        return _fmt(None, month) if which == "last" else None
+    if which == "last":
+        year = anchor.year if month < anchor.month else (anchor.year - 1 if anchor.year else None)
+    elif which == "next":
+        year = anchor.year if month > anchor.month else (anchor.year + 1 if anchor.year else None)
+    else:
+        year = anchor.year
+    return _fmt(year, month)
+
+
+# ---------------------------------------------------------------- durations and money
+
+def parse_duration(text: str) -> str | None:
+    """"27 years" -> P27Y, "nine years" -> P9Y, "18 months" -> P18M, "two and a half years" -> P2.5Y."""
+    text = text.casefold().replace("-", " ")
+    match = re.search(r"(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (year|month|week|day)s?\b", text)
+    if not match:
+        return None
+    count = _count(match.group(1)) if not match.group(1).replace(".", "").isdigit() else float(match.group(1))
+    if count is None or count == 0:
+        return None
+    if "and a half" in match.group(0):
+        count += 0.5
+    value = int(count) if float(count).is_integer() else count
+    return f"P{value}{_UNITS[match.group(2)]}"
+
+
+_CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+               "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+               "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "yuan": "CNY", "yen": "JPY",
+               "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB"}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bln": 1e9, "bn": 1e9, "b": 1e9}
+_MONEY = re.compile(
+    r"(?P<pre>us\$|\$|€|£|¥|₽|usd|eur|gbp|rub)?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<scale>thousand|million|mln|mn|billion|bln|bn|k|m|b)?\b\.?\s?"
+    r"(?P<post>dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|usd|eur|gbp|rub)?", re.I)
+
+
+def parse_money(text: str) -> str | None:
+    """"$170 mln" -> "170000000 USD"; None without a currency."""
+    for match in _MONEY.finditer(text):
+        currency = match.group("pre") or match.group("post")
+        if not currency:
+            continue
+        amount = float(match.group("amount").replace(",", "")) * _SCALES.get((match.group("scale") or "").lower(), 1)
+        return f"{amount:.0f} {_CURRENCIES[currency.lower()]}"
+    return None

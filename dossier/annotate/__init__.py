@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..records import Annotation, Article, Sentence
 from ..registry import components
 from . import entities, mentions  # noqa: F401  (registers the built-in components)
+from .. import extract  # noqa: F401,E402  (registers the "facts" component)
 
 
 class ModelNotFound(RuntimeError):

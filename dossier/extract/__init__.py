@@ -1,0 +1,196 @@
+"""Stage 4, extract: the facts an article states, each with its sentence, and who asserts it.
+
+Runs as the registered document component "facts", after the names and entities
+are known. Case events come from ``events`` (the grammar of each sentence),
+statements from ``quotes``; a case event inside a quotation, or under "X said
+that ...", is marked as claimed by that speaker.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..records import Annotation, EntityRef, Fact
+from ..registry import components
+from ..temporal import Anchor, resolve_date
+from .events import RawFact, find_events
+from .linking import Linker
+from .quotes import Quote, _channel, find_quotes
+from .schema import REPORTING_VERBS
+
+_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def anchor_for(published: str | None, body: str) -> Anchor:
+    """The publication date, with its year inferred when the page gives only day and month.
+
+    A wire story datelined "February 1" that says something happened "on Thursday"
+    and speaks of 2017 as past was written in the first year from 2017 on in which
+    1 February is a Thursday. Without both clues the year stays unknown.
+    """
+    anchor = Anchor.of(published)
+    if anchor.year or not (anchor.month and anchor.day):
+        return anchor
+    lead = body.split("\n")[:3]
+    weekdays = {m.group(1).casefold() for line in lead for m in _WEEKDAY.finditer(line)}
+    years = [int(y) for y in _YEAR.findall(body)]
+    if len(weekdays) != 1 or not years:
+        return anchor
+    from datetime import date
+
+    wanted = _WEEKDAYS.index(weekdays.pop())
+    for year in range(max(years), max(years) + 8):
+        try:
+            if date(year, anchor.month, anchor.day).weekday() == wanted:
+                return Anchor(year, anchor.month, anchor.day)
+        except ValueError:
+            return anchor
+    return anchor
+
+
+def _claimant(trigger: Token, quotes: list[Quote], linker: Linker, resolver_speaker) -> int | None:
+    for quote in quotes:
+        if quote.start <= trigger.idx < quote.end:
+            return quote.speaker
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_.casefold() in REPORTING_VERBS and ancestor.pos_ == "VERB":
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if subject is not None and any(c.dep_ == "ccomp" for c in ancestor.children):
+                return resolver_speaker(subject)
+    return None
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    for key in a.keys() & b.keys():
+        x, y = a[key], b[key]
+        if isinstance(x, list) or isinstance(y, list):
+            continue
+        nx, ny = str(x).casefold(), str(y).casefold()
+        if nx not in ny and ny not in nx:
+            return False
+    return True
+
+
+def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
+    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact."""
+    merged: list[tuple[RawFact, int | None, int]] = []
+    for fact, claimant, sentence in facts:
+        for kept, kept_claimant, _ in merged:
+            if (kept.type, kept.subject, kept_claimant) == (fact.type, fact.subject, claimant) and \
+                    kept.type != "exchange" and _compatible(kept.args, fact.args):
+                for key, value in fact.args.items():
+                    if key not in kept.args or len(str(value)) > len(str(kept.args[key])):
+                        kept.args[key] = value
+                break
+        else:
+            merged.append((fact, claimant, sentence))
+    return merged
+
+
+class _Sentences:
+    def __init__(self, annotation: Annotation):
+        self.sentences = annotation.sentences
+        self.starts = [s.start for s in annotation.sentences]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def _speaker_channels(annotation: Annotation, doc: Doc, quotes: list[Quote], linker: Linker) -> dict[int, str]:
+    """The one channel an article names for each speaker ("In a statement on Telegram, the envoy ...")."""
+    channels: dict[int, set[str]] = {}
+    speakers = {q.speaker for q in quotes if q.speaker is not None}
+    for sentence in doc.sents:
+        text = sentence.text
+        quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", text)
+        channel = _channel(quoted)
+        if not channel:
+            continue
+        for token in sentence:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+                entity = linker.entity_at(token.idx, token.idx + len(token.text))
+                if entity is None and token.pos_ in ("NOUN", "PRON"):
+                    entity = next((q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char),
+                                  None) if token.lower_ in ("he", "she") or token.pos_ == "NOUN" else None
+                if entity in speakers:
+                    channels.setdefault(entity, set()).add(channel)
+    return {speaker: found.pop() for speaker, found in channels.items() if len(found) == 1}
+
+
+def _statement_date(annotation: Annotation, doc: Doc, quote: Quote, anchor: Anchor) -> str | None:
+    if quote.verb is not None:
+        for ent in quote.verb.sent.ents:
+            if ent.label_ == "DATE" and not (quote.start <= ent.start_char < quote.end):
+                resolved = resolve_date(ent.text, anchor)
+                if resolved and resolved.count("X") == 0:
+                    return resolved
+    # A wire's reported speech is of its dateline day.
+    if annotation.article.dateline and anchor.month and anchor.day:
+        year = f"{anchor.year:04d}" if anchor.year else "XXXX"
+        return f"{year}-{anchor.month:02d}-{anchor.day:02d}"
+    return None
+
+
+def _about(quote: Quote, annotation: Annotation, linker: Linker, doc: Doc) -> list[int]:
+    """The people a statement speaks of: named in the quotation or the sentence that frames it."""
+    found = []
+    sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    low = sentence[0].sent.start_char if sentence is not None else quote.start
+    high = sentence[-1].sent.end_char if sentence is not None else quote.end
+    for index, entity in enumerate(annotation.entities):
+        if entity.label != "PERSON" or index == quote.speaker:
+            continue
+        for m in entity.mentions:
+            if low <= annotation.mentions[m].start < high:
+                found.append(index)
+                break
+        else:
+            first = entity.name.split()[0]
+            if len(entity.name.split()) > 1 and re.search(rf"\b{re.escape(first)}\b", annotation.article.body[low:high]):
+                found.append(index)
+    return found
+
+
+@components.register("facts")
+def extract_facts(annotation: Annotation, doc: Doc) -> None:
+    anchor = anchor_for(annotation.article.published, annotation.article.body)
+    linker = Linker(annotation, doc)
+    quotes = find_quotes(annotation, doc, linker)
+    sentences = _Sentences(annotation)
+    from .quotes import SpeakerResolver
+
+    resolver = SpeakerResolver(annotation, doc, linker)
+    raw: list[tuple[RawFact, int | None, int]] = []
+    for index, sentence in enumerate(doc.sents):
+        for fact in find_events(sentence, linker, anchor):
+            claimant = _claimant(fact.trigger, quotes, linker, resolver.resolve)
+            if claimant == fact.subject:
+                claimant = None
+            raw.append((fact, claimant, sentences.index(fact.trigger.idx)))
+    for fact, claimant, sentence in _merge_repeats(raw):
+        span = annotation.sentences[sentence]
+        annotation.facts.append(Fact(
+            type=fact.type, subject=EntityRef(fact.subject), args=fact.args, sentence=sentence,
+            start=span.start, end=span.end, claimed_by=EntityRef(claimant) if claimant is not None else None))
+    channels = _speaker_channels(annotation, doc, quotes, linker)
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        args: dict = {"quote": quote.text}
+        channel = quote.channel or channels.get(quote.speaker)
+        if channel:
+            args["channel"] = channel
+        date = _statement_date(annotation, doc, quote, anchor)
+        if date:
+            args["date"] = date
+        about = _about(quote, annotation, linker, doc)
+        if about:
+            args["about"] = [EntityRef(i) for i in about]
+        sentence = sentences.index(quote.start)
+        span = annotation.sentences[sentence]
+        annotation.facts.append(Fact(type="statement", subject=EntityRef(quote.speaker), args=args,
+                                     sentence=sentence, start=span.start, end=span.end))
