@@ -56,21 +56,19 @@ def _claimant(trigger: Token, quotes: list[Quote], linker: Linker, resolver_spea
     for quote in quotes:
         if quote.start <= trigger.idx < quote.end:
             return quote.speaker
-    for ancestor in trigger.ancestors:
-        if ancestor.lemma_.casefold() in REPORTING_VERBS and ancestor.pos_ == "VERB":
-            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
-            if subject is not None and any(c.dep_ == "ccomp" for c in ancestor.children):
-                return resolver_speaker(subject)
+    node = trigger
+    while node.head.i != node.i:  # "the ministry said (that) X was abducted": the claim is the said clause
+        if node.dep_ == "ccomp" and node.head.lemma_.casefold() in REPORTING_VERBS:
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return resolver_speaker(subject) if subject is not None else None
+        node = node.head
     return None
 
 
 def _compatible(a: dict, b: dict) -> bool:
-    for key in a.keys() & b.keys():
-        x, y = a[key], b[key]
-        if isinstance(x, list) or isinstance(y, list):
-            continue
-        nx, ny = str(x).casefold(), str(y).casefold()
-        if nx not in ny and ny not in nx:
+    """Within one article, only a different date or term makes a second event of the same kind."""
+    for key in ("date", "term"):
+        if key in a and key in b and not (str(a[key]).startswith(str(b[key])) or str(b[key]).startswith(str(a[key]))):
             return False
     return True
 
@@ -155,6 +153,27 @@ def _about(quote: Quote, annotation: Annotation, linker: Linker, doc: Doc) -> li
     return found
 
 
+_SWAP_NOUNS = {"exchange", "swap", "trade"}
+
+
+def _releases_in_a_swap(raw: list[tuple[RawFact, int | None, int]], doc: Doc, anchor: Anchor) -> None:
+    """In an article that reports a prisoner swap, people it reports freed were freed in that swap."""
+    swap_dates = []
+    for token in doc:
+        if token.lemma_ in _SWAP_NOUNS and token.pos_ == "NOUN" and any(
+                t.lemma_ in ("prisoner", "detainee", "hostage") for t in token.subtree):
+            dates = [resolve_date(e.text, anchor) for e in token.sent.ents if e.label_ == "DATE"]
+            swap_dates.append(next((d for d in dates if d), None))
+    if not swap_dates:
+        return
+    for fact, _, _ in raw:
+        if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
+            fact.type = "exchange"
+            fact.args = {k: v for k, v in fact.args.items() if k in ("date", "place")}
+            if swap_dates[0] and "date" not in fact.args:
+                fact.args["date"] = swap_dates[0]
+
+
 @components.register("facts")
 def extract_facts(annotation: Annotation, doc: Doc) -> None:
     anchor = anchor_for(annotation.article.published, annotation.article.body)
@@ -171,6 +190,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             if claimant == fact.subject:
                 claimant = None
             raw.append((fact, claimant, sentences.index(fact.trigger.idx)))
+    _releases_in_a_swap(raw, doc, anchor)
     for fact, claimant, sentence in _merge_repeats(raw):
         span = annotation.sentences[sentence]
         annotation.facts.append(Fact(

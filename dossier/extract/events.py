@@ -10,6 +10,7 @@ come from the trigger's own dependents, not from other events' clauses.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -21,12 +22,14 @@ from .schema import FACT_TYPES, MOVE_VERBS, RELEASE_MANNER, TRANSFER_MANNER, Fac
 
 _MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
 # Nouns under which an event is only spoken of, not reported: "no chance of X being released".
-_IRREALIS_NOUNS = {"chance", "chances", "opportunity", "possibility", "hope", "prospect", "demand", "call",
+_IRREALIS_NOUNS = {"chance", "chances", "opportunity", "possibility", "hope", "prospect", "demand",
                    "proposal", "offer", "plan", "attempt", "threat", "risk", "bid", "effort", "request"}
 _FACILITY_HEADS = {"prison", "jail", "gaol", "colony", "penitentiary", "centre", "center", "camp", "complex",
                    "facility", "institution", "cell", "barracks", "compound", "fortress"}
 _CRIME_VERBS = {"smuggle", "spy", "murder", "kill", "hack", "traffic", "launder", "defraud", "bribe", "assault",
                 "embezzle", "steal", "sell", "supply", "plot", "attack", "finance", "fund"}
+_NOT_OFFENCES = {"year", "month", "week", "day", "prison", "jail", "life", "imprisonment", "detention",
+                 "confinement", "custody", "colony", "penalty", "fine", "term", "time", "camp"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "inside", "outside"}
 _GROUP_WORDS = {"including", "among"}
 
@@ -55,13 +58,14 @@ def is_factual(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
         return False
-    for ancestor in trigger.ancestors:
-        if ancestor.lower_ in _IRREALIS_NOUNS or _has_modal(ancestor) and ancestor.pos_ == "VERB":
+    node = trigger
+    # A relative clause or participle describes its noun as it is, whatever governs the noun.
+    while node.dep_ not in ("relcl", "acl", "appos", "ROOT") and node.head.i != node.i:
+        node = node.head
+        if node.lower_ in _IRREALIS_NOUNS or (_has_modal(node) and node.pos_ in ("VERB", "AUX")):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
-        if ancestor.dep_ in ("ROOT",):
-            break
     return True
 
 
@@ -93,6 +97,8 @@ def _triggers(sentence: Span) -> list[tuple[Token, FactType]]:
                     if lemma in fact_type.present_only and not _is_present_state(token):
                         continue
                     if fact_type.name == "arrest" and lemma == "detain" and _is_present_state(token):
+                        continue
+                    if lemma == "suspect" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                         continue
                     if fact_type.name == "custody" and lemma == "serve" and not any(
                             c.lemma_ in ("sentence", "term") for c in token.subtree):
@@ -197,6 +203,12 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in words).strip()
 
 
+def _name_phrase(token: Token) -> str:
+    """A noun with the modifiers before it ("Seattle's federal district court"), without what follows."""
+    words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ not in ("det", "punct")]
+    return re.sub(r"\s+(’s|'s)\b", r"\1", " ".join(t.text for t in words))
+
+
 def _dates(tokens: list[Token], anchor: Anchor) -> list[str]:
     seen, out = set(), []
     for token in tokens:
@@ -236,10 +248,10 @@ def _charge(tokens: list[Token], trigger: Token) -> str | None:
             continue
         prep = token.head.lower_
         if prep in ("on", "over") and token.lemma_ in ("charge", "count", "accusation", "suspicion"):
-            words = [t.text for t in token.subtree if t.dep_ in ("compound", "amod") and t.head.i == token.i]
+            words = [t.text for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct")]
             return " ".join(words) or None
         if prep in ("of", "for", "with") and token.ent_type_ not in ("GPE", "DATE", "PERSON", "MONEY", "CARDINAL"):
-            if token.lemma_ in ("year", "month", "prison", "jail", "life"):
+            if token.lemma_ in _NOT_OFFENCES:
                 continue
             return _phrase(token)
     return None
@@ -307,7 +319,7 @@ def arguments(fact_type: FactType, trigger: Token, tokens: list[Token], anchor: 
         if charge:
             args["charge"] = charge
         for actor in agents + subjects:
-            text = _phrase(actor)
+            text = _name_phrase(actor)
             if "court" in text.casefold() or "judge" in text.casefold() or "jury" in text.casefold():
                 if "court" in text.casefold() and "court" in fact_type.arguments:
                     args["court"] = text
@@ -352,6 +364,9 @@ def arguments(fact_type: FactType, trigger: Token, tokens: list[Token], anchor: 
         visitor = _visitor(trigger, linker)
         if visitor is not None and visitor != patient:
             args["visitor"] = linker.ref(visitor)
+        if not located:  # "visiting X, who is held in Butner": the visit was where X is held
+            held = [c for t in tokens if t.dep_ in ("dobj", "pobj") for c in t.children if c.dep_ == "relcl"]
+            located = [p for clause in held for p in _places(list(clause.subtree), _PLACE_PREPOSITIONS)]
         if located:
             args["place"] = located[0]
     return {k: v for k, v in args.items() if v}

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..annotate.mentions import sentence_index
 from ..records import Annotation, EntityRef, LocalEntity, Mention
+from . import places
 
 PRONOUNS = {"he", "she", "him", "her", "who", "whom"}
 # Nouns that stand for a person the text has named: "the Russian", "the businessman".
@@ -77,7 +78,11 @@ class Linker:
             label = self.annotation.entities[found].label
             if label == "PERSON":
                 return found
-            if label in ("ORG", "NORP", "GPE") and token.pos_ == "PROPN" and token.ent_type_ not in ("GPE",):
+            if label == "NORP" and places.country_of_demonym(token.lemma_):
+                # "the Russian" stands for a person named before; "Russians" for no one in particular.
+                return self.last_person(before=token.idx) if self._is_person_noun(token) and token.tag_ != "NNPS" \
+                    and not token.text.endswith("s") else None
+            if label in ("ORG", "NORP") and token.pos_ == "PROPN":
                 # A surname the tagger took for an organisation or nationality.
                 return self._retype(found)
             return None
