@@ -100,12 +100,23 @@ def _outside(token: Token, spans: list[tuple[int, int]]) -> bool:
     return not any(start <= token.idx < end for start, end in spans)
 
 
+def is_reporting(token: Token) -> bool:
+    """A reporting verb, also where the tagger took its participle for an adjective ("Antonov underscored")."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if token.lemma_.casefold() in REPORTING_VERBS:
+        return True
+    word = token.lower_
+    return token.pos_ == "ADJ" and any(word.endswith(end) and word[: -len(end)] in REPORTING_VERBS
+                                       for end in ("d", "ed"))
+
+
 def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Token | None:
     """The reporting verb outside any quotation nearest to this one, in the sentences it touches."""
     best, best_distance = None, None
     for sentence in sentences:
         for token in sentence:
-            if token.lemma_.casefold() not in REPORTING_VERBS or token.pos_ not in ("VERB", "AUX"):
+            if not is_reporting(token):
                 continue
             if not _outside(token, spans):
                 continue
@@ -199,6 +210,12 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker) -> list[Quote]
                 speaker_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             else:
                 speaker_token = _according_to(sentences, spans)
+            if speaker_token is None and paragraph_speaker is None:
+                # "Antonov announced this on Telegram. ... "We will ..."": the paragraph's earlier sentence says who.
+                before = [s for s in doc.sents if start <= s.start_char and s.end_char <= span[0]]
+                verb = _reporting_verb(before[-2:], span, spans) if before else None
+                speaker_token = (next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None
+                                 else _according_to(before[-2:], spans))
             speaker = resolver.resolve(speaker_token) if speaker_token is not None else paragraph_speaker
             if speaker is None:
                 speaker = resolver.last_speaker if not quotes or quotes[-1].end >= start - 200 else None
