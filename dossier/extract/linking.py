@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..annotate.mentions import sentence_index
 from ..records import Annotation, EntityRef, LocalEntity, Mention
-from . import places
+from .. import places
 
 PRONOUNS = {"he", "she", "him", "her", "who", "whom"}
 # Nouns that stand for a person the text has named: "the Russian", "the businessman".
@@ -54,7 +53,7 @@ class Linker:
         else:
             index = len(self.annotation.entities)
             self.annotation.entities.append(LocalEntity(name=text, label="PERSON"))
-        mention = Mention(start, end, text, "PERSON", sentence_index(self.annotation, start))
+        mention = Mention(start, end, text, "PERSON", self.annotation.sentence_at(start))
         self.annotation.mentions.append(mention)
         self.annotation.entities[index].mentions.append(len(self.annotation.mentions) - 1)
         self._entity_of_mention[len(self.annotation.mentions) - 1] = index

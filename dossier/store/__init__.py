@@ -139,7 +139,7 @@ class Store:
             forms: dict[tuple[str, int], list[str]] = {}
             for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)):
                 forms.setdefault((row.doc_id, row.doc_entity), []).append(row.text)
-            return [Candidate(row.doc_id, row.idx, row.name, row.type, sorted(set(forms.get((row.doc_id, row.idx), []))))
+            return [Candidate(row.doc_id, row.idx, row.name, row.type, forms.get((row.doc_id, row.idx), []))
                     for row in conn.execute(select(doc_entities).order_by(doc_entities.c.doc_id, doc_entities.c.idx))]
 
     def replace_entities(self, resolved: list[Resolved]) -> None:
