@@ -113,6 +113,19 @@ def _caption_lines(lines: list[str]) -> set[int]:
     return captions
 
 
+def _split_extracted(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
+    """Lines an extractor already chose as the article: only teasers and photo credits go, and the headline."""
+    body: list[str] = []
+    removed: list[str] = []
+    title_key = _norm(title).casefold() if title else None
+    for line in lines:
+        if _norm(line).casefold() == title_key or furniture.is_teaser(line) or furniture.is_credit(line):
+            removed.append(line)
+        else:
+            body.append(line)
+    return body, removed
+
+
 def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[list[str], list[str]]:
     body: list[str] = []
     removed: list[str] = []
@@ -165,7 +178,10 @@ def clean(item: SourceItem) -> Article:
             header, title, lines = lines[:index], title or lines[index], lines[index + 1:]
         _read_header(header, found)
         found.outlets.extend(line for line in header if _could_be_title(line) and _looks_like_site_name(line))
-    body_lines, removed = _split_body(lines, title, found)
+    if page.has_header:
+        body_lines, removed = _split_body(lines, title, found)
+    else:
+        body_lines, removed = _split_extracted(lines, title)
     # The dateline opens the first paragraph, which may follow a standfirst or two.
     dateline = next((d for d in map(parse_dateline, body_lines[:3]) if d), None)
     outlet = (outlets.by_url(item.url)

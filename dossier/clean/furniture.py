@@ -51,7 +51,7 @@ _CREDIT = re.compile(
     r"\b[A-Z][\w.'-]+ [A-Z][\w.'-]+/[A-Z][A-Za-z]{1,}(?: [A-Z][\w]*)*\s*$)"
 )
 
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]」]*$|["”’»」]$""")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
