@@ -17,6 +17,12 @@ def _key(text: str) -> str:
     return " ".join(fold(text).replace("’", "'").removesuffix("'s").removeprefix("the ").split())
 
 
+def _display_name(text: str) -> str:
+    """A name as a heading shows it: "The German Foreign Ministry's" -> "German Foreign Ministry"."""
+    text = text.removesuffix("’s").removesuffix("'s")
+    return text[4:] if text[:4] in ("The ", "the ") else text
+
+
 def _person_entity(annotation: Annotation, text: str, start: int, last_seen: dict[int, int]) -> int | None:
     given, surname = split_name(text)
     candidates = [i for i, e in enumerate(annotation.entities) if e.label == "PERSON"]
@@ -51,8 +57,7 @@ def group_mentions(annotation: Annotation, doc: Doc) -> None:
             entity = by_key.get((mention.label, _key(mention.text)))
         if entity is None:
             entity = len(annotation.entities)
-            annotation.entities.append(LocalEntity(name=mention.text.removesuffix("’s").removesuffix("'s"),
-                                                   label=mention.label))
+            annotation.entities.append(LocalEntity(name=_display_name(mention.text), label=mention.label))
             by_key[(mention.label, _key(mention.text))] = entity
         annotation.entities[entity].mentions.append(index)
         last_seen[entity] = mention.start

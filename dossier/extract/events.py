@@ -130,6 +130,8 @@ def patient_tokens(trigger: Token, is_noun: bool) -> list[Token]:
         return []
     if _lemma(trigger) == "find":  # "found X guilty" / "X was found guilty"
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "found X guilty" parsed as a small clause: X is the subject of "guilty".
+        objects += [s for c in trigger.children if c.lower_ == "guilty" for s in c.children if s.dep_ == "nsubj"]
         if objects:
             return _with_conjuncts(objects[0])
     passive = _is_passive(trigger)
@@ -264,7 +266,8 @@ def _custody_place(tokens: list[Token]) -> tuple[str | None, list[str]]:
             continue
         if token.lemma_.casefold() in _FACILITY_HEADS or token.ent_type_ == "FAC":
             facility = " ".join(t.text for t in token.subtree if t.dep_ != "det")
-            found.extend(_entity_text(t) for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.i != token.i)
+            # "Evin prison in Tehran": the place is what follows the prison's name, not its name.
+            found.extend(_entity_text(t) for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.i > token.i)
         elif token.ent_type_ in ("GPE", "LOC"):
             found.append(_entity_text(token))
             found.extend(_entity_text(t) for t in token.conjuncts)
