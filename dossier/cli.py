@@ -286,6 +286,38 @@ def case(
     person = _one_person(store, name)
     store.close()
     rows = timeline_rows([e for e in events if e.subject == person])
-    if output_format is OutputFormat.table:
-        rows = [{k: v for k, v in row.items() if k != "evidence"} for row in rows]
+    if output_format is OutputFormat.table:  # the terminal gets the story; scripts get the evidence too
+        rows = [{"date": r["date"], "what": r["what"], "claimed by": r["claimed_by"],
+                 "outlets": r["outlets"], "conflicts": r["conflicts"]} for r in rows]
     print_rows(rows, output_format, out, title=f"case of {person}")
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A person or organisation, in any spelling the articles use.")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the match.")]
+    = OutputFormat.table,
+) -> None:
+    """Look someone up: canonical name, every spelling seen, and the articles that mention them.
+
+    Any transliteration works: `dossier entity Zelesnyov` finds Roman Seleznyov.
+    """
+    from .views.lookup import find_entities
+
+    store = _open_store(db, create=False)
+    found = find_entities(store, name)
+    titles = {d["id"]: d["title"] for d in store.documents()}
+    store.close()
+    if not found:
+        err.print(f"[red]error:[/] nothing matches {name!r}")
+        raise typer.Exit(1)
+    rows = [{"name": r["name"], "type": r["type"], "aliases": r["aliases"], "documents": r["docs"]} for r in found]
+    if output_format is not OutputFormat.table:
+        print_rows(rows, output_format, out)
+        return
+    for row in rows:
+        out.print(f"[bold]{row['name']}[/] ({row['type']})")
+        out.print(f"  also written: {', '.join(a for a in row['aliases'] if a != row['name'])}", highlight=False)
+        for doc in row["documents"]:
+            out.print(f"  {doc}  {titles.get(doc) or ''}", highlight=False)

@@ -248,3 +248,24 @@ def parse_money(text: str) -> str | None:
         amount = float(match.group("amount").replace(",", "")) * _SCALES.get((match.group("scale") or "").lower(), 1)
         return f"{amount:.0f} {_CURRENCIES[currency.lower()]}"
     return None
+
+
+def year_floor(published: str | None, body: str) -> int | None:
+    """For a page dated without its year: the earliest year it can have been written in.
+
+    An article speaks of its past: it is no older than the latest year it names, and a
+    year younger still when it names a later day of that year than its own date
+    ("April 6" telling of a verdict "on April 21, 2017" was written in 2018 or after).
+    """
+    anchor = Anchor.of(published)
+    if anchor.year or not anchor.month:
+        return None
+    years = [int(y) for y in _YEAR.findall(body)]
+    if not years:
+        return None
+    latest = max(years)
+    for match in re.finditer(rf"({_MONTH_NAME})\s+(\d{{1,2}}),?\s+{latest}\b", body, re.I):
+        month = _month_number(match.group(1))
+        if month and (month, int(match.group(2))) > (anchor.month, anchor.day or 31):
+            return latest + 1
+    return latest

@@ -14,6 +14,8 @@ class Source:
     evidence: str
     story: str  # documents that re-publish one text share a story; each story is one independent source
     claimed_by: str | None = None  # who the article attributes the fact to, if it does not state it itself
+    # The earliest year the article can have been written in, when its date lacks the year.
+    year_floor: int | None = None
 
 
 @dataclass(frozen=True)

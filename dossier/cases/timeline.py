@@ -20,19 +20,35 @@ def when(event: Event) -> str | None:
     return published[0] if published else None
 
 
+def _stage(event: Event) -> int:
+    return LIFECYCLE.index(event.type) if event.type in LIFECYCLE else len(LIFECYCLE)
+
+
+def _date_key(value: str | None, sources) -> tuple[int, int, int]:
+    year, month, day = date_parts(value) or (None, None, None)
+    if year is None:  # with the year unknown, the earliest year its articles can have been written in
+        floors = [s.year_floor for s in sources if s.year_floor] + [
+            p[0] for s in sources if (p := date_parts(s.published)) and p[0]]
+        year = max(floors) if floors else 9999
+    return (year, month or 13, day or 32)
+
+
 def sort_key(event: Event) -> tuple:
-    parts = date_parts(when(event)) or (None, None, None)
-    year, month, day = parts
-    stage = LIFECYCLE.index(event.type) if event.type in LIFECYCLE else len(LIFECYCLE)
-    # A date without a known year sorts with the latest year its sources could have been written in.
-    if year is None:
-        years = [p[0] for s in event.sources if (p := date_parts(s.published)) and p[0]]
-        year = max(years) if years else 9999
-    return (year, month or 13, day or 32, stage)
+    return (*_date_key(when(event), event.sources), _stage(event))
 
 
 def ordered(events: list[Event]) -> list[Event]:
-    return sorted(events, key=sort_key)
+    """Dated events by date; an undated one just before the first dated event of a later stage of a
+    case (a charge before the verdict), else at the date it was reported."""
+    dated = sorted((e for e in events if e.date), key=sort_key)
+    timeline = list(dated)
+    for event in sorted((e for e in events if not e.date), key=sort_key):
+        later = next((i for i, d in enumerate(timeline) if d.date and _stage(d) > _stage(event)
+                      and _date_key(d.date, d.sources) <= sort_key(event)[:3]), None)
+        if later is None:
+            later = next((i for i, d in enumerate(timeline) if sort_key(d) > sort_key(event)), len(timeline))
+        timeline.insert(later, event)
+    return timeline
 
 
 def status(events: list[Event]) -> tuple[str | None, str | None]:

@@ -159,7 +159,7 @@ def _releases_in_a_swap(raw: list[tuple[RawFact, int | None, int]], doc: Doc, an
     for fact, _, _ in raw:
         if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
             fact.type = "exchange"
-            fact.args = {k: v for k, v in fact.args.items() if k in ("date", "place")}
+            fact.args = {k: v for k, v in fact.args.items() if k == "date"}
             if swap_dates[0] and "date" not in fact.args:
                 fact.args["date"] = swap_dates[0]
 

@@ -92,9 +92,14 @@ def _cluster_people(people: list[Candidate]) -> list[list[Candidate]]:
     return list(groups.values())
 
 
+def _display(name: str) -> str:
+    name = name.removesuffix("’s").removesuffix("'s")
+    return name[4:] if name[:4] in ("the ", "The ") else name
+
+
 def _canonical(members: list[Candidate]) -> str:
     """The most common full form: the name with most words, then most mentions."""
-    forms = Counter(form.removesuffix("’s").removesuffix("'s") for m in members for form in (m.aliases or [m.name]))
+    forms = Counter(_display(form) for m in members for form in (m.aliases or [m.name]))
     return max(forms, key=lambda form: (min(len(form.split()), 3), forms[form], -len(form)))
 
 
@@ -108,7 +113,7 @@ def resolve(candidates: list[Candidate]) -> list[Resolved]:
             others.setdefault((candidate.type, _key(candidate.name)), []).append(candidate)
     resolved = []
     for type_, members in [("PERSON", g) for g in groups] + [(t, g) for (t, _), g in others.items()]:
-        aliases = {a.removesuffix("’s").removesuffix("'s") for m in members for a in (m.name, *m.aliases)}
+        aliases = {_display(a) for m in members for a in (m.name, *m.aliases)}
         if type_ == "PERSON":  # the surname alone is how people look a person up
             aliases |= {split_name(a)[1] for a in aliases if split_name(a)[0]}
         aliases = sorted(aliases)

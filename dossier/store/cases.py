@@ -8,6 +8,7 @@ from sqlalchemy import delete, insert, select
 
 from ..cases.records import CaseFact, Event, Source
 from ..cases.stories import stories
+from ..temporal import year_floor
 from . import Store
 from .schema import cases, documents
 
@@ -24,7 +25,8 @@ def case_facts(store: Store) -> list[CaseFact]:
             continue
         doc = docs[row["doc"]]
         source = Source(doc_id=row["doc"], outlet=doc.outlet, published=doc.published, evidence=row["evidence"],
-                        story=story[row["doc"]], claimed_by=row["claimed_by"])
+                        story=story[row["doc"]], claimed_by=row["claimed_by"],
+                        year_floor=year_floor(doc.published, doc.body))
         facts.append(CaseFact(type=row["type"], subject=row["subject"], args=row["args"], source=source))
     return facts
 
