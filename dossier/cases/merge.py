@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from .. import places
 from .records import CaseFact, Event, Version
 
 # Reports of one event rarely differ by more than this; different events of one kind usually do.
@@ -70,6 +71,9 @@ def _norm(value) -> str:
 def values_agree(arg: str, a, b) -> bool:
     if arg == "date":
         return dates_agree(a, b)
+    if arg == "place" and (places.country_of_place(str(a)) == places.country_named(str(b)) or
+                           places.country_of_place(str(b)) == places.country_named(str(a))):
+        return True  # "Vienna" and "Austria": one place at two precisions
     na, nb = _norm(a), _norm(b)
     # "Seattle" and "Seattle federal district court" name one court at two precisions.
     return na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
@@ -78,6 +82,10 @@ def values_agree(arg: str, a, b) -> bool:
 def _specific(arg: str, a, b):
     if arg == "date":
         return more_specific(a, b)
+    if arg == "place" and places.country_named(str(a)):
+        return b
+    if arg == "place" and places.country_named(str(b)):
+        return a
     return max(a, b, key=lambda v: len(_norm(v)))
 
 

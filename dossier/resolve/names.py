@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 
 # Applied in order; each folds spellings of one sound.
 _RULES = [
-    (r"tsch|tch", "ch"), (r"sch", "sh"), (r"kh", "h"), (r"x", "ks"), (r"ph", "f"),
+    (r"tsch|tch", "ch"), (r"sch", "sh"), (r"kh", "h"), (r"x", "ks"), (r"ph", "f"), (r"tz", "ts"),
+    (r"^h", "g"),  # Ukrainian and Belarusian H where Russian spelling has G: Hrytsenko, Gritsenko
     (r"(?<=[aeiou])j(?=[aeiou])", "y"), (r"[yji][oeë]", "e"), (r"ë", "e"), (r"[yji]u", "u"), (r"[yji]a", "a"),
     (r"(?:ij|iy|ii|yi|y)$", "i"), (r"y", "i"), (r"ou", "u"), (r"w", "v"), (r"z", "s"), (r"ck", "k"),
     (r"([bcdfghklmnprstvz])\1", r"\1"),

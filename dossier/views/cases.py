@@ -44,6 +44,8 @@ def describe(event: Event) -> str:
     parts = [_VERBS.get(event.type, event.type)]
     for arg in ("term", "fine", "counterpart", "charge", "by", "requested_by", "visitor", "facility", "place",
                 "country", "from", "to", "court", "manner"):
+        if arg == "country" and event.args.get("country") in (event.args.get("place"), event.args.get("by")):
+            continue
         if event.args.get(arg):
             parts.append(f"{_PREPOSITIONS[arg]} {value_text(arg, event.args[arg])}")
     return " ".join(parts)
