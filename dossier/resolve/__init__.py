@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import fold, given_compatible, same_word, split_name
+from .names import fold, given_compatible, name_key, same_person_name, same_word, split_name
 
 
 @dataclass
@@ -48,6 +48,17 @@ def _correct_types(candidates: list[Candidate]) -> None:
     for c in candidates:
         counts = votes[_key(c.name)]
         if c.type != "PERSON" and counts["PERSON"] > sum(n for t, n in counts.items() if t != "PERSON"):
+            c.type = "PERSON"
+    # "Aleksei Nawalny" tagged an organisation where other articles name the person "Alexei Navalny".
+    people: dict[str, list[str]] = {}
+    for c in candidates:
+        given, surname = split_name(c.name)
+        if c.type == "PERSON" and given:
+            people.setdefault(name_key(surname)[:3], []).append(c.name)
+    for c in candidates:
+        given, surname = split_name(c.name)
+        if c.type in ("ORG", "NORP") and given and len(c.name.split()) <= 3 and any(
+                same_person_name(c.name, other) for other in people.get(name_key(surname)[:3], [])):
             c.type = "PERSON"
 
 

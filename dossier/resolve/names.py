@@ -38,15 +38,22 @@ def name_key(word: str) -> str:
     return key
 
 
+def _gendered_pair(a: str, b: str) -> bool:
+    """The masculine and feminine forms of one Slavic surname."""
+    if a.endswith("a") == b.endswith("a"):
+        return False
+    feminine, masculine = (a, b) if a.endswith("a") else (b, a)
+    return re.sub(r"(?:aia|aa|a)$", "", feminine) == re.sub(r"i$", "", masculine)
+
+
 def same_word(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return False
     if ka == kb:
         return True
-    short, long_ = sorted((ka, kb), key=len)
-    if long_ == short + "a" or long_.endswith("aia") and long_[:-3] in short:
-        return False  # Ivanov and Ivanova, Kowalski and Kowalska: two people
+    if _gendered_pair(ka, kb):
+        return False  # Ivanov and Ivanova, Kowalski and Kowalska, Navalny and Navalnaya: two people
     # Short names differ by one letter too easily ("Ivanov", "Ivanova" are two people).
     return min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= SAME_NAME and ka[0] == kb[0]
 
