@@ -35,6 +35,10 @@ DbOption = Annotated[str, typer.Option(
     envvar="DOSSIER_DB", show_default=True)]
 
 
+DbArgument = Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).",
+                                           metavar="DB")]
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"dossier {__version__}")
@@ -122,7 +126,7 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    db: DbArgument = DEFAULT_DB,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder (bench) or file (timelinejs) to write.")]
     = Path("export"),
     export_format: Annotated[ExportFormat, typer.Option("--format", help="bench: documents, entities and facts "
@@ -161,7 +165,7 @@ def export(
 
 @app.command()
 def documents(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    db: DbArgument = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -192,7 +196,7 @@ def _assembled(db: str):
 
 @app.command()
 def cases(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    db: DbArgument = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -215,7 +219,7 @@ def cases(
 
 @app.command()
 def exchanges(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    db: DbArgument = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -234,7 +238,7 @@ def exchanges(
 
 @app.command()
 def statements(
-    db: Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).", metavar="DB")] = DEFAULT_DB,
+    db: DbArgument = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any spelling).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,

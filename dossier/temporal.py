@@ -269,3 +269,31 @@ def year_floor(published: str | None, body: str) -> int | None:
         if month and (month, int(match.group(2))) > (anchor.month, anchor.day or 31):
             return latest + 1
     return latest
+
+
+_LEAD_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def infer_anchor(published: str | None, body: str) -> Anchor:
+    """The publication date, with its year inferred when the page gives only day and month.
+
+    A wire story datelined "February 1" that says something happened "on Thursday"
+    and speaks of 2017 as past was written in the first year from 2017 on in which
+    1 February is a Thursday. Without both clues the year stays unknown.
+    """
+    anchor = Anchor.of(published)
+    if anchor.year or not (anchor.month and anchor.day):
+        return anchor
+    lead = body.split("\n")[:3]
+    weekdays = {m.group(1).casefold() for line in lead for m in _LEAD_WEEKDAY.finditer(line)}
+    years = [int(y) for y in _YEAR.findall(body)]
+    if len(weekdays) != 1 or not years:
+        return anchor
+    wanted = _WEEKDAYS.index(weekdays.pop())
+    for year in range(max(years), max(years) + 8):
+        try:
+            if date(year, anchor.month, anchor.day).weekday() == wanted:
+                return Anchor(year, anchor.month, anchor.day)
+        except ValueError:
+            return anchor
+    return anchor

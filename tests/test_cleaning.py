@@ -1,7 +1,6 @@
 """Cleaning plain-text pages: the article's own lines stay, the site's furniture goes, metadata is found."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

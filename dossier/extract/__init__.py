@@ -13,43 +13,11 @@ from spacy.tokens import Doc, Token
 
 from ..records import Annotation, EntityRef, Fact
 from ..registry import components
-from ..temporal import Anchor, resolve_date
+from ..temporal import Anchor, infer_anchor, resolve_date
 from .events import RawFact, find_events
 from .linking import Linker
 from .quotes import Quote, _channel, find_quotes
 from .schema import REPORTING_VERBS
-
-_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-
-def anchor_for(published: str | None, body: str) -> Anchor:
-    """The publication date, with its year inferred when the page gives only day and month.
-
-    A wire story datelined "February 1" that says something happened "on Thursday"
-    and speaks of 2017 as past was written in the first year from 2017 on in which
-    1 February is a Thursday. Without both clues the year stays unknown.
-    """
-    anchor = Anchor.of(published)
-    if anchor.year or not (anchor.month and anchor.day):
-        return anchor
-    lead = body.split("\n")[:3]
-    weekdays = {m.group(1).casefold() for line in lead for m in _WEEKDAY.finditer(line)}
-    years = [int(y) for y in _YEAR.findall(body)]
-    if len(weekdays) != 1 or not years:
-        return anchor
-    from datetime import date
-
-    wanted = _WEEKDAYS.index(weekdays.pop())
-    for year in range(max(years), max(years) + 8):
-        try:
-            if date(year, anchor.month, anchor.day).weekday() == wanted:
-                return Anchor(year, anchor.month, anchor.day)
-        except ValueError:
-            return anchor
-    return anchor
-
 
 def _claimant(trigger: Token, quotes: list[Quote], linker: Linker, resolver_speaker) -> int | None:
     for quote in quotes:
@@ -166,7 +134,7 @@ def _releases_in_a_swap(raw: list[tuple[RawFact, int | None, int]], doc: Doc, an
 
 @components.register("facts")
 def extract_facts(annotation: Annotation, doc: Doc) -> None:
-    anchor = anchor_for(annotation.article.published, annotation.article.body)
+    anchor = infer_anchor(annotation.article.published, annotation.article.body)
     linker = Linker(annotation, doc)
     quotes = find_quotes(annotation, doc, linker)
     from .quotes import SpeakerResolver
