@@ -325,3 +325,34 @@ def entity(
         out.print(f"  also written: {', '.join(a for a in row['aliases'] if a != row['name'])}", highlight=False)
         for doc in row["documents"]:
             out.print(f"  {doc}  {titles.get(doc) or ''}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbArgument = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Allow an address other than loopback: "
+                                               "anyone who can reach it can read the dossier.")] = False,
+) -> None:
+    """Browse the dossier in a web browser: cases, timelines, exchanges, statements, articles.
+
+    The database is opened read-only. The JSON API is under /api/, described at /docs.
+
+    Example: `dossier serve cases.db` then open http://127.0.0.1:8000
+    """
+    import ipaddress
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not allow_remote:
+        err.print(f"[red]error:[/] {host} is not a loopback address; add --allow-remote to serve it anyway")
+        raise typer.Exit(2)
+    _open_store(db, create=False).close()
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

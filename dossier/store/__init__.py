@@ -53,14 +53,18 @@ def _insert(conn, table, rows: list[dict]) -> None:
 
 
 class Store:
-    def __init__(self, target: str | Path, *, create: bool = True):
+    def __init__(self, target: str | Path, *, create: bool = True, read_only: bool = False):
         url = database_url(target)
         self.url = url
+        if read_only and url.startswith("sqlite:///"):
+            # SQLite's own read-only mode: a viewer cannot change the dossier even by mistake.
+            url = f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true"
+            create = False
         try:
             self.engine: Engine = create_engine(url)
         except (ArgumentError, NoSuchModuleError) as err:
             raise ValueError(f"cannot open {url}: {err}") from err
-        if self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite" and not read_only:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if create:
             metadata.create_all(self.engine)
@@ -164,8 +168,8 @@ class Store:
             return [{**dict(row._mapping), "docs": sorted(docs.get(row.id, ()))}
                     for row in conn.execute(select(entities).order_by(entities.c.id))]
 
-    def fact_rows(self) -> list[dict]:
-        """Facts with entity references replaced by the entities' canonical names."""
+    def fact_rows(self, doc_id: str | None = None) -> list[dict]:
+        """Facts (of one document, or all) with entity references replaced by canonical names."""
         with self.engine.connect() as conn:
             names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
                 select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
@@ -181,7 +185,8 @@ class Store:
                 return value
 
             rows = []
-            for f in conn.execute(select(facts).order_by(facts.c.doc_id, facts.c.idx)):
+            query = select(facts).order_by(facts.c.doc_id, facts.c.idx)
+            for f in conn.execute(query if doc_id is None else query.where(facts.c.doc_id == doc_id)):
                 rows.append({
                     "doc": f.doc_id, "type": f.type, "subject": names.get((f.doc_id, f.subject)),
                     "args": {k: decode(f.doc_id, v) for k, v in f.args.items()},
