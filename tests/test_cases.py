@@ -66,8 +66,8 @@ def test_the_timeline_is_in_date_order_and_the_case_list_gives_the_status(built)
     events = _case(db, "Hrytsenko")
     assert [e["event"] for e in events] == ["arrest", "release", "arrest", "sentence"]
     cases = json.loads(runner.invoke(app, ["cases", str(db), "--format", "json"]).stdout)
-    assert {c["person"]: (c["status"], c["latest"]) for c in cases}["Oleksandr Hrytsenko"] == ("convicted",
-                                                                                            "2025-05-08")
+    assert {c["person"]: (c["nationality"], c["status"], c["latest"]) for c in cases}["Oleksandr Hrytsenko"] == (
+        "Ukraine", "convicted", "2025-05-08")
 
 
 def test_adding_an_article_reassembles_only_the_cases_it_touches(built, tmp_path):

@@ -22,9 +22,9 @@ class AssemblyReport:
     dropped: list[str] = field(default_factory=list)
 
 
-def _fingerprint(facts: list[CaseFact]) -> str:
+def _fingerprint(facts: list[CaseFact], nationality: str | None) -> str:
     payload = sorted(json.dumps([f.type, f.args, asdict(f.source)], sort_keys=True, default=str) for f in facts)
-    return hashlib.sha256("\n".join(payload).encode()).hexdigest()
+    return hashlib.sha256("\n".join([nationality or "", *payload]).encode()).hexdigest()
 
 
 def event_from_dict(data: dict) -> Event:
@@ -41,15 +41,16 @@ def assemble(store: Store, facts: list[CaseFact] | None = None) -> AssemblyRepor
         if fact.type not in NOT_CASE_EVENTS:
             by_person.setdefault(fact.subject, []).append(fact)
     stored = case_store.fingerprints(store)
+    nationality = case_store.nationalities(store)
     report = AssemblyReport()
     for person, person_facts in sorted(by_person.items()):
-        fingerprint = _fingerprint(person_facts)
+        fingerprint = _fingerprint(person_facts, nationality.get(person))
         if stored.get(person) == fingerprint:
             report.unchanged += 1
             continue
         events = ordered(merge_events(person_facts))
         latest_status, latest = status(events)
-        case_store.save_case(store, person, fingerprint, events, latest_status, latest, nationality=None)
+        case_store.save_case(store, person, fingerprint, events, latest_status, latest, nationality.get(person))
         report.assembled.append(person)
     report.dropped = sorted(set(stored) - set(by_person))
     case_store.drop_cases(store, set(report.dropped))

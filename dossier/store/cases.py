@@ -1,6 +1,8 @@
 """Reading facts for case assembly and keeping the assembled cases."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -10,7 +12,8 @@ from ..cases.records import CaseFact, Event, Source
 from ..cases.stories import stories
 from ..temporal import year_floor
 from . import Store
-from .schema import cases, documents
+from .. import places
+from .schema import cases, doc_entities, documents, entities, mentions
 
 
 def case_facts(store: Store) -> list[CaseFact]:
@@ -54,3 +57,33 @@ def drop_cases(store: Store, people: set[str]) -> None:
 def case_rows(store: Store) -> list[dict]:
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(select(cases).order_by(cases.c.person))]
+
+
+_BEFORE = re.compile(r"((?:[\w.’-]+\s+){1,3})$")  # "Russian businessman ", "US marine "
+_AFTER = re.compile(r"^,\s+(?:an?|the)\s+(?:former\s+|\w+-born\s+)?([A-Z][\w.]+)")  # ", a Russian businessman"
+
+
+def nationalities(store: Store) -> dict[str, str]:
+    """The country the articles most often attach to each person: "Russian businessman X", "X, a US marine"."""
+    query = (select(entities.c.name, mentions.c.doc_id, mentions.c.start_char, mentions.c.end_char)
+             .select_from(mentions.join(doc_entities, (mentions.c.doc_id == doc_entities.c.doc_id)
+                                        & (mentions.c.doc_entity == doc_entities.c.idx))
+                          .join(entities, doc_entities.c.entity_id == entities.c.id))
+             .where(entities.c.type == "PERSON"))
+    votes: dict[str, Counter] = {}
+    with store.engine.connect() as conn:
+        bodies = {r.id: r.body for r in conn.execute(select(documents.c.id, documents.c.body))}
+        for row in conn.execute(query):
+            body = bodies[row.doc_id]
+            words = []
+            before = _BEFORE.search(body[max(0, row.start_char - 40):row.start_char].split("\n")[-1])
+            if before:
+                words += before.group(1).split()
+            after = _AFTER.match(body[row.end_char:row.end_char + 60])
+            if after:
+                words.append(after.group(1))
+            for word in words:
+                country = places.country_of_demonym(word) or (places.country_named(word) if word.isupper() else None)
+                if country:
+                    votes.setdefault(row.name, Counter())[country] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
