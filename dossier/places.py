@@ -85,9 +85,12 @@ def country_named(text: str) -> str | None:
 
 def country_of_demonym(text: str) -> str | None:
     key = _key(text)
+    if key.endswith("s") and key[:-1] in _DEMONYMS:
+        key = key[:-1]  # "Americans", "Russians"
     if key in _DEMONYMS:
         return _DEMONYMS[key]
     countries, _, _ = _geo()
+    key = key[:-1] if key.endswith("ans") or key.endswith("ians") else key  # "Liberians", "Kenyans"
     # Liberian -> Liberia, Kenyan -> Kenya, Moroccan -> Morocco
     for cut, add in ((1, ""), (2, ""), (3, "a"), (3, "")):
         if len(key) > cut + 3 and key[:-cut] + add in countries:
