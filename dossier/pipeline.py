@@ -92,6 +92,8 @@ class Build:
             articles = [a for a in (self._clean(item, report, on_item) for item in batch) if a is not None]
             for annotation, _ in annotator.annotate(articles):
                 self.store.save(annotation, fingerprint)
+                report.problems.extend(ReadProblem(annotation.article.origin, f"{failure}; stored without it")
+                                       for failure in annotation.failures)
                 report.processed.append(annotation.article.doc_id)
                 on_item(annotation.article.origin)
         if report.processed or not report.unchanged:

@@ -116,6 +116,7 @@ class Annotation:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[LocalEntity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # document components that could not run on it
 
     def sentence_at(self, char: int) -> int:
         """The index of the sentence holding a character offset of the body."""

@@ -156,3 +156,23 @@ def test_documents_lists_what_was_stored_for_people_and_scripts(corpus, tmp_path
     as_csv = runner.invoke(app, ["documents", str(db), "--format", "csv"]).stdout.splitlines()
     assert as_csv[0] == "id,outlet,published,dateline,title"
     assert as_csv[1].startswith("story-3,Harbour Wire,XXXX-05-04,Oslo,")
+
+
+def test_a_component_that_fails_on_one_article_is_reported_and_the_build_goes_on(corpus, tmp_path):
+    from dossier.registry import components
+
+    original = components.get("facts")
+
+    def fragile(annotation, doc):
+        if "Person0002" in annotation.article.body:
+            raise ValueError("unexpected parse")
+        original(annotation, doc)
+
+    components.register("facts", func=fragile)
+    try:
+        result = _build(corpus({f"story-{i}.txt": _story(i) for i in range(3)}), tmp_path / "d.db")
+    finally:
+        components.register("facts", func=original)
+    assert result.exit_code == 1
+    assert "story-2.txt: facts failed (ValueError: unexpected parse); stored without it" in result.output
+    assert [doc for doc, _ in _documents(tmp_path / "d.db")] == ["story-0", "story-1", "story-2"]

@@ -61,6 +61,9 @@ class Annotator:
         docs = self.nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
         for article, doc in zip(articles, docs):
             annotation = Annotation(article=article, sentences=sentences_of(doc))
-            for _, step in self.steps:
-                step(annotation, doc)
+            for name, step in self.steps:
+                try:
+                    step(annotation, doc)
+                except Exception as err:  # one odd article must not stop the build; it is reported
+                    annotation.failures.append(f"{name} failed ({type(err).__name__}: {err})")
             yield annotation, doc
