@@ -48,6 +48,7 @@ class Article:
     raw: str
     body: str  # paragraphs separated by "\n"
     removed: list[str] = field(default_factory=list)  # lines dropped as site furniture
+    captions: list[str] = field(default_factory=list)  # photo captions, without their credits
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
@@ -82,6 +83,7 @@ class LocalEntity:
     label: str
     mentions: list[int] = field(default_factory=list)  # indices into Annotation.mentions
     role: str | None = None  # a title the text gives it ("ambassador", "envoy"), for "the envoy said"
+    aliases: list[str] = field(default_factory=list)  # forms seen outside the body (photo captions)
 
 
 @dataclass(frozen=True)

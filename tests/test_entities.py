@@ -100,3 +100,20 @@ def test_name_keys_fold_the_common_romanisations():
     assert name_key("Seleznyov") == name_key("Seleznev") == name_key("Zelesnyov")
     assert name_key("Konoshchyonok") == name_key("Konoshchenok")
     assert name_key("Jaroschenko") == name_key("Yaroshenko")
+
+
+def test_a_spelling_seen_only_in_a_photo_caption_is_an_alias(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "court.txt").write_text(
+        "Court extends arrest of Belarusian blogger\nPublished: 9 September 2025\n"
+        "Nikolay Sorokin arrives at the court in Minsk. Photo: Olga Ivanova/Minsk Wire\n"
+        "A court in Minsk extended the arrest of blogger Nikolai Sorokin by three months on Tuesday. "
+        "Sorokin denies the charges.\n", encoding="utf-8")
+    db, out = tmp_path / "d.db", tmp_path / "out"
+    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+    people = [json.loads(line) for line in (out / "entities.jsonl").read_text().splitlines()]
+    [sorokin] = [p for p in people if "Nikolai Sorokin" in p["aliases"]]
+    assert {"Nikolay Sorokin", "Sorokin"} <= set(sorokin["aliases"])
+    assert not [p for p in people if "Olga Ivanova" in p["aliases"]]  # the photographer's credit is no mention

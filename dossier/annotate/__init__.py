@@ -59,6 +59,7 @@ class Annotator:
 
     def annotate(self, articles: Sequence[Article]) -> Iterator[tuple[Annotation, Doc]]:
         docs = self.nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
+        captions = self._caption_names(articles)
         for article, doc in zip(articles, docs):
             annotation = Annotation(article=article, sentences=sentences_of(doc))
             for name, step in self.steps:
@@ -66,4 +67,15 @@ class Annotator:
                     step(annotation, doc)
                 except Exception as err:  # one odd article must not stop the build; it is reported
                     annotation.failures.append(f"{name} failed ({type(err).__name__}: {err})")
+            entities.add_caption_names(annotation, captions.get(article.doc_id, []))
             yield annotation, doc
+
+    def _caption_names(self, articles: Sequence[Article]) -> dict[str, list[tuple[str, str]]]:
+        """Names in each article's photo captions, with the tagger's label."""
+        owners = [a.doc_id for a in articles for _ in a.captions]
+        found: dict[str, list[tuple[str, str]]] = {}
+        texts = (caption for a in articles for caption in a.captions)
+        for doc_id, doc in zip(owners, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            found.setdefault(doc_id, []).extend((text, label) for _, _, text, label in mentions.names_in(doc)
+                                                if label in ("PERSON", "ORG", "NORP"))
+        return found

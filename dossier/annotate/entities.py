@@ -63,3 +63,19 @@ def group_mentions(annotation: Annotation, doc: Doc) -> None:
         last_seen[entity] = mention.start
     for entity in annotation.entities:
         entity.mentions.sort()
+
+
+def add_caption_names(annotation: Annotation, names: list[tuple[str, str]]) -> None:
+    """Names in photo captions are more spellings of the people the article names, or people of their own.
+
+    A name the tagger did not call a person still is one when it spells a person of the article.
+    """
+    for name, label in names:
+        name = _display_name(name)
+        person = next((i for i, e in enumerate(annotation.entities)
+                       if e.label == "PERSON" and len(name.split()) > 1 and same_person_name(e.name, name)), None)
+        if person is None:
+            if label == "PERSON":
+                annotation.entities.append(LocalEntity(name=name, label="PERSON", aliases=[name]))
+        elif name not in annotation.entities[person].aliases:
+            annotation.entities[person].aliases.append(name)

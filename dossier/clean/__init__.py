@@ -84,6 +84,7 @@ class _Findings:
     def __init__(self) -> None:
         self.dates: list[str] = []
         self.outlets: list[str] = []
+        self.captions: list[str] = []
 
 
 def _read_header(header: list[str], found: _Findings) -> None:
@@ -140,6 +141,8 @@ def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[
             found.dates.append(_date_of_line(line))
             removed.append(line)
         elif key in seen or i in captions or furniture.is_teaser(line) or furniture.is_chrome(line):
+            if i in captions and key not in seen:
+                found.captions.append(line)
             removed.append(line)
         elif furniture.is_label(line) or _BYLINE.match(line):
             if outlets.by_name(line):
@@ -149,6 +152,14 @@ def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[
             body.append(line)
         seen.add(key)
     return body, removed
+
+
+_CREDIT_START = re.compile(r"(?i:\b(?:photo|image|picture|credit)s?\s*:)|©|\b[A-Z][\w.'-]+ [A-Z][\w.'-]+/[A-Z]")
+
+
+def _without_credit(caption: str) -> str:
+    """"X greets Y at the airport. Photo: Jane Doe/Agency" -> the caption's own words."""
+    return _CREDIT_START.split(caption, maxsplit=1)[0].strip(" .-–—")
 
 
 def _language(body: str) -> str | None:
@@ -194,5 +205,6 @@ def clean(item: SourceItem) -> Article:
     return Article(
         doc_id=item.doc_id, origin=item.origin, content_hash=item.content_hash, raw=item.content,
         body=body, removed=[*header, *page.removed, *removed], url=item.url, title=title, outlet=outlet,
+        captions=list(dict.fromkeys(c for c in map(_without_credit, [*page.captions, *found.captions]) if c)),
         published=published, dateline=dateline.place if dateline else None, language=_language(body),
     )

@@ -20,6 +20,7 @@ class Page:
     outlet: str | None = None
     published: str | None = None
     removed: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
 
 
 @page_extractors.register("text")

@@ -97,13 +97,13 @@ class Store:
                 id=doc_id, origin=article.origin, content_hash=article.content_hash, pipeline=pipeline,
                 url=article.url, title=article.title, outlet=article.outlet, published=article.published,
                 dateline=article.dateline, language=article.language, raw=article.raw, body=article.body,
-                removed=article.removed, processed_at=datetime.now(timezone.utc),
+                removed=article.removed, captions=article.captions, processed_at=datetime.now(timezone.utc),
             ))
             _insert(conn, sentences, [
                 {"doc_id": doc_id, "idx": i, "start_char": s.start, "end_char": s.end, "text": s.text}
                 for i, s in enumerate(annotation.sentences)])
             _insert(conn, doc_entities, [
-                {"doc_id": doc_id, "idx": i, "name": e.name, "type": e.label, "role": e.role}
+                {"doc_id": doc_id, "idx": i, "name": e.name, "type": e.label, "role": e.role, "aliases": e.aliases}
                 for i, e in enumerate(annotation.entities)])
             entity_of = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
             _insert(conn, mentions, [
@@ -143,7 +143,8 @@ class Store:
             forms: dict[tuple[str, int], list[str]] = {}
             for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)):
                 forms.setdefault((row.doc_id, row.doc_entity), []).append(row.text)
-            return [Candidate(row.doc_id, row.idx, row.name, row.type, forms.get((row.doc_id, row.idx), []))
+            return [Candidate(row.doc_id, row.idx, row.name, row.type,
+                              forms.get((row.doc_id, row.idx), []) + list(row.aliases or []))
                     for row in conn.execute(select(doc_entities).order_by(doc_entities.c.doc_id, doc_entities.c.idx))]
 
     def replace_entities(self, resolved: list[Resolved]) -> None:

@@ -29,6 +29,7 @@ documents = Table(
     Column("raw", Text, nullable=False),
     Column("body", Text, nullable=False),
     Column("removed", JSON, nullable=False),  # lines dropped as site furniture
+    Column("captions", JSON, nullable=False),  # photo captions, which name people but state no facts
     Column("processed_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -58,6 +59,7 @@ doc_entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String(8), nullable=False),
     Column("role", Text),
+    Column("aliases", JSON, nullable=False),  # spellings seen outside the body, in photo captions
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
 )
 
