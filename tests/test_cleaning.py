@@ -113,3 +113,11 @@ def test_read_more_teasers_and_comment_forms_are_removed():
                           "Leave a Reply\nYour email address will not be published."))
     assert article.body.splitlines() == ["Two reporters returned home on Friday in a swap.",
                                          "The exchange took place in Ankara."]
+
+
+def test_the_copyright_line_names_the_site_when_nothing_else_does():
+    article = clean(_item("Court frees Dutch sailor held in Venezuela\n"
+                          "A Dutch sailor held in Caracas for eight months was freed on Friday, his family said.\n"
+                          "© 2024 The Harbour Times. All rights reserved."))
+    assert article.outlet == "The Harbour Times"
+    assert "All rights reserved" not in article.body

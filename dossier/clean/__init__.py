@@ -26,6 +26,9 @@ _DATE_LINE_MAX_WORDS = 9
 _CAPTION_MAX_WORDS = 12
 _WELCOME = re.compile(r"^\W*welcome to (?:the )?(?P<name>[\w .&'’-]{2,60}?)\W*$", re.I)
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+# "© 2024 The Harbour Times. All rights reserved." names the site that printed the page.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[A-Z][\w&'’ .-]{1,50}?)"
+                        r"\s*(?:[.,|]|all rights|$)", re.I)
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at"}
 _ISO_GIVEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -162,6 +165,15 @@ def _without_credit(caption: str) -> str:
     return _CREDIT_START.split(caption, maxsplit=1)[0].strip(" .-–—")
 
 
+def _copyright_holder(lines: list[str]) -> str | None:
+    """The site's name from its copyright line, not from a photo's credit."""
+    for line in lines:
+        match = _COPYRIGHT.search(line)
+        if match and not furniture.is_credit(line.replace("©", "", 1)) and "/" not in line:
+            return outlets.canonical(match.group("name").strip(" .-"))
+    return None
+
+
 def _language(body: str) -> str | None:
     if len(body) < 20:
         return None
@@ -198,7 +210,7 @@ def clean(item: SourceItem) -> Article:
     outlet = (outlets.by_url(item.url)
               or (outlets.canonical(dateline.agency) if dateline and dateline.agency else None)
               or (found.outlets[0] if found.outlets else None)
-              or page.outlet or outlets.host_of(item.url))
+              or page.outlet or _copyright_holder([*header, *page.removed, *removed]) or outlets.host_of(item.url))
     published = (_given_date(item.published) or page.published or (found.dates[0] if found.dates else None)
                  or (dateline.date if dateline else None))
     body = "\n".join(body_lines)
