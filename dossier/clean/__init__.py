@@ -177,7 +177,7 @@ def _copyright_holder(lines: list[str]) -> str | None:
 def _language(body: str) -> str | None:
     if len(body) < 20:
         return None
-    language, _ = py3langid.classify(body)
+    language, _ = py3langid.classify(body[:2000])  # the opening tells the language; the rest only costs time
     return language
 
 
