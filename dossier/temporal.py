@@ -133,8 +133,11 @@ def resolve_date(expression: str, anchor: Anchor) -> str | None:
     written with X digits ("last December" in an article of unknown year -> XXXX-12), and
     what cannot be placed at all gives None.
     """
-    text = " ".join(expression.casefold().replace(",", " ").split())
-    text = re.sub(r"^(?:on|in|at|since|from|by|until|of|during|early|late|mid|the)\s+", "", text)
+    text = " ".join(expression.casefold().replace(",", " ").replace("mid-", "mid ").split())
+    # Words that place a day or a part of a period without changing which one: "in early 2020",
+    # "late on Thursday", "the summer of 2019", "earlier this month", "the end of May".
+    text = re.sub(r"^(?:(?:on|in|at|since|from|by|of|during|early|earlier|late|later|mid|the|end|beginning|start|"
+                  r"middle|spring|summer|autumn|fall|winter)\s+)+", "", text)
     text = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", text)
     if text in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return _fmt(anchor.year, anchor.month, anchor.day) if anchor.month else None
@@ -214,7 +217,7 @@ def _relative_month(which: str, month: int, anchor: Anchor) -> str | None:
 
 def parse_duration(text: str) -> str | None:
     """"27 years" -> P27Y, "nine years" -> P9Y, "18 months" -> P18M, "two and a half years" -> P2.5Y."""
-    text = text.casefold().replace("-", " ")
+    text = " ".join(text.casefold().replace("-", " ").split())
     match = re.search(r"(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (year|month|week|day)s?\b", text)
     if not match:
         return None

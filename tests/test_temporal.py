@@ -21,6 +21,13 @@ from dossier.temporal import Anchor, parse_calendar_date, parse_duration, parse_
     ("two years ago", "2024-03-01", "2022"),
     ("on April 4", "2023-04-06", "2023-04-04"),
     ("on December 30", "2024-01-03", "2023-12-30"),  # the latest such day before publication
+    ("in early 2020", "2024-08-02", "2020"),
+    ("the summer of 2019", "2024-08-02", "2019"),
+    ("mid-2021", "2024-08-02", "2021"),
+    ("earlier this month", "2024-08-02", "2024-08"),
+    ("late on Thursday", "2024-08-02", "2024-08-01"),
+    ("late last year", "2024-08-02", "2023"),
+    ("the beginning of May", "2024-08-02", "2024-05"),
 ])
 def test_relative_and_absolute_dates_resolve_against_publication(expression, published, expected):
     assert resolve_date(expression, Anchor.of(published)) == expected
@@ -32,6 +39,9 @@ def test_relative_and_absolute_dates_resolve_against_publication(expression, pub
     ("on Thursday", "XXXX-02-01", None),  # no weekday without a year
     ("last year", None, None),
     ("on Thursday", None, None),
+    ("last year", "XXXX-04-06", None),
+    ("this week", "2024-08-02", None),  # no precision between a month and a day
+    ("days later", "2024-08-02", None),
 ])
 def test_without_a_known_anchor_nothing_is_guessed(expression, published, expected):
     assert resolve_date(expression, Anchor.of(published)) == expected

@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Token
 from ..records import Annotation, EntityRef, LocalEntity, Mention
 from .. import places
 
-PRONOUNS = {"he", "she", "him", "her", "who", "whom"}
+PRONOUNS = {"he", "she", "him", "her", "his", "who", "whom"}
+# Nouns for a person the text does not name ("police arrested a man"), after which "he" is not the last name.
+_UNNAMED = {"man", "woman", "boy", "girl", "person", "suspect", "teenager"}
+# Labels the tagger gives a surname it does not know ("Novak" as ORG, "Dubois" as FAC).
+_MISTYPED = ("ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
+# Services a text names as channels, which the tagger may take for people.
+_PLATFORMS = {"twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "vkontakte", "x", "whatsapp"}
 # Nouns that stand for a person the text has named: "the Russian", "the businessman".
 PERSON_NOUNS = {"man", "woman", "citizen", "national", "businessman", "businesswoman", "journalist", "reporter",
                 "activist", "marine", "teacher", "student", "hacker", "suspect", "defendant", "prisoner", "detainee",
@@ -35,7 +41,7 @@ class Linker:
         return None
 
     def _name_span(self, token: Token) -> tuple[int, int] | None:
-        """The proper-noun run a token heads: "Viktor Bout", "Trevor Reed"."""
+        """The proper-noun run a token heads: "Karl Moser", "Ana Silva"."""
         if token.pos_ != "PROPN":
             return None
         left = token
@@ -47,9 +53,10 @@ class Linker:
         """A person the tagger missed: link to a named person with the same surname, or add one."""
         text = self.doc.text[start:end]
         surname = text.split()[-1]
-        for index, entity in enumerate(self.annotation.entities):
-            if entity.label == "PERSON" and entity.name.split()[-1] == surname:
-                break
+        same = [i for i, e in enumerate(self.annotation.entities) if e.name.split()[-1] == surname and (
+            e.label == "PERSON" or e.label in _MISTYPED and len(e.name.split()) > 1)]
+        if same:
+            index = self._retype(same[0]) if self.annotation.entities[same[0]].label != "PERSON" else same[0]
         else:
             index = len(self.annotation.entities)
             self.annotation.entities.append(LocalEntity(name=text, label="PERSON"))
@@ -63,48 +70,129 @@ class Linker:
 
     # ---- people
 
+    def is_person_name(self, index: int) -> bool:
+        """Whether a PERSON entity really names a person, not a country, city or service the tagger mistook."""
+        name = self.annotation.entities[index].name
+        if name.casefold() in _PLATFORMS:
+            return False
+        if len(name.split()) == 1 and places.country_of_demonym(name.rstrip("s")):
+            return False
+        return not places.country_named(name)
+
     def person(self, token: Token) -> int | None:
         """The person entity a token names or stands for, if the text makes it clear."""
-        for child in token.children:  # "a Russian businessman, Viktor Bout"
+        if token.pos_ == "PROPN":  # a name stands for itself, whatever stands in apposition to it
+            found = self.entity_at(token.idx, token.idx + len(token.text))
+            if found is not None and self.annotation.entities[found].label == "PERSON" and self.is_person_name(found):
+                return found
+        if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+            return self._person(token.head, named_as_person=True)  # "businessman Michael Spavor"
+        for child in token.children:  # "a Czech businessman, Karl Moser"
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                found = self.person(child)
+                found = self._person(child, named_as_person=token.pos_ == "NOUN")
                 if found is not None:
                     return found
-        if token.dep_ == "appos" and token.pos_ == "NOUN":  # "Bout, a Russian businessman"
-            return self.person(token.head)
+        if token.dep_ == "appos" and token.pos_ == "NOUN":  # "Moser, a Czech businessman"
+            return self._person(token.head, named_as_person=True)
+        return self._person(token)
+
+    def _person(self, token: Token, named_as_person: bool = False) -> int | None:
+        if token.tag_ in ("NNPS", "NNS") and (token.pos_ == "NOUN" or places.country_of_demonym(token.text[:-1])):
+            return None  # "Americans", "the Russians": no one in particular
         found = self.entity_at(token.idx, token.idx + len(token.text))
         if found is not None:
             label = self.annotation.entities[found].label
             if label == "PERSON":
-                return found
+                return found if self.is_person_name(found) else None
             if label == "NORP" and places.country_of_demonym(token.lemma_):
                 # "the Russian" stands for a person named before; "Russians" for no one in particular.
                 return self.last_person(before=token.idx) if self._is_person_noun(token) and token.tag_ != "NNPS" \
                     and not token.text.endswith("s") else None
-            if label in ("ORG", "NORP") and token.pos_ == "PROPN":
-                # A surname the tagger took for an organisation or nationality.
+            described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)  # "X, an engineer"
+            if label in _MISTYPED and token.pos_ == "PROPN" and (label in ("ORG", "NORP") or named_as_person
+                                                                  or described or self._titled(token)):
+                # A surname the tagger took for an organisation, nationality or building.
                 return self._retype(found)
             return None
         lower = token.lower_
-        if lower in PRONOUNS or (token.pos_ in ("NOUN", "PROPN", "ADJ") and self._is_person_noun(token)):
+        if lower in PRONOUNS:
+            return self._antecedent(token)
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and self._is_person_noun(token):
             return self.last_person(before=token.idx)
+        if token.pos_ == "NOUN" and lower in PERSON_NOUNS | {"national", "citizen"}:
+            return self._named_next(token)
         span = self._name_span(token)
         if span and token.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "NORP", "DATE"):
             return self._add_person(*span)
         return None
 
+    def _titled(self, token: Token) -> bool:
+        """"businessman Karl Moser", "consul Claire Dubois": a name with a person's title before it."""
+        return any(t.dep_ == "compound" and t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS | {"consul", "ambassador"}
+                   for t in token.children)
+
+    def _named_next(self, token: Token) -> int | None:
+        """"A French national held by ... was freed. The man, Stephane Jourdain, ...": a lead's
+        unnamed person is the one the next sentence names as its subject."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return None
+        sentence = token.sent
+        if sentence.start > 0 and self.doc[sentence.start - 1].sent.start > 0 and \
+                self.doc[self.doc[sentence.start - 1].sent.start - 1].sent.start > 0:
+            return None  # only in the lead, where news introduces a person before naming them
+        if token.dep_ not in ("nsubj", "nsubjpass") and token.head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if sentence.end >= len(self.doc):
+            return None
+        following = self.doc[sentence.end].sent
+        for candidate in following:
+            if candidate.dep_ in ("nsubj", "nsubjpass") or (candidate.dep_ == "appos" and candidate.head.dep_ in (
+                    "nsubj", "nsubjpass")):
+                if candidate.pos_ == "PROPN":
+                    return self.person(candidate)
+                named = [c for c in candidate.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                if named:
+                    return self._person(named[0], named_as_person=True)
+        return None
+
     def _retype(self, index: int) -> int:
+        """A person the tagger typed otherwise: the fullest entity of that surname, typed as a person."""
         entity = self.annotation.entities[index]
-        for other_index, other in enumerate(self.annotation.entities):
-            if other_index != index and other.label == "PERSON" and other.name.split()[-1] == entity.name.split()[-1]:
-                return other_index
-        entity.label = "PERSON"
+        surname = entity.name.split()[-1]
+        same = [i for i, other in enumerate(self.annotation.entities)
+                if i != index and other.name.split()[-1] == surname
+                and (other.label == "PERSON" or other.label in _MISTYPED and len(other.name.split()) > 1)]
+        people = [i for i in same if self.annotation.entities[i].label == "PERSON"]
+        if people:
+            return people[0]
+        if same:
+            index = max(same, key=lambda i: len(self.annotation.entities[i].name))
+        self.annotation.entities[index].label = "PERSON"
         return index
 
     def _is_person_noun(self, token: Token) -> bool:
         # "the Russian", "the businessman": a definite noun for a person already named.
         has_det = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         return has_det and (token.lower_ in PERSON_NOUNS or token.ent_type_ == "NORP")
+
+    def _antecedent(self, pronoun: Token) -> int | None:
+        """The person a pronoun stands for: the last one named nearby, unless an unnamed person
+        ("a 34-year-old man") was spoken of since."""
+        if pronoun.lower_ in ("who", "whom"):
+            return self.last_person(before=pronoun.idx)
+        found = self.last_person(before=pronoun.idx)
+        if found is None:
+            return None
+        named_at = max(self.annotation.mentions[m].start for m in self.annotation.entities[found].mentions
+                       if self.annotation.mentions[m].start < pronoun.idx)
+        if self.annotation.sentence_at(pronoun.idx) - self.annotation.sentence_at(named_at) > 3:
+            return None
+        for token in self.doc.char_span(named_at, pronoun.idx, alignment_mode="expand") or []:
+            if token.pos_ == "NOUN" and token.lower_ in _UNNAMED and token.idx > named_at and not any(
+                    c.dep_ == "appos" for c in token.children) and not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                return None
+        return found
 
     def last_person(self, before: int) -> int | None:
         """The person most recently named before a position."""
@@ -113,9 +201,23 @@ class Linker:
             entity = self._entity_of_mention.get(index)
             if entity is None or mention.start >= before or mention.start <= best_start:
                 continue
-            if self.annotation.entities[entity].label == "PERSON":
+            if self.annotation.entities[entity].label == "PERSON" and self.is_person_name(entity):
+                best, best_start = entity, mention.start
+        return best
+
+    def last_entity(self, before: int, label: str) -> int | None:
+        """The entity of a type most recently named before a position."""
+        best, best_start = None, -1
+        for index, mention in enumerate(self.annotation.mentions):
+            entity = self._entity_of_mention.get(index)
+            if entity is not None and best_start < mention.start < before and \
+                    self.annotation.entities[entity].label == label:
                 best, best_start = entity, mention.start
         return best
 
     def ref(self, index: int | None) -> EntityRef | None:
         return EntityRef(index) if index is not None else None
+
+    def remember(self, mention: int, entity: int) -> None:
+        """A mention added to the annotation after this linker was made."""
+        self._entity_of_mention[mention] = entity

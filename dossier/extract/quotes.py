@@ -4,7 +4,7 @@ Quotation marks are paired per paragraph: a closing mark with no opening mark
 opens the quotation at the paragraph's start (a page that lost the opening mark),
 a short quotation inside a longer one is part of it, and text split by "he said,"
 is one quotation on each side. The speaker is the subject of the reporting verb
-next to the quotation ("..., the ministry stressed"; "Antonov said: ..."; "according
+next to the quotation ("..., the ministry stressed"; "Novak said: ..."; "according
 to the envoy, ..."), or the speaker of the paragraph's or the previous paragraph's
 last quotation when the quotation stands alone.
 """
@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Annotation
+from .. import places
+from ..records import Annotation, LocalEntity, Mention
 from .linking import Linker
 from .schema import CHANNELS, REPORTING_VERBS
 
@@ -30,8 +31,11 @@ ROLE_GROUPS = [
     {"lawyer", "attorney", "counsel"}, {"prosecutor"}, {"judge"}, {"official"}, {"mother"}, {"father"},
     {"wife"}, {"husband"}, {"sister"}, {"brother"}, {"daughter"}, {"son"},
 ]
-ORG_ROLES = {"ministry", "embassy", "department", "office", "kremlin", "court", "government", "agency",
-             "service", "committee", "council", "police", "prosecutor's office", "white house", "state department"}
+# Heads of the noun phrases that name an institution speaking: "the Iranian foreign ministry said".
+ORG_HEADS = {"ministry", "embassy", "department", "office", "kremlin", "court", "government", "agency",
+             "service", "committee", "council", "police", "junta", "judiciary", "prosecutors", "prosecution",
+             "authorities", "administration", "cabinet", "presidency", "parliament", "consulate", "mission",
+             "army", "military", "command", "directorate", "bureau", "commission", "spokesperson's office"}
 
 
 @dataclass
@@ -57,9 +61,18 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
+# Single quotation marks, in a paragraph that has no double ones: an opening mark starts a word, a closing
+# mark ends one, so the apostrophes of "Russia's" and "don't" are neither.
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])(.+?)(?<=[^\s‘'])[’'](?![\w‘’'])")
+
+
 def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each top-level quotation in one paragraph, offsets into the body."""
     marks = [i for i, c in enumerate(text) if c in _OPEN + _CLOSE + _STRAIGHT]
+    if not marks:
+        found = [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
+        return [(offset + a, offset + a + len(text[a:b].rstrip(","))) for a, b in found
+                if len(re.findall(r"\w+", text[a:b])) >= MIN_WORDS]
     spans, stack = [], []
     for i in marks:
         if _is_opening(text, i):
@@ -101,7 +114,7 @@ def _outside(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def is_reporting(token: Token) -> bool:
-    """A reporting verb, also where the tagger took its participle for an adjective ("Antonov underscored")."""
+    """A reporting verb, also where the tagger took its participle for an adjective ("Novak underscored")."""
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     if token.lemma_.casefold() in REPORTING_VERBS:
@@ -128,6 +141,17 @@ def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Tok
     return best
 
 
+def _last_sayer(doc: Doc, start: int, end: int, spans) -> Token | None:
+    """The named subject of the last reporting verb between two offsets, outside quotations."""
+    found = None
+    for token in doc.char_span(start, end, alignment_mode="contract") or []:
+        if is_reporting(token) and _outside(token, spans):
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN") and _outside(child, spans):
+                    found = child
+    return found
+
+
 def _according_to(sentences: list[Span], spans) -> Token | None:
     for sentence in sentences:
         for token in sentence:
@@ -148,45 +172,132 @@ class SpeakerResolver:
         self.last_speaker: int | None = None
 
     def _roles(self) -> dict[int, set[str]]:
-        """Titles the article gives each person: "Ambassador Anatoly Antonov", "Antonov, the envoy"."""
+        """Titles the article gives each person, by the grammar that joins them to the name:
+        "Ambassador Jan Novak", "Novak, the envoy", "Jan Novak, Prague's ambassador"."""
         roles: dict[int, set[str]] = {}
         for index, entity in enumerate(self.annotation.entities):
             if entity.label != "PERSON":
                 continue
+            titles = {entity.role.casefold()} if getattr(entity, "role", None) else set()
             for m in entity.mentions:
                 mention = self.annotation.mentions[m]
-                window = self.doc.text[max(0, mention.start - 60):mention.end + 80].casefold()
-                for group in ROLE_GROUPS:
-                    for role in group:
-                        if re.search(rf"\b{role}\b", window):
-                            roles.setdefault(index, set()).update(group)
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                titles.update(t.lower_ for t in root.children if t.dep_ in ("compound", "appos") and t.i < span.start)
+                titles.update(t.lower_ for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN")
+                if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                    titles.add(root.head.lower_)
+                if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+                    titles.add(root.head.lower_)
+                # Where the parse misses it: the words just before the name, or an apposition just after it
+                # ("Jan Novak, Prague's ambassador to Rome, said").
+                titles.update(self.doc.text[max(0, mention.start - 40):mention.start].casefold().split()[-3:])
+                after = re.match(r",\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", self.doc.text[mention.end:mention.end + 60])
+                if after:
+                    titles.update(after.group(1).casefold().split())
+            for group in ROLE_GROUPS:
+                if titles & group or any(title.endswith(role) for title in titles for role in group):
+                    roles.setdefault(index, set()).update(group)
         return roles
 
-    def resolve(self, token: Token) -> int | None:
+    def resolve(self, token: Token, create: bool = True) -> int | None:
+        """The entity a speaker's word names; ``create`` lets an institution the tagger missed become one."""
         lower = token.lower_
         if lower in ("he", "she", "they", "i", "we"):
             return self.last_speaker if self.last_speaker is not None else self.linker.last_person(token.idx)
-        phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("det", "punct"))
+        if lower == "it":  # "..., it added": the institution quoted or named last
+            last = self.last_speaker
+            if last is not None and self.annotation.entities[last].label == "ORG":
+                return last
+            return self.linker.last_entity(token.idx, "ORG")
         entity = self.linker.entity_at(token.idx, token.idx + len(token.text))
         if entity is not None and self.annotation.entities[entity].label in ("PERSON", "ORG", "GPE", "NORP"):
             if self.annotation.entities[entity].label == "NORP":
                 return self.linker.person(token)
+            if self.annotation.entities[entity].label == "ORG" and token.pos_ == "PROPN":
+                # "de Vries said": a surname the tagger took for an organisation, of a person named before.
+                name = self.annotation.entities[entity].name.casefold()
+                people = [i for i, e in enumerate(self.annotation.entities) if e.label == "PERSON"
+                          and len(e.name.split()) > len(name.split()) and e.name.casefold().endswith(" " + name)]
+                if len(people) == 1:
+                    return people[0]
             return entity
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:  # "the envoy, Jan Novak"
+            return self.resolve(named[0], create)
+        word = token.lemma_.casefold()
         for group in ROLE_GROUPS:
-            if any(re.search(rf"\b{role}\b", phrase) for role in group):
+            if word in group or lower in group:
                 holders = [i for i, roles in self.roles.items() if roles & group]
                 if len(holders) == 1:
                     return holders[0]
-                return self.last_speaker if self.last_speaker in holders else (holders[-1] if holders else None)
-        for role in ORG_ROLES:
-            if role in phrase:
-                for index, candidate in reversed(list(enumerate(self.annotation.entities))):
-                    if candidate.label == "ORG" and role in candidate.name.casefold():
-                        return index
+                if holders:
+                    return self.last_speaker if self.last_speaker in holders else holders[-1]
+                # "a spokesperson for the National Security Council": who the nameless speaker speaks for
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                found = self.linker.entity_at(obj.idx, obj.idx + len(obj.text))
+                                if found is not None and self.annotation.entities[found].label == "ORG":
+                                    return found
+                                if obj.lemma_.casefold() in ORG_HEADS:
+                                    return self.institution(obj, create)
+                return None
+        if word in ORG_HEADS or lower in ORG_HEADS:
+            return self.institution(token, create)
         return self.linker.person(token)
 
+    def for_state(self, speaker: int | None) -> int | None:
+        """"Moscow stressed ...": a state or capital named as speaker stands for the body of that state
+        the article has been quoting ("the Russian Foreign Ministry")."""
+        last = self.last_speaker
+        if speaker is None or last is None or self.annotation.entities[speaker].label != "GPE":
+            return speaker
+        if self.annotation.entities[last].label != "ORG":
+            return speaker
+        state = places.country_of_place(self.annotation.entities[speaker].name)
+        words = self.annotation.entities[last].name.replace("'s", "").split()
+        if state and any(places.country(word) == state for word in words):
+            return last
+        return speaker
 
-def _channel(sentence_text: str) -> str | None:
+    def institution(self, token: Token, create: bool = True) -> int | None:
+        """The organisation a noun phrase names ("the Iranian foreign ministry", "the ministry", "it").
+
+        A phrase that a state or name qualifies becomes an entity of the document when
+        the tagger did not name it; a bare "the ministry" stands for the last such one.
+        """
+        head = token.lemma_.casefold()
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+        qualified = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in words if t.i != token.i)
+        for index, entity in reversed(list(enumerate(self.annotation.entities))):
+            if entity.label == "ORG" and head in entity.name.casefold().split():
+                name = " ".join(t.text for t in words).casefold()
+                if not qualified or name in entity.name.casefold() or entity.name.casefold() in name:
+                    return index
+        if not qualified:
+            # "the ministry" after "the Omani foreign ministry said ...": the fuller name given before.
+            earlier = [t for t in self.doc[:token.i]
+                       if t.lemma_.casefold() == head and t.pos_ in ("NOUN", "PROPN") and any(
+                           c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" for c in t.children
+                           if c.dep_ in ("amod", "compound", "poss") and c.i < t.i)]
+            return self.institution(earlier[-1], create) if earlier else None
+        if not create:
+            return None
+        start, end = words[0].idx, token.idx + len(token.text)
+        text = self.doc.text[start:end]
+        self.annotation.entities.append(LocalEntity(name=text, label="ORG"))
+        self.annotation.mentions.append(Mention(start, end, text, "ORG", self.annotation.sentence_at(start)))
+        index = len(self.annotation.entities) - 1
+        self.annotation.entities[index].mentions.append(len(self.annotation.mentions) - 1)
+        self.linker.remember(len(self.annotation.mentions) - 1, index)
+        return index
+
+
+def channel_in(sentence_text: str) -> str | None:
     lowered = sentence_text.casefold()
     for word, channel in CHANNELS.items():
         if re.search(rf"\b{word}\b", lowered):
@@ -194,9 +305,10 @@ def _channel(sentence_text: str) -> str | None:
     return None
 
 
-def find_quotes(annotation: Annotation, doc: Doc, linker: Linker) -> list[Quote]:
+def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
+                resolver: SpeakerResolver | None = None) -> list[Quote]:
     body = annotation.article.body
-    resolver = SpeakerResolver(annotation, doc, linker)
+    resolver = resolver or SpeakerResolver(annotation, doc, linker)
     quotes: list[Quote] = []
     for start, paragraph in _paragraphs(body):
         spans = quote_spans(paragraph, start)
@@ -211,17 +323,25 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker) -> list[Quote]
             else:
                 speaker_token = _according_to(sentences, spans)
             if speaker_token is None and paragraph_speaker is None:
-                # "Antonov announced this on Telegram. ... "We will ..."": the paragraph's earlier sentence says who.
+                # "Novak announced this on Telegram. ... "We will ..."": the paragraph's earlier sentence says who.
                 before = [s for s in doc.sents if start <= s.start_char and s.end_char <= span[0]]
+                if not before and not (quotes and quotes[-1].end >= start - 200):
+                    # a quotation that opens its paragraph: the speaker named at the end of the one before
+                    before = [s for s in doc.sents if s.end_char <= start and s.end_char >= start - 400]
                 verb = _reporting_verb(before[-2:], span, spans) if before else None
                 speaker_token = (next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None
                                  else _according_to(before[-2:], spans))
+            if speaker_token is not None and speaker_token.lower_ in ("he", "she", "they"):
+                # "..., she said": the person the paragraph last reported as speaking
+                speaker_token = _last_sayer(doc, start, span[0], spans) or speaker_token
             speaker = resolver.resolve(speaker_token) if speaker_token is not None else paragraph_speaker
-            if speaker is None:
+            speaker = resolver.for_state(speaker)
+            if speaker is None and speaker_token is None:
                 speaker = resolver.last_speaker if not quotes or quotes[-1].end >= start - 200 else None
             quote = Quote(span[0], span[1], body[span[0]:span[1]], speaker=speaker, verb=verb)
-            attribution = " ".join(s.text for s in sentences)
-            quote.channel = _channel(re.sub(r"[“”\"].*?[“”\"]", " ", attribution)) if verb is not None else None
+            if verb is not None:  # the channel named in the reporting clause, not in a sentence after it
+                clause = [t for t in verb.subtree if _outside(t, spans)]
+                quote.channel = channel_in(" ".join(t.text for t in clause))
             quotes.append(quote)
             if speaker is not None:
                 resolver.last_speaker = paragraph_speaker = speaker
