@@ -305,26 +305,33 @@ def entity(
 ) -> None:
     """Look someone up: canonical name, every spelling seen, and the articles that mention them.
 
-    Any transliteration works: `dossier entity Zelesnyov` finds Roman Seleznyov.
+    Any transliteration works: `dossier entity Zelesnyov` finds Roman Seleznyov. The
+    machine formats also give every mention with its character offsets in the article.
     """
     from .views.lookup import find_entities
 
     store = _open_store(db, create=False)
     found = find_entities(store, name)
     titles = {d["id"]: d["title"] for d in store.documents()}
+    mentions = {r["id"]: store.entity_mentions(r["id"]) for r in found}
     store.close()
     if not found:
         err.print(f"[red]error:[/] nothing matches {name!r}")
         raise typer.Exit(1)
-    rows = [{"name": r["name"], "type": r["type"], "aliases": r["aliases"], "documents": r["docs"]} for r in found]
+    rows = [{"name": r["name"], "type": r["type"], "aliases": r["aliases"], "documents": r["docs"],
+             "mentions": mentions[r["id"]]} for r in found]
     if output_format is not OutputFormat.table:
         print_rows(rows, output_format, out)
         return
     for row in rows:
-        out.print(f"[bold]{row['name']}[/] ({row['type']})")
-        out.print(f"  also written: {', '.join(a for a in row['aliases'] if a != row['name'])}", highlight=False)
+        out.print(f"[bold]{row['name']}[/] ({row['type']})", highlight=False)
+        others = [a for a in row["aliases"] if a != row["name"]]
+        if others:
+            out.print(f"  also written: {', '.join(others)}", highlight=False)
         for doc in row["documents"]:
-            out.print(f"  {doc}  {titles.get(doc) or ''}", highlight=False)
+            count = sum(1 for m in row["mentions"] if m["doc"] == doc)
+            out.print(f"  {doc}  {titles.get(doc) or ''}  ({count} mention{'s' if count != 1 else ''})",
+                      highlight=False)
 
 
 @app.command()

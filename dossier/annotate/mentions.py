@@ -1,41 +1,38 @@
 """Mentions: the names in a document, with their types and character offsets.
 
-The statistical tagger's entities come first. Its misses and mislabels on foreign
-names are mended from the parse and the document itself: a run of proper nouns
-the tagger left out is a person when it repeats a person's surname or is a full
-name of capitalised words that is no place or outlet; a single word the tagger
-called an organisation or a nationality is a person when it is (in any
-transliteration) the surname of a person the document names.
+The statistical tagger's entities come first, mended: titles and honorifics are
+trimmed from people's names ("Ms Petrova"), a person's name the tagger fused with
+the country before it is split off ("the US Anatoly Antonov"), spans are cut at
+brackets and dashes. Its misses are found in the parse: a run of proper nouns is a
+person when it is a full name of capitalised words that is no place, outlet or
+English phrase, or a single word that repeats a person's surname or follows a
+title ("businessman Kuzmin", "Bout, a Russian businessman", "Mr Kuzmin"). Its
+mislabels are mended from the document itself: a single word the tagger called an
+organisation or a nationality is a person when it spells (in any transliteration)
+the surname of a person the document names, or is the given name of just one of
+them; a country the tagger called a person or an organisation is a place.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections import Counter
 
-from ..clean import outlets
+from spacy.tokens import Doc, Token
+
 from .. import places
+from ..clean import outlets
 from ..records import Annotation, Mention
 from ..registry import components
-from ..resolve.names import same_word, split_name
+from ..resolve.names import same_given, same_spelling, same_word, split_name
+from .roles import HONORIFICS, KIN, is_person_role
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "god", "mr", "mrs", "ms", "dr", "sir"}
-
-
-def _proper_runs(doc: Doc, taken: set[int]) -> list[Span]:
-    runs, current = [], []
-    for token in doc:
-        if token.pos_ == "PROPN" and token.i not in taken and token.text[:1].isupper() and token.is_alpha:
-            current.append(token)
-            continue
-        if current:
-            runs.append(doc[current[0].i:current[-1].i + 1])
-        current = []
-    if current:
-        runs.append(doc[current[0].i:current[-1].i + 1])
-    return runs
-
+              "god", "mr", "mrs", "ms", "dr", "sir", "christmas", "easter", "ramadan", "covid"}
+_CUTS = {"[", "]", "(", ")", "-", "–", "—", "/", "|", ":", ";", '"', "“", "”"}
+_NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT", "npadvmod"}
+_LOCATIVE = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into"}
+_PLACE_PREPS = {"in", "near", "outside", "inside", "into", "across", "around"}  # rarely before a person
 
 # English words per vocabulary, from the pipeline's lemmatizer tables (see remember_dictionary).
 _DICTIONARIES: dict[int, frozenset[str]] = {}
@@ -54,34 +51,259 @@ def _is_place_or_outlet(text: str) -> bool:
     return bool(places.country_of_place(text) or places.country(text) or outlets.by_name(text))
 
 
+def _is_country_word(text: str) -> bool:
+    return bool(places.country(text))
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _title_word(token: Token, kin: bool = False) -> bool:
+    """A word that titles a name rather than being part of it: "Ms", "President", "Ambassador" (or "brother")."""
+    lower = token.lower_.rstrip(".")
+    return lower in HONORIFICS or is_person_role(lower) or (kin and lower in KIN)
+
+
+def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Token bounds without a leading article, a trailing possessive, and (for people) titles."""
+    while start < end and (doc[start].lower_ == "the" or (person and _title_word(doc[start]))):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    return start, end
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at brackets, dashes and slashes: "US Department of Justice - TASS" is two names."""
+    pieces, piece_start = [], start
+    for i in range(start, end):
+        spaced = doc[i].whitespace_ or (i > 0 and doc[i - 1].whitespace_)
+        if doc[i].text in _CUTS and (spaced or doc[i].text not in ("-", "–", "/")):  # not "Jean-Noël"
+            if i > piece_start:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+    if end > piece_start:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def _role_before(doc: Doc, i: int, reach: int = 5) -> bool:
+    """A title ends within a few words before token i: "Ambassador to the US [Anatoly Antonov]"."""
+    sentence_start = doc[i].sent.start if i < len(doc) else 0
+    for j in range(i - 1, max(sentence_start, i - reach) - 1, -1):
+        token = doc[j]
+        if _title_word(token) and token.ent_type_ != "PERSON":
+            return True
+        if token.pos_ in ("VERB", "AUX", "PRON") or token.text in (".", ";", ":"):
+            return False
+    return False
+
+
+def _role_attached(token: Token) -> bool:
+    """A word the parse ties to a title: "businessman Kuzmin", "Bout, a businessman", "Mr Kuzmin"."""
+    for child in token.children:
+        if child.dep_ in ("compound", "appos", "amod", "nmod") and _title_word(child, kin=True):
+            return True
+    if token.dep_ == "appos" and _title_word(token.head, kin=True):
+        return True
+    return token.i > 0 and doc_token_is_honorific(token.doc[token.i - 1])
+
+
+def doc_token_is_honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS
+
+
+def _distinct(surnames: list[str]) -> int:
+    """How many people these surnames name, once spellings are folded."""
+    kept: list[str] = []
+    for surname in surnames:
+        if not any(same_word(surname, other) for other in kept):
+            kept.append(surname)
+    return len(kept)
+
+
+def _proper_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    runs, current = [], []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in taken and _capitalised(token):
+            current.append(token.i)
+            continue
+        if current:
+            runs.append((current[0], current[-1] + 1))
+        current = []
+    if current:
+        runs.append((current[0], current[-1] + 1))
+    return runs
+
+
+class _Finder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.dictionary = _DICTIONARIES.get(id(doc.vocab), frozenset())
+        self.found: list[tuple[int, int, str]] = []  # token bounds and label
+
+    def is_word(self, text: str) -> bool:
+        return text.casefold() in self.dictionary
+
+    def add(self, start: int, end: int, label: str) -> None:
+        if start < end:
+            self.found.append((start, end, label))
+
+    # ---- the tagger's entities
+
+    def person_tail(self, start: int, end: int, person_words: set[str]) -> int | None:
+        """Where a person's name starts inside a span the tagger labelled otherwise, if it does."""
+        doc = self.doc
+        for k in range(start + 1, end - 1):
+            tail = doc[k:end]
+            if len(tail) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" and not t.is_upper and
+                                        not _is_country_word(t.text) for t in tail):
+                continue
+            prefix = [t for t in doc[start:k] if t.pos_ != "DET"]
+            if not prefix or not any(_is_country_word(t.text) or _is_place_or_outlet(t.text) or t.is_upper
+                                     for t in prefix):
+                continue
+            surname = tail[-1].text
+            if any(same_spelling(surname, w) for w in person_words) or _role_before(doc, k, reach=8):
+                return k
+        return None
+
+    def entities(self) -> set[int]:
+        doc = self.doc
+        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if _capitalised(t)}
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_LABELS:
+                continue
+            taken.update(range(ent.start, ent.end))
+            pieces = _pieces(doc, ent.start, ent.end)
+            for start, end in pieces:
+                label = ent.label_
+                tail = self.person_tail(start, end, person_words) if label != "PERSON" else None
+                if tail is not None:
+                    head_start, head_end = _trim(doc, start, tail, person=False)
+                    if head_end > head_start:
+                        self.add(head_start, head_end, "GPE" if places.country_named(doc[head_start:head_end].text)
+                                 else label)
+                    start, label = tail, "PERSON"
+                start, end = _trim(doc, start, end, person=label == "PERSON")
+                span = doc[start:end]
+                if not span or not any(t.is_alpha for t in span) or span.text.casefold() in _NOT_NAMES:
+                    continue
+                if not any(t.text[:1].isupper() or t.is_digit for t in span):
+                    continue  # "the foreign ministry": a description, not a name
+                if len(pieces) > 1 and end - start == 1 and label != "PERSON" and self.is_word(span.text) and \
+                        not span.text.isupper() and not _is_place_or_outlet(span.text):
+                    continue  # "Administration" left over from "[US] Administration"
+                self.add(start, end, label)
+        self.found = [(s, e, "PERSON" if label == "ORG" and e - s > 1 and self.person_like(s, e) else label)
+                      for s, e, label in self.found]
+        return taken
+
+    # ---- names the tagger missed
+
+    def runs(self, taken: set[int]) -> None:
+        doc = self.doc
+        surnames = self.surnames()
+        for run_start, end in _proper_runs(doc, taken):
+            start, end = _trim(doc, run_start, end, person=True)
+            if start >= end:
+                continue
+            titled = start > run_start or _role_before(doc, start, reach=2)
+            span = doc[start:end]
+            words = span.text.split()
+            if span.text.casefold() in _NOT_NAMES or any(w.casefold() in _NOT_NAMES for w in words):
+                continue
+            if _is_place_or_outlet(span.text) or any(_is_country_word(w) for w in words):
+                continue
+            if len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            if len(words) > 1:
+                # "Special Envoy", "Legal Assistance Treaty": capitalised English words, not a name.
+                if self.is_word(words[-1]) and not titled and not any(same_spelling(words[-1], s) for s in surnames):
+                    continue
+                self.add(start, end, "PERSON")
+                continue
+            token = span[0]
+            if any(same_word(token.text, s) for s in surnames) or _role_attached(token) or \
+                    (titled and not self.is_word(token.text)):
+                self.add(start, end, "PERSON")
+
+    def surnames(self) -> list[str]:
+        return [split_name(self.doc[s:e].text)[1] for s, e, label in self.found
+                if label == "PERSON" and e - s > 1]
+
+    # ---- labels mended from the document
+
+    def relabel(self) -> list[tuple[int, int, str]]:
+        doc = self.doc
+        people = [split_name(doc[s:e].text) for s, e, label in self.found if label == "PERSON" and e - s > 1]
+        surnames = [surname for _, surname in people]
+        given = {}  # given name -> the surnames of the people who bear it
+        for names, surname in people:
+            if names and len(names[0]) > 1:
+                given.setdefault(names[0], set()).add(surname)
+        alone_count = Counter(doc[s:e].text for s, e, label in self.found if label == "PERSON" and e - s == 1)
+        alone = set(alone_count)
+        mended = []
+        for start, end, label in sorted(set(self.found)):
+            span = doc[start:end]
+            text = span.text
+            single = end - start == 1
+            located = start > 0 and doc[start - 1].lower_ in _LOCATIVE or \
+                (text.isupper() and (start == 0 or "\n" in doc[start - 1].text_with_ws))  # a dateline
+            if label != "PERSON" and places.country_named(text):
+                label = "GPE" if label in ("ORG", "PERSON", "LOC", "FAC") else label
+            elif label != "PERSON" and single and start > 0 and doc_token_is_honorific(doc[start - 1]):
+                label = "PERSON"  # "Mr Paris"
+            elif label != "NORP" and single and places.country_of_demonym(text) and \
+                    not any(same_word(text, s) for s in surnames):
+                label = "NORP"  # "Lithuanian" called an organisation
+            elif label != "PERSON" and single and not _is_place_or_outlet(text) and \
+                    (text in alone or any(same_word(text, s) for s in surnames)):
+                label = "PERSON"  # a surname the tagger took for an organisation or a nationality
+            elif label in ("ORG", "FAC") and single and located and places.country_of_place(text):
+                label = "GPE"  # "MINSK", "in Vilnius" called an organisation
+            elif label in ("NORP", "LOC", "GPE", "ORG") and single and not _is_country_word(text) and \
+                    span[0].dep_ in _NP_HEAD and not any(c.dep_ in ("compound", "amod") for c in span[0].children) \
+                    and (end == len(doc) or doc[end].pos_ not in ("PROPN", "NOUN")) and \
+                    _distinct([s for g, bearers in given.items() if same_given(text, g, typos=False) for s in bearers]) == 1:
+                label = "PERSON"  # a given name alone: "... easier for Roman"
+            elif label == "PERSON" and single and not any(same_word(text, s) for s in surnames) and \
+                    alone_count[text] == 1 and (_is_country_word(text) or (
+                        start > 0 and (doc[start - 1].lower_ in _PLACE_PREPS or
+                                       (places.country_of_place(text) and doc[start - 1].lower_ in _LOCATIVE))
+                        and (end == len(doc) or doc[end].tag_ != "POS"))):
+                label = "GPE"  # "in Washington", "near Medininkai", "Russia" called a person
+            mended.append((start, end, label))
+        return mended
+
+    def person_like(self, start: int, end: int) -> bool:
+        """A full name the tagger called an organisation ("Aleksei Nawalny"): a title or its surname alone elsewhere."""
+        doc = self.doc
+        span = doc[start:end]
+        if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" and not self.is_word(t.text) for t in span):
+            return False
+        if _role_attached(span.root) or _role_before(doc, start, reach=2):
+            return True
+        last = span[-1].text
+        return any(t.text == last and not start <= t.i < end and (t.ent_type_ in ("PERSON", "") and t.ent_iob_ != "I")
+                   and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN") for t in doc)
+
+
 def names_in(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of the names of a text: the tagger's, mended as the module says."""
-    found: list[tuple[int, int, str, str]] = []
-    taken: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in KEPT_LABELS:
-            found.append((ent.start_char, ent.end_char, ent.text, ent.label_))
-            taken.update(range(ent.start, ent.end))
-    surnames = [split_name(text)[1] for _, _, text, label in found if label == "PERSON" and len(text.split()) > 1]
-    dictionary = _DICTIONARIES.get(id(doc.vocab))
-    for run in _proper_runs(doc, taken):
-        words = run.text.split()
-        if run.text.casefold() in _NOT_NAMES or _is_place_or_outlet(run.text):
+    finder = _Finder(doc)
+    taken = finder.entities()
+    finder.runs(taken)
+    names, seen = [], set()
+    for start, end, label in finder.relabel():
+        span = doc[start:end]
+        if (span.start_char, span.end_char) in seen:
             continue
-        # "Special Envoy", "Legal Assistance Treaty": capitalised English words, not a name.
-        if len(words) > 1 and dictionary is not None and words[-1].casefold() in dictionary:
-            continue
-        if len(words) == 1 and not any(same_word(run.text, s) for s in surnames):
-            continue
-        if len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
-            continue
-        found.append((run.start_char, run.end_char, run.text, "PERSON"))
-    names = []
-    for start, end, text, label in sorted(found):
-        if label in ("ORG", "NORP", "GPE") and " " not in text and not places.country(text) and \
-                not _is_place_or_outlet(text) and any(same_word(text, s) for s in surnames):
-            label = "PERSON"  # a surname the tagger took for an organisation or a nationality
-        names.append((start, end, text, label))
+        seen.add((span.start_char, span.end_char))
+        names.append((span.start_char, span.end_char, span.text, label))
     return names
 
 

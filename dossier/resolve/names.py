@@ -1,9 +1,13 @@
 """Name keys that survive transliteration: one key for Seleznev, Seleznyov and Zelesnyov.
 
-Russian and other Cyrillic names reach English news through several romanisations
-(e/yo/ye, ii/iy/y, ks/x), through German and French ones (w for v, sch for sh, s
-and z swapped, doubled consonants) and through typos. The key folds those
-differences; rapidfuzz then measures what is left.
+Russian, Ukrainian and Belarusian names reach news in English through several
+romanisations (e/yo/ye, ii/iy/y, ks/x), and through German, French and Polish ones
+(Medwedew, Chodorkowski, Poutine, Szojgu). A word is read as each of those
+orthographies would spell the sounds, and each reading is folded to a key of
+sounds (sh, ch, kh, zh, ts as single symbols; glides, voicing and doubled letters
+folded). Two words are one name when some readings share a key. Typos (a swapped
+or an extra letter) are a separate, weaker test that callers use only where the
+context supports it.
 """
 from __future__ import annotations
 
@@ -11,51 +15,143 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
-# Applied in order; each folds spellings of one sound.
-_RULES = [
-    (r"tsch|tch", "ch"), (r"sch", "sh"), (r"kh", "h"), (r"x", "ks"), (r"ph", "f"), (r"tz", "ts"),
-    (r"^h", "g"),  # Ukrainian and Belarusian H where Russian spelling has G: Hrytsenko, Gritsenko
-    (r"(?<=[aeiou])j(?=[aeiou])", "y"), (r"[yji][oeë]", "e"), (r"ë", "e"), (r"[yji]u", "u"), (r"[yji]a", "a"),
-    (r"(?:ij|iy|ii|yi|y)$", "i"), (r"y", "i"), (r"ou", "u"), (r"w", "v"), (r"z", "s"), (r"ck", "k"),
-    (r"([bcdfghklmnprstvz])\1", r"\1"),
+# Letters that Unicode does not decompose into a base letter and a mark.
+_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i"})
+_VOWELS = set("aeiou")
+
+# Sound symbols: S sh, C ch, X kh, Z zh, T ts, J the consonant j (dzh).
+_SPELLINGS = {
+    "en": [(r"shch", "SC"), (r"sch", "S"), (r"kh", "X"), (r"zh", "Z"), (r"sh", "S"), (r"tch", "C"), (r"ch", "C"),
+           (r"t[sz]", "T"), (r"dzh|dj", "J"), (r"j(?=[aeiouy])", "J"), (r"^j", "J")],
+    # German: tsch for ch, sch for sh, ch for kh, w for v, z for ts, j for y, -ow for -ov.
+    "de": [(r"tsch", "C"), (r"sch", "S"), (r"ch", "X"), (r"sh", "S"), (r"zh", "Z"), (r"dsch", "J"),
+           (r"t?z", "T"), (r"j", "y"), (r"ss", "s")],
+    # French: ch for sh, tch for ch, kh for kh, j for zh, ou for u, gu before e/i for g, a final mute e.
+    "fr": [(r"tch", "C"), (r"ch", "S"), (r"kh", "X"), (r"dj", "J"), (r"j", "Z"), (r"gu(?=[eiy])", "g"),
+           (r"ine$", "in"), (r"ts", "T"), (r"ss", "s")],
+    # Polish: sz, cz, rz, ch, w, j.
+    "pl": [(r"szcz", "SC"), (r"sz", "S"), (r"cz", "C"), (r"rz", "Z"), (r"ch", "X"), (r"j", "y"), (r"c", "T")],
+}
+# Folds shared by every reading, in order.
+_FOLDS = [
+    (r"x", "ks"), (r"ph", "f"), (r"th", "t"), (r"ck", "k"), (r"q", "k"), (r"w", "v"), (r"ou", "u"),
+    (r"^h", "g"),  # Ukrainian and Belarusian H where Russian has G: Hrytsenko, Gritsenko
+    (r"(?<=[SCZ])[yi]?o", "e"),  # yo after sh, ch, zh is written o or e: Gorbatschow, Gorbachev
+    (r"[yi][oe]", "e"), (r"[yi]u", "u"), (r"[yi]a", "a"),
+    (r"(?:ij|iy|ii|yi|yj|ey|ej|ei|y|j)$", "i"),  # -ий, -ей: Navalny, Navalnyy, Alexej, Alexey
+    (r"y", "i"), (r"z", "s"), (r"Z", "S"),  # voicing differs between romanisations (Seleznev, Zelesnyov)
+    (r"(.)\1", r"\1"),
 ]
-SAME_NAME = 85  # rapidfuzz ratio of two keys above which they are one name
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "ben"}
+_COMPILED = {lang: [(re.compile(p), r) for p, r in rules] for lang, rules in _SPELLINGS.items()}
+_FOLDS_COMPILED = [(re.compile(p), r) for p, r in _FOLDS]
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "ben",
+              "abu", "abd", "ter", "du", "dos", "das"}
+
+# Given names that Ukrainian or Belarusian and Russian spell differently for one person.
+_GIVEN_FORMS = [
+    {"oleksandr", "aleksandr", "alexander", "alexandr", "aliaksandr", "alyaksandr"},
+    {"volodymyr", "vladimir", "uladzimir"}, {"serhiy", "serhii", "sergei", "sergey", "siarhei"},
+    {"oleksiy", "oleksii", "alexei", "alexey", "aleksei", "aleksey", "aliaksei"},
+    {"mykola", "nikolai", "nikolay", "mikalai"}, {"andriy", "andrii", "andrei", "andrey", "andrej"},
+    {"yuriy", "yurii", "yuri", "yury", "yuras"}, {"hryhoriy", "hryhorii", "grigory", "grigori", "ryhor"},
+    {"mykhailo", "mikhail", "mikhas"}, {"dmytro", "dmitry", "dmitri", "dzmitry"},
+    {"pavlo", "pavel"}, {"petro", "pyotr", "piotr", "petr"}, {"olha", "olga", "volha"},
+    {"yevhen", "yevgeny", "evgeny", "yauhen"}, {"vasyl", "vasily", "vasiliy", "vasil"},
+    {"illia", "ilya", "illya"}, {"anatoliy", "anatoly", "anatolii"}, {"viktor", "victor"},
+    {"tetiana", "tatiana", "tatyana", "tatsiana"}, {"kateryna", "ekaterina", "yekaterina", "katsiaryna"},
+    {"iryna", "irina"}, {"nataliya", "natalia", "natalya", "natallia"}, {"maksym", "maxim", "maksim"},
+    {"fedir", "fyodor", "fedor"}, {"bohdan", "bogdan"},
+]
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=65536)
+def _letters(word: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(word))
+
+
+def _fold_sounds(text: str) -> str:
+    for pattern, replacement in _FOLDS_COMPILED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> frozenset[str]:
+    """The keys of a word read as English, German, French and Polish would spell it."""
+    letters = _letters(word)
+    if not letters:
+        return frozenset()
+    keys = set()
+    for rules in _COMPILED.values():
+        text = letters
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        keys.add(_fold_sounds(text))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
-    key = re.sub(r"[^a-zë]", "", fold(word).replace("’", "").replace("'", ""))
-    for pattern, replacement in _RULES:
-        key = re.sub(pattern, replacement, key)
-    return key
+    """The English reading's key: what a word is filed under."""
+    letters = _letters(word)
+    if not letters:
+        return ""
+    for pattern, replacement in _COMPILED["en"]:
+        letters = pattern.sub(replacement, letters)
+    return _fold_sounds(letters)
 
 
 def _gendered_pair(a: str, b: str) -> bool:
-    """The masculine and feminine forms of one Slavic surname."""
+    """The masculine and feminine forms of one Slavic surname: Ivanov and Ivanova, Navalny and Navalnaya."""
     if a.endswith("a") == b.endswith("a"):
         return False
     feminine, masculine = (a, b) if a.endswith("a") else (b, a)
-    return re.sub(r"(?:aia|aa|a)$", "", feminine) == re.sub(r"i$", "", masculine)
+    return re.sub(r"(?:aia|aa|a)$", "", feminine) == re.sub(r"i$", "", masculine) or \
+        re.sub(r"(?:aia|aa|a)$", "", feminine) + "i" == masculine
 
 
-def same_word(a: str, b: str) -> bool:
-    ka, kb = name_key(a), name_key(b)
-    if not ka or not kb:
+def _one_slip(a: str, b: str) -> bool:
+    """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped."""
+    if abs(len(a) - len(b)) > 1 or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
-    if ka == kb:
+    if Levenshtein.distance(a, b) == 2:
+        return True  # a transposition: Gerhskovich
+    [op] = Levenshtein.editops(a, b)
+    if op.tag == "replace":
+        return False  # Shevchenko and Savchenko, Karimov and Kasimov: different names
+    longer, pos = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
+    letter = longer[pos]
+    return letter in _VOWELS or longer[pos - 1:pos] == letter or longer[pos + 1:pos + 2] == letter
+
+
+@lru_cache(maxsize=65536)
+def is_typo(a: str, b: str) -> bool:
+    """Whether two different spellings are one name with a slip of the keyboard (Seleznyouv, Gerhskovich)."""
+    la, lb = _letters(a), _letters(b)
+    if min(len(la), len(lb)) < 6 or la[:1] != lb[:1] or abs(len(la) - len(lb)) > 2:
+        return False
+    slipped = _one_slip(la, lb) or \
+        any(_one_slip(x, y) for x in readings(a) for y in readings(b) if min(len(x), len(y)) >= 6)
+    return slipped and not any(_gendered_pair(x, y) for x in readings(a) for y in readings(b))
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """One name in two romanisations (no typo allowed)."""
+    ra, rb = readings(a), readings(b)
+    return bool(ra and rb and ra & rb)
+
+
+def same_word(a: str, b: str, typos: bool = True) -> bool:
+    if same_spelling(a, b):
         return True
-    if _gendered_pair(ka, kb):
-        return False  # Ivanov and Ivanova, Kowalski and Kowalska, Navalny and Navalnaya: two people
-    # Short names differ by one letter too easily ("Ivanov", "Ivanova" are two people).
-    return min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= SAME_NAME and ka[0] == kb[0]
+    return typos and is_typo(a, b)
 
 
 def split_name(name: str) -> tuple[list[str], str]:
@@ -69,17 +165,56 @@ def split_name(name: str) -> tuple[list[str], str]:
     return words[:cut], " ".join(words[cut:])
 
 
-def given_compatible(a: list[str], b: list[str]) -> bool:
+@lru_cache(maxsize=1)
+def _given_index() -> dict[str, int]:
+    return {name_key(form): i for i, forms in enumerate(_GIVEN_FORMS) for form in forms}
+
+
+def same_given(a: str, b: str, typos: bool = True) -> bool:
+    """Two given names of one person: one name in any spelling, or its Ukrainian and Russian forms."""
+    index = _given_index()
+    group_a, group_b = index.get(name_key(a)), index.get(name_key(b))
+    if group_a is not None and group_a == group_b:
+        return True
+    return same_word(a, b, typos)
+
+
+def given_compatible(a: list[str], b: list[str], typos: bool = True) -> bool:
     """Given names that may be one person's: equal, an initial of the other, or one side unknown."""
     if not a or not b:
         return True
-    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if _given_pair(a[0], b[0], typos):
+        return True
+    # A middle name or a word of title before the given name: "Tarek William Saab", "William Saab".
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return len(shorter) == 1 and len(longer) > 1 and len(shorter[0].rstrip(".")) > 1 and \
+        any(_given_pair(shorter[0], word, typos) for word in longer[1:])
+
+
+def _given_pair(a: str, b: str, typos: bool) -> bool:
+    first_a, first_b = a.rstrip("."), b.rstrip(".")
+    if not first_a or not first_b:
+        return False
     if len(first_a) == 1 or len(first_b) == 1:
         return fold(first_a)[0] == fold(first_b)[0]
-    return same_word(first_a, first_b)
+    return same_given(first_a, first_b, typos)
 
 
-def same_person_name(a: str, b: str) -> bool:
+def same_surname(a: str, b: str, typos: bool = True) -> bool:
+    """Surnames, with compound ones written with or without the hyphen (Kara-Murza, Kara Murza)."""
+    return same_word(a, b, typos) or same_word(a.replace(" ", ""), b.replace(" ", ""), typos)
+
+
+def same_person_name(a: str, b: str, typos: bool = True) -> bool:
     given_a, surname_a = split_name(a)
     given_b, surname_b = split_name(b)
-    return bool(surname_a and surname_b) and same_word(surname_a, surname_b) and given_compatible(given_a, given_b)
+    if not (surname_a and surname_b):
+        return False
+    if same_surname(surname_a, surname_b, typos) and given_compatible(given_a, given_b, typos):
+        return True
+    # "Vladimir Kara Murza" and "Vladimir Kara-Murza": the last given name is part of a compound surname.
+    if given_a and " " not in surname_a and "-" in surname_b:
+        return same_person_name(" ".join(given_a[:-1] + [given_a[-1] + surname_a]), b, typos)
+    if given_b and " " not in surname_b and "-" in surname_a:
+        return same_person_name(a, " ".join(given_b[:-1] + [given_b[-1] + surname_b]), typos)
+    return False

@@ -144,7 +144,7 @@ class Store:
             for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)):
                 forms.setdefault((row.doc_id, row.doc_entity), []).append(row.text)
             return [Candidate(row.doc_id, row.idx, row.name, row.type,
-                              forms.get((row.doc_id, row.idx), []) + list(row.aliases or []))
+                              forms.get((row.doc_id, row.idx), []) + list(row.aliases or []), row.role)
                     for row in conn.execute(select(doc_entities).order_by(doc_entities.c.doc_id, doc_entities.c.idx))]
 
     def replace_entities(self, resolved: list[Resolved]) -> None:
@@ -168,6 +168,17 @@ class Store:
                 docs.setdefault(row.entity_id, set()).add(row.doc_id)
             return [{**dict(row._mapping), "docs": sorted(docs.get(row.id, ()))}
                     for row in conn.execute(select(entities).order_by(entities.c.id))]
+
+    def entity_mentions(self, entity_id: int) -> list[dict]:
+        """Every mention of one resolved entity: document, character offsets into its body, text, in order."""
+        query = (select(mentions.c.doc_id, mentions.c.start_char, mentions.c.end_char, mentions.c.text)
+                 .select_from(mentions.join(doc_entities, (mentions.c.doc_id == doc_entities.c.doc_id)
+                                            & (mentions.c.doc_entity == doc_entities.c.idx)))
+                 .where(doc_entities.c.entity_id == entity_id)
+                 .order_by(mentions.c.doc_id, mentions.c.start_char))
+        with self.engine.connect() as conn:
+            return [{"doc": r.doc_id, "start": r.start_char, "end": r.end_char, "text": r.text}
+                    for r in conn.execute(query)]
 
     def fact_rows(self, doc_id: str | None = None) -> list[dict]:
         """Facts (of one document, or all) with entity references replaced by canonical names."""
