@@ -1,23 +1,29 @@
 """The dossier in a browser: search, case files with timelines, the exchange ledger, statements, articles.
 
-Pages are rendered on the server with Jinja2 (autoescaped: article text is untrusted
-input) and served with a Content-Security-Policy that allows no inline script at all.
-The same data is served as JSON under /api/, described at /openapi.json.
+Pages are rendered on the server with Jinja2, autoescaped: article text is untrusted
+input and reaches a page only as escaped text. Every response carries a
+Content-Security-Policy that allows no inline script, as a second line of defence.
+The same data is served as JSON under /api/, described at /openapi.json and /docs.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import event
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Store
+from . import charts, models
 from .data import Dossier
+from .text import human_date, locate, paragraphs, terms
 
 HERE = Path(__file__).resolve().parent
 SECURITY_HEADERS = {
@@ -25,33 +31,59 @@ SECURITY_HEADERS = {
                                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
 }
-TIMELINE_WIDTH, TIMELINE_MARGIN = 900, 40
+DESCRIPTION = ("Detention cases built from news articles: people, their case files, prisoner exchanges and "
+               "statements, every fact with the article and the sentence it comes from. Read-only.")
 
 
-def _timeline(rows: list[dict]) -> list[dict]:
-    """x positions on a time axis for the case-file picture; years in between are ticks."""
-    if not rows:
-        return []
-    days = [(y if y != 9999 else rows[-1]["position"][0]) * 372 + (m if m != 13 else 6) * 31 + (d if d != 32 else 15)
-            for y, m, d in (r["position"] for r in rows)]
-    low, high = min(days), max(days)
-    span = max(high - low, 1)
-    points = []
-    for i, (row, day) in enumerate(zip(rows, days)):
-        x = TIMELINE_MARGIN + (day - low) / span * (TIMELINE_WIDTH - 2 * TIMELINE_MARGIN)
-        points.append({"x": round(x, 1), "y": 60 + (i % 3) * 26, "index": i, "row": row})
-    return points
+def _read_only(store: Store) -> None:
+    """SQLite is opened with mode=ro by the store; a PostgreSQL session is made read-only here."""
+    if store.engine.dialect.name == "postgresql":
+        @event.listens_for(store.engine, "connect")
+        def _no_writes(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            cursor.close()
+
+
+def _safe_href(url: str | None) -> str | None:
+    """An article's own address, only when it is a web address (never javascript: or data:)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def _endpoints(spec: dict) -> list[dict]:
+    """The API reference page's rows: each operation with its parameters and what it returns."""
+    rows = []
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            schema = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get(
+                "schema", {})
+            many = schema.get("type") == "array"
+            ref = (schema.get("items", {}) if many else schema).get("$ref", "")
+            name = ref.rsplit("/", 1)[-1]
+            rows.append({"path": path, "method": method.upper(), "summary": op.get("description") or op.get("summary"),
+                         "parameters": op.get("parameters", []), "returns": f"list of {name}" if many else name,
+                         "schema": spec.get("components", {}).get("schemas", {}).get(name, {}),
+                         "try": "{" not in path and not any(p.get("required") for p in op.get("parameters", []))})
+    return rows
 
 
 def create_app(db: str) -> FastAPI:
     store = Store(db, create=False, read_only=True)
-    app = FastAPI(title="dossier", version=__version__,
-                  description="Detention cases built from news articles, every fact with its source.")
+    _read_only(store)
+    app = FastAPI(title="dossier", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)  # the stock docs load script from a CDN; ours is server-rendered
     environment = Environment(loader=FileSystemLoader(HERE / "templates"),
-                              autoescape=select_autoescape(default=True, default_for_string=True))
-    templates = Jinja2Templates(env=environment)
+                              autoescape=select_autoescape(default=True, default_for_string=True),
+                              trim_blocks=True, lstrip_blocks=True)
     environment.filters["urlpart"] = lambda value: quote(str(value), safe="")
+    environment.filters["human_date"] = human_date
+    environment.filters["safe_href"] = _safe_href
+    environment.globals["labels"] = charts.LABELS
+    templates = Jinja2Templates(env=environment)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")
@@ -60,8 +92,12 @@ def create_app(db: str) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    def dossier() -> Dossier:
-        return Dossier(store)
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
+                                          status_code=exc.status_code)
 
     def page(request: Request, template: str, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context)
@@ -70,80 +106,108 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: str = ""):
-        data = dossier()
-        return page(request, "search.html", q=q, results=data.search(q) if q else None, cases=data.cases())
+        data = Dossier(store)
+        if q.strip():
+            return page(request, "results.html", q=q, results=data.search(q))
+        return page(request, "home.html", cases=data.case_list(), overview=data.overview())
 
-    @app.get("/person/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/person/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str):
-        data = dossier()
+        data = Dossier(store)
         person = data.person(name)
         if person is None:
-            raise HTTPException(404, f"no case for {name}")
-        rows = data.case(person)
-        return page(request, "person.html", person=person, rows=rows, points=_timeline(rows),
-                    width=TIMELINE_WIDTH)
+            raise HTTPException(404, f"Nobody called “{name}” in this dossier.")
+        rows = data.case(person["name"]) if person["has_case"] else []
+        return page(request, "person.html", person=person, rows=rows, timeline=charts.timeline(rows) if rows else None,
+                    said=data.statements(speaker=person["name"]), about=data.statements(about=person["name"]),
+                    articles=data.articles(person["articles"]),
+                    types=[t for t in charts.LABELS if any(r["event"] == t for r in rows)])
 
     @app.get("/exchanges", response_class=HTMLResponse, include_in_schema=False)
     def exchanges_page(request: Request):
-        return page(request, "exchanges.html", exchanges=dossier().exchanges())
+        return page(request, "exchanges.html", exchanges=Dossier(store).exchanges())
 
     @app.get("/statements", response_class=HTMLResponse, include_in_schema=False)
     def statements_page(request: Request, speaker: str = "", outlet: str = "", year: str = ""):
-        data = dossier()
-        rows = data.statements(speaker or None, outlet or None, year or None)
-        bars = data.statements_by_year(rows)
-        tallest = max((n for _, n in bars), default=1)
-        return page(request, "statements.html", rows=rows, speaker=speaker, outlet=outlet, year=year,
-                    bars=[{"label": label, "count": n, "height": round(120 * n / tallest)} for label, n in bars])
+        data = Dossier(store)
+        everything = data.statements(speaker or None, outlet or None, None)
+        counts: dict[str | None, int] = {}
+        for row in everything:
+            counts[row["year"]] = counts.get(row["year"], 0) + 1
+        chart = charts.bars(counts, selected=year or None)
+        if chart:
+            for bar in chart["bars"]:
+                bar["url"] = "/statements?" + urlencode({k: v for k, v in (
+                    ("speaker", speaker), ("outlet", outlet), ("year", "" if bar["selected"] else bar["label"])) if v})
+        rows = [r for r in everything if not year or (r["year"] or "undated") == year]
+        return page(request, "statements.html", rows=rows, speaker=speaker, outlet=outlet, year=year, chart=chart,
+                    filters=data.statement_filters())
 
-    @app.get("/article/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, doc_id: str, sentence: str = ""):
-        article = dossier().article(doc_id)
+    @app.get("/article/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, doc_id: str, start: str = "", end: str = "", sentence: str = "", q: str = ""):
+        article = Dossier(store).article(doc_id)
         if article is None:
-            raise HTTPException(404, f"no article {doc_id}")
-        body = article["body"]
-        start = body.find(sentence) if sentence else -1
-        # The evidence sentence is cut out and marked; every part is still escaped by the template.
-        parts = (body[:start], sentence, body[start + len(sentence):]) if start >= 0 else (body, "", "")
-        return page(request, "article.html", article=article, before=parts[0], marked=parts[1], after=parts[2])
+            raise HTTPException(404, f"No article “{doc_id}” in this dossier.")
+        # A link from an older build may carry offsets that no longer fit: shown as a notice, not an error.
+        offsets = (int(start), int(end)) if start.isdigit() and end.isdigit() else (None, None)
+        span = locate(article["body"], *offsets, sentence)
+        wanted = bool(start or sentence)
+        return page(request, "article.html", article=article, span=span, missing=wanted and span is None,
+                    text=paragraphs(article["body"], span, terms(q)), q=q)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        spec = app.openapi()
+        return page(request, "api.html", spec=spec, endpoints=_endpoints(spec))
 
     # ---- JSON API
 
-    @app.get("/api/search", tags=["search"])
-    def api_search(q: str = Query(..., description="A name, an outlet or words of an article")):
-        """People, organisations, outlets and articles matching the query."""
-        return dossier().search(q)
+    @app.get("/api/overview", tags=["search"], response_model=models.Overview)
+    def api_overview():
+        """How many articles, outlets, cases, exchanges and statements the dossier holds."""
+        return Dossier(store).overview()
 
-    @app.get("/api/cases", tags=["cases"])
+    @app.get("/api/search", tags=["search"], response_model=models.SearchResult)
+    def api_search(q: str = Query(..., description="A name in any spelling, an outlet, or words of an article")):
+        """People, organisations, outlets and articles matching the query (articles: every word must occur)."""
+        return Dossier(store).search(q)
+
+    @app.get("/api/cases", tags=["cases"], response_model=list[models.CaseSummary])
     def api_cases():
-        """One entry per person with a case: status and date of the latest event."""
-        return dossier().cases()
+        """One entry per person with a case: nationality, status and date of the latest event."""
+        return Dossier(store).case_list()
 
-    @app.get("/api/cases/{name}", tags=["cases"])
-    def api_case(name: str):
-        """A person's events in date order, each with its sources and conflicts."""
-        data = dossier()
+    @app.get("/api/cases/{name:path}", tags=["cases"], response_model=models.Case,
+             responses={404: {"description": "No person by that name"}})
+    def api_case(name: str = PathParam(description="The person's name in any spelling")):
+        """A person (any spelling) and their events in date order, each with its sources and conflicts."""
+        data = Dossier(store)
         person = data.person(name)
-        if person is None:
+        if person is None or not person["has_case"]:
             raise HTTPException(404, f"no case for {name}")
-        return {"person": person, "events": [{k: v for k, v in r.items() if k != "position"} for r in data.case(person)]}
+        return {"person": person, "events": data.case(person["name"])}
 
-    @app.get("/api/exchanges", tags=["cases"])
+    @app.get("/api/exchanges", tags=["cases"], response_model=list[models.Exchange])
     def api_exchanges():
-        """Each prisoner swap with its date, place and both sides."""
-        return dossier().exchanges()
+        """Each prisoner swap with its date, place, both sides and its sources."""
+        return Dossier(store).exchanges()
 
-    @app.get("/api/statements", tags=["statements"])
-    def api_statements(speaker: str | None = None, outlet: str | None = None, year: str | None = None):
+    @app.get("/api/statements", tags=["statements"], response_model=list[models.Statement])
+    def api_statements(speaker: str | None = Query(None, description="Speaker, any spelling"),
+                       outlet: str | None = Query(None, description="Outlet that carried it"),
+                       year: str | None = Query(None, description="Year, or 'undated'"),
+                       about: str | None = Query(None, description="A person the statement is about")):
         """Who said what, when, on which channel, carried by which outlets."""
-        return dossier().statements(speaker, outlet, year)
+        return Dossier(store).statements(speaker, outlet, year, about)
 
-    @app.get("/api/articles/{doc_id}", tags=["articles"])
-    def api_article(doc_id: str):
-        """An article's metadata, cleaned body, removed furniture and extracted facts."""
-        article = dossier().article(doc_id)
+    @app.get("/api/articles/{doc_id:path}", tags=["articles"], response_model=models.Article,
+             responses={404: {"description": "No such article"}})
+    def api_article(doc_id: str = PathParam(description="Document id: the file name without extension, or the JSON Lines id")):
+        """An article's metadata, cleaned text, removed furniture and extracted facts with their offsets."""
+        article = Dossier(store).article(doc_id)
         if article is None:
             raise HTTPException(404, f"no article {doc_id}")
-        return {k: (str(v) if k == "processed_at" else v) for k, v in article.items() if k != "raw"}
+        return article
 
+    app.state.store = store
     return app

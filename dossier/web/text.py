@@ -1,0 +1,112 @@
+"""Cutting untrusted article text into plain and marked pieces for the templates to escape.
+
+Nothing here produces HTML: the templates get (text, kind) pieces and escape every one,
+so a highlight can never let markup from an article through.
+"""
+from __future__ import annotations
+
+import re
+
+from ..cases.merge import date_parts
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+SNIPPET = 90  # characters of context either side of a search hit
+
+Piece = tuple[str, str]  # (text, kind): kind is "", "evidence" or "hit"
+
+
+def human_date(value: str | None) -> str:
+    """"2024-08-01" -> "1 Aug 2024", "2016-08" -> "Aug 2016", "XXXX-04-06" -> "6 Apr, year unknown"."""
+    parts = date_parts(value)
+    if not parts:
+        return value or ""
+    year, month, day = parts
+    text = " ".join(p for p in (str(day) if day else "", MONTHS[month - 1] if month else "") if p)
+    if year:
+        return f"{text} {year}".strip()
+    return f"{text}, year unknown" if text else "year unknown"
+
+
+def terms(query: str) -> list[str]:
+    return [t for t in re.split(r"\s+", query.strip()) if t]
+
+
+def hit_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Case-insensitive occurrences of any of the words, merged where they overlap."""
+    if not words:
+        return []
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text):
+        if spans and match.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
+        else:
+            spans.append(match.span())
+    return spans
+
+
+def pieces(text: str, spans: list[tuple[int, int]], kind: str) -> list[Piece]:
+    out: list[Piece] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            out.append((text[at:start], ""))
+        out.append((text[start:end], kind))
+        at = end
+    if at < len(text):
+        out.append((text[at:], ""))
+    return out
+
+
+def paragraphs(body: str, evidence: tuple[int, int] | None = None, words: list[str] | None = None
+               ) -> list[list[Piece]]:
+    """The body as paragraphs of pieces: the evidence span marked, else the search words."""
+    if evidence:
+        start, end = evidence
+        flat = pieces(body, [(start, end)], "evidence")
+    else:
+        flat = pieces(body, hit_spans(body, words or []), "hit")
+    result: list[list[Piece]] = [[]]
+    for text, kind in flat:
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                result.append([])
+            if line:
+                result[-1].append((line, kind))
+    return [p for p in result if p]
+
+
+def snippet(body: str, words: list[str]) -> list[Piece]:
+    """A window of the body around the first hit, the hits marked."""
+    spans = hit_spans(body, words)
+    if not spans:
+        return [(body[:2 * SNIPPET].replace("\n", " ") + ("…" if len(body) > 2 * SNIPPET else ""), "")]
+    first = spans[0][0]
+    start = max(0, first - SNIPPET)
+    end = min(len(body), spans[0][1] + SNIPPET)
+    # Whole words at the edges.
+    if start > 0:
+        space = body.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    if end < len(body):
+        space = body.rfind(" ", spans[0][1], end)
+        end = space if space > 0 else end
+    window = body[start:end].replace("\n", " ")
+    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    out = pieces(window, inside, "hit")
+    if start > 0:
+        out.insert(0, ("…", ""))
+    if end < len(body):
+        out.append(("…", ""))
+    return out
+
+
+def locate(body: str, start: int | None, end: int | None, sentence: str | None) -> tuple[int, int] | None:
+    """The evidence span asked for: character offsets when they fit the body, else the sentence's text."""
+    if start is not None and end is not None and 0 <= start < end <= len(body):
+        return start, end
+    if sentence:
+        at = body.find(sentence)
+        if at >= 0:
+            return at, at + len(sentence)
+    return None
