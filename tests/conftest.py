@@ -27,3 +27,20 @@ def corpus(tmp_path: Path):
         return folder
 
     return write
+
+
+def build_and_export(folder: Path, articles: dict[str, str]) -> tuple[Path, Path]:
+    """Write articles into folder/corpus, build a dossier from them and export it; (database, export folder)."""
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    db, out = folder / "d.db", folder / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+    return db, out

@@ -6,6 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from conftest import build_and_export
 from dossier.cli import app
 from dossier.resolve.names import name_key, same_person_name, same_spelling
 
@@ -29,15 +30,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def entities(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("entities")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    db = folder / "d.db"
-    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
-    out = folder / "out"
-    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+    db, out = build_and_export(tmp_path_factory.mktemp("entities"), ARTICLES)
     rows = [json.loads(line) for line in (out / "entities.jsonl").read_text().splitlines()]
     return db, [r for r in rows if r["type"] == "PERSON"]
 
@@ -104,16 +97,11 @@ def test_name_keys_fold_the_common_romanisations():
 
 
 def test_a_spelling_seen_only_in_a_photo_caption_is_an_alias(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "court.txt").write_text(
+    _, out = build_and_export(tmp_path, {"court.txt": (
         "Court extends arrest of Belarusian blogger\nPublished: 9 September 2025\n"
         "Nikolay Sorokin arrives at the court in Minsk. Photo: Olga Ivanova/Minsk Wire\n"
         "A court in Minsk extended the arrest of blogger Nikolai Sorokin by three months on Tuesday. "
-        "Sorokin denies the charges.\n", encoding="utf-8")
-    db, out = tmp_path / "d.db", tmp_path / "out"
-    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
-    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+        "Sorokin denies the charges.\n")})
     people = [json.loads(line) for line in (out / "entities.jsonl").read_text().splitlines()]
     [sorokin] = [p for p in people if "Nikolai Sorokin" in p["aliases"]]
     assert {"Nikolay Sorokin", "Sorokin"} <= set(sorokin["aliases"])

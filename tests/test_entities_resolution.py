@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from conftest import build_and_export
 from dossier.annotate import Annotator
 from dossier.cli import app
 from dossier.records import Annotation, Article
@@ -295,15 +296,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("resolution")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    db = folder / "d.db"
-    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
-    out = folder / "out"
-    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+    db, out = build_and_export(tmp_path_factory.mktemp("resolution"), ARTICLES)
     rows = [json.loads(line) for line in (out / "entities.jsonl").read_text().splitlines()]
     return db, {r["name"]: r for r in rows if r["type"] == "PERSON"}
 
