@@ -182,12 +182,17 @@ class Store:
 
     def fact_rows(self, doc_id: str | None = None) -> list[dict]:
         """Facts (of one document, or all) with entity references replaced by canonical names."""
+        def one_doc(query, column):  # an article page needs its own rows, not the whole corpus's
+            return query if doc_id is None else query.where(column == doc_id)
+
         with self.engine.connect() as conn:
-            names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
+            names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(one_doc(
                 select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
                        entities.c.name.label("canonical"))
-                .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)))}
-            body = {r.id: r.body for r in conn.execute(select(documents.c.id, documents.c.body))}
+                .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)),
+                doc_entities.c.doc_id))}
+            body = {r.id: r.body for r in conn.execute(one_doc(select(documents.c.id, documents.c.body),
+                                                               documents.c.id))}
 
             def decode(doc_id, value):
                 if isinstance(value, dict) and "entity" in value:
@@ -197,8 +202,7 @@ class Store:
                 return value
 
             rows = []
-            query = select(facts).order_by(facts.c.doc_id, facts.c.idx)
-            for f in conn.execute(query if doc_id is None else query.where(facts.c.doc_id == doc_id)):
+            for f in conn.execute(one_doc(select(facts).order_by(facts.c.doc_id, facts.c.idx), facts.c.doc_id)):
                 rows.append({
                     "doc": f.doc_id, "type": f.type, "subject": names.get((f.doc_id, f.subject)),
                     "args": {k: decode(f.doc_id, v) for k, v in f.args.items()},

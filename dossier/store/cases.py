@@ -22,6 +22,7 @@ def case_facts(store: Store) -> list[CaseFact]:
         docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.outlet, documents.c.published,
                                                      documents.c.body))}
     story = stories({doc_id: row.body for doc_id, row in docs.items()})
+    floors = {doc_id: year_floor(row.published, row.body) for doc_id, row in docs.items()}
     facts = []
     for row in store.fact_rows():
         if not row["subject"]:
@@ -29,7 +30,7 @@ def case_facts(store: Store) -> list[CaseFact]:
         doc = docs[row["doc"]]
         source = Source(doc_id=row["doc"], outlet=doc.outlet, published=doc.published, evidence=row["evidence"],
                         story=story[row["doc"]], claimed_by=row["claimed_by"],
-                        year_floor=year_floor(doc.published, doc.body))
+                        year_floor=floors[row["doc"]])
         facts.append(CaseFact(type=row["type"], subject=row["subject"], args=row["args"], source=source))
     return facts
 

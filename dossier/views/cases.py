@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from ..cases.ledger import Exchange
 from ..cases.merge import date_parts
@@ -82,6 +83,10 @@ def statement_rows(statements: list[Statement]) -> list[dict]:
              "about": s.about or None, "outlets": s.outlets} for s in statements]
 
 
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def timelinejs(person: str, events: list[Event]) -> dict:
     """The JSON that Knight Lab's TimelineJS loads: one slide per event with a known year."""
     slides = []
@@ -94,16 +99,13 @@ def timelinejs(person: str, events: list[Event]) -> dict:
             start["month"] = str(parts[1])
         if parts[2]:
             start["day"] = str(parts[2])
-        sources = "".join(f"<li>{s.outlet or s.doc_id}: {_escape(s.evidence)}</li>" for s in event.sources)
-        claimed = f"<p>Claimed by {', '.join(event.claimed_by)}.</p>" if event.claimed_by else ""
+        # TimelineJS renders this text as HTML: everything from an article is escaped.
+        sources = "".join(f"<li>{escape(s.outlet or s.doc_id)}: {escape(s.evidence)}</li>" for s in event.sources)
+        claimed = f"<p>Claimed by {escape(', '.join(event.claimed_by))}.</p>" if event.claimed_by else ""
         slide = {"start_date": start, "group": event.type,
-                 "text": {"headline": _escape(describe(event)).capitalize(), "text": f"{claimed}<ul>{sources}</ul>"}}
+                 "text": {"headline": escape(_sentence_case(describe(event))), "text": f"{claimed}<ul>{sources}</ul>"}}
         if not event.date:
             slide["display_date"] = f"reported {when(event)}"
         slides.append(slide)
-    return {"title": {"text": {"headline": _escape(person), "text": "Case timeline, with the sources of each event"}},
+    return {"title": {"text": {"headline": escape(person), "text": "Case timeline, with the sources of each event"}},
             "events": slides}
-
-
-def _escape(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
