@@ -123,3 +123,16 @@ def test_one_quotation_carried_by_several_outlets_is_one_statement():
         ("Pedro Alves", ["Daily Two"]),
     ]
     assert log[0].channel == "reporters"
+
+
+def test_timelinejs_text_from_articles_is_escaped():
+    from dossier.views.cases import timelinejs
+
+    facts = [_fact("arrest", "Ana Petrova", "a", "<b>Wire</b>", date="2024-03-14", place="Belgrade")]
+    [event] = merge_events(facts)
+    event.sources[0] = Source(doc_id="a", outlet="<b>Wire</b>", published=None,
+                              evidence="<img src=x onerror=alert(1)> arrested", story="a")
+    [slide] = timelinejs("Ana <Petrova>", [event])["events"]
+    assert "<img" not in slide["text"]["text"] and "&lt;img src=x" in slide["text"]["text"]
+    assert "&lt;b&gt;Wire&lt;/b&gt;" in slide["text"]["text"]
+    assert slide["text"]["headline"] == "Arrested in Belgrade"
