@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..records import Annotation, EntityRef, LocalEntity, Mention
 from .. import places
+from ..records import Annotation, EntityRef, LocalEntity, Mention
 
 PRONOUNS = {"he", "she", "him", "her", "his", "who", "whom"}
 # Nouns for a person the text does not name ("police arrested a man"), after which "he" is not the last name.

@@ -1,0 +1,302 @@
+"""The registered document component "facts": the facts an article states, each with its sentence,
+and who asserts it.
+
+Runs after the names and entities are known. Case events come from ``events`` (the grammar of each sentence),
+statements from ``quotes``; a case event inside a quotation, or under "X said
+that ...", is marked as claimed by that speaker.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..records import Annotation, EntityRef, Fact
+from ..registry import components
+from ..temporal import Anchor, infer_anchor
+from .events import RawFact, find_events, in_custody_context
+from .grammar import date_of, place_name
+from .linking import Linker
+from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
+from .schema import FACT_TYPES, REPORTING_VERBS
+from .triggers import is_factual
+
+_SWAP_NOUNS = {"exchange", "swap", "trade"}
+_STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
+_PEOPLE_WORDS = {"prisoner", "detainee", "hostage", "captive", "people", "person", "citizen", "national"}
+
+
+def _claimant(trigger: Token, quotes: list[Quote], resolver: SpeakerResolver) -> int | None:
+    """Who the article says asserts an event: the speaker of the quotation it is in, or the subject
+    of the reporting verb whose clause it is ("the ministry said that ...", "..., the embassy said")."""
+    for quote in quotes:
+        if quote.start <= trigger.idx < quote.end:
+            return quote.speaker
+    node = trigger
+    while node.head.i != node.i:  # "the ministry said (that) X was abducted": the claim is the said clause
+        reporter = None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.casefold() in REPORTING_VERBS:
+            reporter = node.head
+        elif node.dep_ == "acl" and node.head.lemma_.casefold() in _STATEMENT_NOUNS and \
+                node.head.head.head.lemma_.casefold() in REPORTING_VERBS:
+            reporter = node.head.head.head  # "said in a statement that X had been visited"
+        if reporter is not None:
+            subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            return resolver.resolve(subject) if subject is not None else None
+        if node.dep_ == "ROOT":
+            break
+        node = node.head
+    # "According to the ministry, X was abducted"
+    for child in trigger.sent.root.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            source = [o for to in child.children for o in to.children if o.dep_ == "pobj"]
+            if source:
+                return resolver.resolve(source[0])
+    # "X was abducted, the ministry said": the reporting clause hangs on the reported one.
+    if node.dep_ == "ROOT" and node.i == trigger.i or node is trigger.sent.root:
+        for child in node.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.casefold() in REPORTING_VERBS and \
+                    child.i > trigger.i:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return resolver.resolve(subject)
+    return None
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    """Within one article, only a different date or term makes a second event of the same kind."""
+    for key in ("date", "term"):
+        if key in a and key in b and not (str(a[key]).startswith(str(b[key])) or str(b[key]).startswith(str(a[key]))):
+            return False
+    return True
+
+
+def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
+    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact."""
+    merged: list[tuple[RawFact, int | None, int]] = []
+    for fact, claimant, sentence in facts:
+        for kept, kept_claimant, _ in merged:
+            same_claim = kept_claimant == claimant or None in (kept_claimant, claimant)
+            if (kept.type, kept.subject) == (fact.type, fact.subject) and same_claim and \
+                    _compatible(kept.args, fact.args):
+                for key, value in fact.args.items():
+                    if key == "counterpart" and key in kept.args:
+                        kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))
+                    elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
+                        kept.args[key] = value
+                break
+        else:
+            merged.append((fact, claimant, sentence))
+    return merged
+
+
+def _in_other_clause(token: Token, verb: Token) -> bool:
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _speaker_channels(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) -> dict[int, str]:
+    """The one channel an article names for each speaker ("In a statement on Telegram, the envoy ...")."""
+    channels: dict[int, set[str]] = {}
+    speakers = {q.speaker for q in quotes if q.speaker is not None}
+    for sentence in doc.sents:
+        quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", sentence.text)
+        if not channel_in(quoted):
+            continue
+        for token in sentence:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+                # The channel must be in the subject's own clause, not in a clause with a subject of its own.
+                own = [t for t in token.head.subtree if not _in_other_clause(t, token.head)]
+                channel = channel_in(" ".join(t.text for t in own))
+                if not channel:
+                    continue
+                if token.pos_ == "PRON":  # "he said on Telegram": the speaker of the quotation that follows
+                    later = [q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char]
+                    entity = later[0] if later else None
+                else:
+                    entity = resolver.resolve(token, create=False)
+                if entity in speakers:
+                    channels.setdefault(entity, set()).add(channel)
+    return {speaker: found.pop() for speaker, found in channels.items() if len(found) == 1}
+
+
+def _statement_date(annotation: Annotation, quote: Quote, anchor: Anchor) -> str | None:
+    if quote.verb is not None:
+        for token in quote.verb.subtree:
+            if token.ent_type_ == "DATE" and not (quote.start <= token.idx < quote.end) and token.dep_ in (
+                    "pobj", "npadvmod") and (token.head.i == quote.verb.i or token.head.head.i == quote.verb.i):
+                resolved = date_of(token, anchor)
+                if resolved:
+                    return resolved
+    # A wire's reported speech is of its dateline day.
+    if annotation.article.dateline and anchor.month and anchor.day:
+        year = f"{anchor.year:04d}" if anchor.year else "XXXX"
+        return f"{year}-{anchor.month:02d}-{anchor.day:02d}"
+    return None
+
+
+def _about(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> list[int]:
+    """The people a statement speaks of: named in the quotation or the sentence that frames it."""
+    found = []
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    low = span[0].sent.start_char if span is not None else quote.start
+    high = span[-1].sent.end_char if span is not None else quote.end
+    text = annotation.article.body[low:high]
+    fuller = [e.name.split() for e in annotation.entities if e.label == "PERSON" and len(e.name.split()) > 1]
+    for index, entity in enumerate(annotation.entities):
+        if entity.label != "PERSON" or index == quote.speaker or not linker.is_person_name(index):
+            continue
+        if len(entity.name.split()) == 1 and any(entity.name in (words[0], words[-1]) for words in fuller):
+            continue  # "Roland" beside "Roland Marchal": the same person, counted once
+        if any(low <= annotation.mentions[m].start < high for m in entity.mentions):
+            found.append(index)
+        elif len(entity.name.split()) > 1 and re.search(rf"\b{re.escape(entity.name.split()[0])}\b", text):
+            found.append(index)  # "Roman": a person the article names in full, called by the first name
+    return found
+
+
+def _swaps(doc: Doc, anchor: Anchor) -> tuple[list[str | None], list[str]]:
+    """The dates and places of the prisoner swaps an article reports ("the exchange took place at ...")."""
+    dates: list[str | None] = []
+    found_places: list[str] = []
+    for token in doc:
+        if token.lemma_.casefold() not in _SWAP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not is_factual(token):
+            continue
+        people = any(t.lemma_.casefold() in _PEOPLE_WORDS for t in token.subtree)
+        if not people and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+            # "returned 150 prisoners in an exchange"
+            people = any(t.lemma_.casefold() in _PEOPLE_WORDS for c in token.head.head.children
+                         if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
+        took_place = token.dep_ == "nsubj" and token.head.lemma_ in ("take", "happen", "occur")
+        if not people and not took_place:
+            continue
+        clause = token.head if took_place else token
+        when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
+        dates.append(next((d for d in when if d), None))
+        if took_place:
+            where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
+                     and (p := place_name(t))]
+            found_places.extend(where[:1])
+    return dates, found_places
+
+
+def _releases_in_a_swap(raw: list[tuple[RawFact, int | None, int]], doc: Doc, anchor: Anchor) -> None:
+    """In an article that reports a prisoner swap, people it reports freed were freed in that swap."""
+    _fold_releases(raw)
+    dates, found_places = _swaps(doc, anchor)
+    if not dates:
+        return
+    when = next((d for d in dates if d), None)
+    for fact, _, _ in raw:
+        if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
+            fact.type = "exchange"
+            fact.args = {k: v for k, v in fact.args.items() if k == "date"}
+        if fact.type == "exchange":
+            if when and "date" not in fact.args:
+                fact.args["date"] = when
+            if found_places and "place" not in fact.args:
+                fact.args["place"] = found_places[0]
+
+
+def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list[Quote], annotation: Annotation,
+                        anchor: Anchor) -> None:
+    """"The envoy told reporters after visiting X": an event that is the occasion of a statement
+    shares the statement's date."""
+    said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := _statement_date(annotation, q, anchor))}
+    for fact, _, _ in raw:
+        if "date" in fact.args or "date" not in FACT_TYPES[fact.type].arguments:
+            continue
+        node = fact.trigger
+        if node.dep_ in ("pcomp", "advcl") and node.head.lower_ in ("after", "while", "during", "when"):
+            node = node.head
+        if node.dep_ in ("prep", "advcl") and node.head.i in said_on:
+            fact.args["date"] = said_on[node.head.i]
+
+
+def _fold_releases(raw: list[tuple[RawFact, int | None, int]]) -> None:
+    """"X was freed on Friday in exchange for Y": the release is the swap, and its date is the swap's."""
+    for fact, _, _ in raw:
+        if fact.type != "exchange":
+            continue
+        for other, _, _ in raw:
+            if other.type == "release" and other.subject == fact.subject and other.trigger.sent == fact.trigger.sent:
+                for key in ("date", "place"):
+                    if key in other.args:
+                        for swap, _, _ in raw:  # both sides of the swap
+                            if swap.type == "exchange" and swap.trigger.i == fact.trigger.i:
+                                swap.args.setdefault(key, other.args[key])
+                other.type = "folded"
+    raw[:] = [item for item in raw if item[0].type != "folded"]
+
+
+def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
+    """A visit is a case fact when the person visited is held: the article says so, or tells of their case."""
+    held = {fact.subject for fact, _, _ in raw if fact.type != "visit"}
+
+    def kept(fact: RawFact) -> bool:
+        trigger = fact.trigger
+        inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+        own = [t for t in trigger.subtree  # without the relative clauses of its nouns ("X, who is held ...")
+               if not any(a.dep_ == "relcl" and a.i != trigger.i and a.i in inside for a in [t, *t.ancestors])]
+        if in_custody_context(own):
+            return True  # "visited him in prison", "consular officials visited"
+        if trigger.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when")
+                                           for c in trigger.children):
+            return False  # "arrested while visiting his partner": the visit is the occasion, not the event
+        return fact.subject in held or in_custody_context(trigger.sent)
+
+    return [(fact, claimant, sentence) for fact, claimant, sentence in raw if fact.type != "visit" or kept(fact)]
+
+
+def _fact(annotation: Annotation, type_: str, subject: int, args: dict, sentence: int,
+          claimant: int | None = None) -> Fact:
+    span = annotation.sentences[sentence]
+    return Fact(type=type_, subject=EntityRef(subject), args=args, sentence=sentence, start=span.start, end=span.end,
+                claimed_by=EntityRef(claimant) if claimant is not None else None)
+
+
+@components.register("facts")
+def extract_facts(annotation: Annotation, doc: Doc) -> None:
+    # Relative dates are read against the publication date; its year, when the page does not give it,
+    # only where the article's own weekday and years settle it.
+    anchor = infer_anchor(annotation.article.published, annotation.article.body)
+    linker = Linker(annotation, doc)
+    resolver = SpeakerResolver(annotation, doc, linker)
+    for token in doc:  # institutions that speak, named before a later "it said" or "the ministry added"
+        if token.dep_ == "nsubj" and token.head.lemma_.casefold() in REPORTING_VERBS and \
+                token.lemma_.casefold() in ORG_HEADS:
+            resolver.resolve(token)
+    quotes = find_quotes(annotation, doc, linker, resolver)
+    raw: list[tuple[RawFact, int | None, int]] = []
+    for sentence in doc.sents:
+        for fact in find_events(sentence, linker, anchor):
+            claimant = _claimant(fact.trigger, quotes, resolver)
+            if claimant == fact.subject:
+                claimant = None
+            raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
+    _releases_in_a_swap(raw, doc, anchor)
+    _dates_of_occasions(raw, quotes, annotation, anchor)
+    for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
+        annotation.facts.append(_fact(annotation, fact.type, fact.subject, fact.args, sentence, claimant))
+    channels = _speaker_channels(doc, quotes, resolver)
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        args: dict = {"quote": quote.text}
+        channel = quote.channel or channels.get(quote.speaker)
+        if channel:
+            args["channel"] = channel
+        date = _statement_date(annotation, quote, anchor)
+        if date:
+            args["date"] = date
+        about = _about(quote, annotation, doc, linker)
+        if about:
+            args["about"] = [EntityRef(i) for i in about]
+        sentence = annotation.sentence_at(quote.start)
+        annotation.facts.append(_fact(annotation, "statement", quote.speaker, args, sentence))

@@ -1,0 +1,198 @@
+"""Reading a dependency parse: verb forms, voice and tense, conjuncts, noun phrases, places, states, dates."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .. import places
+from ..temporal import Anchor, resolve_date
+from .schema import FACT_TYPES
+from .words import FACILITY_HEADS, IRREGULAR, MODALS, PLACE_NOUNS, RELATIVES, SITE_NOUNS
+
+
+def lower_lemma(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+_KNOWN_VERBS = frozenset().union(*(t.verbs for t in FACT_TYPES.values()),
+                                 *({p.verb for p in t.phrases} for t in FACT_TYPES.values()))
+
+
+def verb_lemma(token: Token) -> str | None:
+    """The verb a token is a form of, also where the tagger took a participle for an adjective."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
+        lemma = lower_lemma(token)
+        if lemma not in _KNOWN_VERBS and token.lower_.endswith("ed"):  # "fined" lemmatised as "fin"
+            for form in (token.lower_[:-1], token.lower_[:-2]):
+                if form in _KNOWN_VERBS:
+                    return form
+        return lemma
+    if token.pos_ == "ADJ" or (token.pos_ == "NOUN" and token.lower_.endswith("ed")):  # "those freed"
+        word = token.lower_
+        if word in IRREGULAR:
+            return IRREGULAR[word]
+        if word.endswith("ed"):
+            for form in (word[:-1], word[:-2], word[:-3]):  # "freed", "jailed", "nabbed"
+                if form in _KNOWN_VERBS:
+                    return form
+            return word[:-1] if word[:-2].endswith(("s", "c", "v", "u", "z", "g")) else word[:-2]
+    return None
+
+
+def has_modal(token: Token) -> bool:
+    return any(c.dep_ == "aux" and (c.lower_ in MODALS or c.tag_ == "TO") for c in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    if any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in token.children):
+        return False  # "they had deported X"
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "conj", "advcl", "amod", "xcomp", "oprd",
+                                                  "acomp", "ccomp", "pcomp")
+
+
+def is_present_state(token: Token) -> bool:
+    """"is held", "is serving", "is currently imprisoned", "remains jailed": a state now, not an event."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in token.children):
+        return False  # "was serving", "had been held": a state that has ended
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children) and (
+            token.lemma_ == "be" or any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)):
+        return True  # "has been in jail since 2015", "has been detained since May"
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in ("is", "are", "am", "remains", "remain", "remained",
+                                                                 "'s", "being"):
+            if child.lower_ == "being" and not any(c.lower_ in ("is", "are", "am") for c in token.children):
+                continue
+            return True
+    if token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_ in ("remain", "stay"):
+        return token.head.tag_ in ("VBZ", "VBP") or is_present_state(token.head) or token.head.tag_ == "VBD"
+    if token.lower_ in ("is", "are", "am", "remains", "remain"):
+        return True
+    return token.tag_ in ("VBZ", "VBP", "VBG") and token.dep_ in ("ROOT", "relcl", "acl")
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    # "A and B": B's conjuncts; also an "A and" the parser hung on B as a modifier.
+    hung = [c for c in token.children if c.dep_ in ("nmod", "npadvmod") and c.pos_ == "PROPN" and any(
+        g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)]
+    return [*hung, token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def resolve_relative(token: Token, verb: Token) -> list[Token]:
+    """"X, who was ...": the relative pronoun stands for the noun the clause hangs on."""
+    if token.lower_ in RELATIVES:
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "relcl":
+            return [node.head]
+        return []
+    return with_conjuncts(token)
+
+
+def is_finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def entity_text(token: Token) -> str:
+    """The whole name a token is part of."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return re.sub(r"^[Tt]he\s+", "", ent.text)
+    return " ".join(t.text for t in token.subtree if t.dep_ != "det")
+
+
+def noun_phrase(token: Token, stop_at_clause: bool = False) -> str:
+    """A noun phrase without its article ("Britain's MI6 agency", "drug smuggling")."""
+    words = []
+    for t in token.subtree:
+        if t.dep_ == "det" and t.head.i == token.i or (t.dep_ == "punct" and t.i in (token.left_edge.i,
+                                                                                     token.right_edge.i)):
+            continue
+        if stop_at_clause and t.i > token.i and t.head.i == token.i and (
+                t.dep_ in ("relcl", "acl", "appos", "cc", "punct")
+                or t.dep_ == "prep" and t.lower_ in ("in", "at", "on", "during", "since", "between", "from")):
+            break  # the offence, not where or when it was committed
+        words.append(t)
+    text = "".join(t.text_with_ws for t in words).strip()
+    return re.sub(r"\s+([’']s)\b", r"\1", text).strip(" ,;")
+
+
+def name_phrase(token: Token) -> str:
+    """A noun with the modifiers before it ("Denver's federal district court"), without what follows."""
+    words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ not in ("det", "punct")]
+    return re.sub(r"\s+(’s|'s)\b", r"\1", " ".join(t.text for t in words))
+
+
+def date_of(token: Token, anchor: Anchor) -> str | None:
+    """The date a DATE name stands for; a name that runs on into other words ("2015 to 20 years",
+    "December 2018, days") is read as its longest leading part that is a date."""
+    for ent in token.doc.ents:
+        if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
+            words = list(ent)
+            for end in range(len(words), token.i - ent.start, -1):
+                value = resolve_date(ent.doc[ent.start:ent.start + end].text, anchor)
+                if value:
+                    return value
+            return None
+    return None
+
+
+def in_nested_clause(token: Token, trigger: Token) -> bool:
+    """Whether a word belongs to a clause inside the trigger's ("for killing a man in Berlin in 2019")."""
+    node = token.head
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return True
+        node = node.head
+    return False
+
+
+def place_name(token: Token) -> str | None:
+    """A place a noun names: "Barcelona", "Moscow airport", "the city of Dandong"."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC") or places.country_named(entity_text(token)):
+        if token.ent_type_ == "FAC" and token.lemma_.casefold() in FACILITY_HEADS:
+            return None
+        return entity_text(token)
+    if token.lemma_.casefold() in PLACE_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [o for o in child.children if o.dep_ == "pobj" and (
+                    o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "DATE"))]
+                if named:
+                    return entity_text(named[0])
+    if token.pos_ == "NOUN" and token.lemma_.casefold() in SITE_NOUNS:
+        # "a Moscow hotel", "Abu Dhabi airport"
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and (
+            c.ent_type_ in ("GPE", "LOC") or c.ent_type_ in ("ORG", "FAC") and c.pos_ == "PROPN")]
+        if modifiers:
+            return f"{entity_text(modifiers[0])} {token.text}"
+    return None
+
+
+def state_of(token: Token) -> str | None:
+    """Who acted, as a state where the text names one: "the US", "American agents", "Russian police"."""
+    if token.ent_type_ in ("GPE", "NORP"):
+        return places.country(entity_text(token))
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and (
+                child.ent_type_ in ("GPE", "NORP") or places.country(child.text)):
+            return places.country(entity_text(child)) or places.country(child.text)
+    return None
+
+
+def country_of(token: Token) -> str | None:
+    """The country a noun phrase places itself in: "a Russian court", "a court in Antwerp"."""
+    state = state_of(token)
+    if state:
+        return state
+    for t in token.subtree:
+        if t.ent_type_ in ("GPE", "LOC") and t.i != token.i:
+            country = places.country_of_place(entity_text(t))
+            if country:
+                return country
+    return None

@@ -1,0 +1,150 @@
+"""Patients: who an event happened to, by the grammar of the trigger's clause.
+
+The subject of a passive ("X was arrested"), the object of an active ("police arrested X"), the noun a
+participle or relative clause hangs on ("X, a businessman arrested in ...", "X, who was abducted ..."),
+shared by coordinated verbs and taken by a subjectless clause from the clause it depends on
+("... after being convicted"), and the members of groups ("among those freed were A and B").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import schema
+from .grammar import is_finite, is_passive, resolve_relative, verb_lemma, with_conjuncts
+from .triggers import Trigger
+from .words import GROUP_WORDS, SUBJECTS
+
+
+def _orphan_subject(verb: Token) -> list[Token]:
+    """A finite clause the parser left without its subject ("Novak, dubbed ..., had been serving"):
+    the name that opens the sentence and has no other role in it."""
+    for token in verb.sent:
+        if token.i >= verb.i:
+            break
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "DATE") and token.dep_ in (
+                "nsubj", "advmod", "npadvmod", "dep", "ROOT", "nmod", "meta"):
+            return [token]
+        if token.dep_ in ("pobj", "dobj") or token.pos_ in ("VERB", "AUX") and token.dep_ != "ROOT":
+            return []
+    return []
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject a subjectless clause shares with the clause it hangs on ("X, after being convicted")."""
+    if is_finite(verb):
+        return _orphan_subject(verb)
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and is_finite(node) and not any(c.dep_ in SUBJECTS for c in node.children):
+            return _orphan_subject(node)
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return resolve_relative(subjects[0], node)
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return [node.head]
+    return []
+
+
+def among_members(token: Token) -> list[Token]:
+    """"X and Y were among 16 people freed": the people the group is said to include."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "among" and node.head.head.lemma_ == "be":
+        subjects = [c for c in node.head.head.children if c.dep_ in ("nsubj", "attr")]
+        if subjects:
+            return with_conjuncts(subjects[0])
+    return []
+
+
+def patient_tokens(trigger: Trigger) -> list[Token]:
+    """The tokens naming who the event happened to."""
+    token = trigger.token
+    if trigger.patient == "noun":
+        if any(c.lower_ in ("house", "cardiac", "heart") and c.dep_ in ("compound", "amod") for c in token.children):
+            return []  # "house arrest", "cardiac arrest"
+        # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for") and (child.lower_ == "of" or
+                                                                          trigger.type.name != "exchange"):
+                return [o for t in child.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
+        owners = [c for c in token.children if c.dep_ == "poss"][:1]
+        if owners and owners[0].lower_ == "whose":  # "X, whose arrest in 2020 ...": the relative clause's noun
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return [clause.head] if clause is not None else []
+        return owners
+    if trigger.patient == schema.SUBJECT:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return resolve_relative(subjects[0], token)
+        if token.dep_ in ("relcl", "acl") and token.tag_ == "VBG":  # "X, serving a sentence in ..."
+            return [token.head]
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            heads = [c for c in token.head.children if c.dep_ in SUBJECTS]
+            return resolve_relative(heads[0], token.head) if heads else []
+        return _controller(token)
+    if trigger.patient == schema.DATIVE:
+        found = [c for c in token.children if c.dep_ in ("dative", "nsubjpass")] or [
+            c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() not in ("sentence", "term")]
+        return resolve_relative(found[0], token) if found else []
+    # The object of the event.
+    if verb_lemma(token) == "find":  # "found X guilty" / "X was found guilty"
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [s for c in token.children if c.lower_ == "guilty" for s in c.children if s.dep_ == "nsubj"]
+        if objects:
+            return resolve_relative(objects[0], token)
+    passive = is_passive(token)
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if passive and not subjects and not objects:  # "X remained jailed", parsed with "remained" as auxiliary
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or [
+            s for aux in token.children if aux.dep_ in ("aux", "auxpass") for s in aux.children if s.dep_ == "nsubj"]
+    chosen = subjects if subjects else (objects if not passive else [])
+    if chosen:
+        return resolve_relative(chosen[0], token)
+    if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod"):
+        # "a businessman arrested in ...", "the freed man"; also a verb the parser hung on its object.
+        head = token.head
+        nearer = [c for c in head.conjuncts if head.i < c.i < token.i]
+        if token.dep_ == "acl" and nearer and token.doc[token.i - 1].text != ",":
+            return [nearer[-1]]  # "X and a couple convicted of ...": the participle goes with the nearer noun
+        return among_members(head) or [head]
+    if token.dep_ == "relcl" and passive:
+        return [token.head]
+    if token.dep_ == "pobj":  # "Among those freed was X"
+        return among_members(token)
+    if token.dep_ in ("acomp", "oprd", "xcomp") and passive and token.head.lemma_ in ("remain", "stay", "be"):
+        heads = [c for c in token.head.children if c.dep_ in SUBJECTS]
+        return resolve_relative(heads[0], token.head) if heads else []
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not objects:
+        # "was arrested ... and convicted": the second verb shares the first one's patient.
+        head = token.head
+        if any(c.dep_ == "nsubjpass" for c in head.children) or (passive and is_passive(head)):
+            return patient_tokens(Trigger(head, trigger.type, schema.OBJECT))
+        if passive:  # "X fled to Beirut and was later arrested": the first verb's subject
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            return resolve_relative(subjects[0], head) if subjects else []
+        return []
+    if passive:
+        return _controller(token)
+    return []
+
+
+def group_members(token: Token) -> list[Token]:
+    """"the Russians released ...: A, B; C" and "the released Russians, including A" name their members."""
+    members = []
+    for child in token.subtree:
+        if child.lower_ in GROUP_WORDS and child.dep_ == "prep" and (child.head.i == token.i
+                                                                      or child.head.head.i == token.i):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    members.extend(with_conjuncts(obj))
+    sentence = token.sent
+    colon = next((t for t in sentence if t.i > token.i and t.text == ":"), None)
+    if colon is not None and colon.i - token.i <= 8:
+        for t in sentence[colon.i - sentence.start + 1:]:
+            if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
+                                                                       ("appos", "conj", "ROOT", "npadvmod", "dep")):
+                members.append(t)
+    return members

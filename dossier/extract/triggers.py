@@ -1,0 +1,104 @@
+"""Triggers: the words and phrases of ``schema`` that report an event, and whether the event is reported as real."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import schema
+from .grammar import has_modal, is_present_state, lower_lemma, verb_lemma
+from .schema import FACT_TYPES, FactType, Phrase
+from .words import IRREALIS_NOUNS, IRREALIS_VERBS
+
+
+@dataclass
+class Trigger:
+    token: Token
+    type: FactType
+    patient: str  # "object", "subject", "dative" (see schema), or "noun"
+    present_only: bool = False
+
+
+def is_factual(trigger: Token) -> bool:
+    """False for events only wished, feared, denied or supposed."""
+    if any(c.dep_ == "neg" for c in trigger.children) or has_modal(trigger):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
+        return False
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in trigger.children):
+        return False
+    node = trigger
+    # A relative clause or participle describes its noun as it is, whatever governs the noun.
+    while node.dep_ not in ("relcl", "acl", "appos", "ROOT") and node.head.i != node.i:
+        child, node = node, node.head
+        if (node.pos_ == "NOUN" and node.lower_ in IRREALIS_NOUNS) or (has_modal(node) and node.pos_ in (
+                "VERB", "AUX")):
+            return False
+        if trigger.pos_ == "NOUN" and (child.dep_ in ("dobj", "pobj", "xcomp") or child.dep_ == "prep" and
+                                       child.lower_ == "for") and lower_lemma(node) in IRREALIS_VERBS:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return False
+        if any(c.dep_ == "neg" for c in node.children) and node.pos_ in ("VERB", "AUX") and child.dep_ in (
+                "xcomp", "ccomp", "dobj"):
+            return False
+    return True
+
+
+def _phrase_matches(token: Token, phrase: Phrase) -> bool:
+    if verb_lemma(token) != phrase.verb:
+        return False
+    children = list(token.children)
+    if phrase.particle and not any(c.dep_ == "prt" and c.lower_ == phrase.particle for c in children):
+        return False
+    if phrase.complement and not any(t.lower_ == phrase.complement for t in token.subtree
+                                     if t.head.i == token.i or t.head.head.i == token.i):
+        return False
+    if phrase.objects and not any(c.dep_ in ("dobj", "nsubjpass", "attr") and lower_lemma(c) in phrase.objects
+                                  for c in children):
+        return False
+    if phrase.pp:
+        prep, nouns = phrase.pp
+        if not any(c.dep_ == "prep" and c.lower_ == prep and any(lower_lemma(o) in nouns for o in c.children)
+                   for c in children):
+            return False
+    return True
+
+
+def triggers(sentence: Span) -> list[Trigger]:
+    found: list[Trigger] = []
+    for token in sentence:
+        lemma = verb_lemma(token)
+        matched = False
+        if lemma:
+            for fact_type in FACT_TYPES.values():
+                for phrase in fact_type.phrases:
+                    if _phrase_matches(token, phrase):
+                        if phrase.present_only and not is_present_state(token):
+                            continue
+                        found.append(Trigger(token, fact_type, phrase.patient, phrase.present_only))
+                        matched = True
+            if matched:
+                continue
+            if lemma == "fine" and token.pos_ == "ADJ":
+                continue
+            for fact_type in FACT_TYPES.values():
+                if lemma not in fact_type.verbs:
+                    continue
+                present = is_present_state(token)
+                if lemma in fact_type.present_only and not present:
+                    continue
+                if lemma in fact_type.past_only and present:
+                    continue
+                if fact_type.name == "charge" and lemma == "suspect" and not any(
+                        c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                    continue
+                if fact_type.name == "custody" and any(c.dep_ in ("acomp", "oprd") and c.lemma_ not in (
+                        "hostage", "captive", "prisoner", "incommunicado") for c in token.children):
+                    continue  # "held responsible", "kept quiet"
+                found.append(Trigger(token, fact_type, schema.OBJECT))
+        elif token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNS", "NNP"):
+            for fact_type in FACT_TYPES.values():
+                if lower_lemma(token) in fact_type.nouns:
+                    found.append(Trigger(token, fact_type, "noun"))
+    return found
