@@ -6,48 +6,7 @@ wrong argument fails it.
 from __future__ import annotations
 
 import pytest
-
-from dossier.annotate import Annotator
-from dossier.clean import clean
-from dossier.records import EntityRef, SourceItem
-from dossier.settings import Settings
-
-
-@pytest.fixture(scope="session")
-def annotator():
-    settings = Settings()
-    return Annotator(settings.model, settings.components)
-
-
-@pytest.fixture
-def facts(annotator):
-    """Facts of a text as {type, subject, args, claimed_by, evidence}, entity references by their names."""
-    def run(text: str, published: str | None = None, title: str = "Headline of the story") -> list[dict]:
-        item = SourceItem(doc_id="t", origin="t.txt", format="text", content=text, content_hash="h",
-                          published=published, title=title)
-        [(annotation, _)] = list(annotator.annotate([clean(item)]))
-        name = lambda ref: annotation.entities[ref.entity].name  # noqa: E731
-
-        def value(v):
-            if isinstance(v, EntityRef):
-                return name(v)
-            return [value(x) for x in v] if isinstance(v, list) else v
-
-        return [{"type": f.type, "subject": name(f.subject), "args": {k: value(v) for k, v in f.args.items()},
-                 "claimed_by": name(f.claimed_by) if f.claimed_by else None,
-                 "evidence": annotation.article.body[f.start:f.end]} for f in annotation.facts]
-    return run
-
-
-def case(found: list[dict]) -> list[tuple]:
-    """The case facts (all but statements), as comparable tuples in a stable order."""
-    rows = [(f["type"], f["subject"], f["args"], f["claimed_by"]) for f in found if f["type"] != "statement"]
-    return sorted(rows, key=lambda r: (r[0], r[1], str(r[2])))
-
-
-def statements(found: list[dict]) -> list[tuple]:
-    return [(f["subject"], f["args"], f["claimed_by"]) for f in found if f["type"] == "statement"]
-
+from conftest import case, statements
 
 # ---------------------------------------------------------------- arrests and transfers
 

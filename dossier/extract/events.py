@@ -53,7 +53,9 @@ def _governing_verb(trigger: Trigger) -> tuple[Token | None, list[Token]]:
 
 def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]:
     found = triggers(sentence)
-    trigger_ids = {t.token.i for t in found}
+    # Other events' clauses are not this one's; a trigger word with no patient of its own ("placed under
+    # house arrest") is a word of this clause.
+    trigger_ids = {t.token.i for t in found if t.patient != "noun" or patient_tokens(t)}
     facts: list[RawFact] = []
     for trigger in found:
         if not is_factual(trigger.token):

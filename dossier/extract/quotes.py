@@ -299,8 +299,8 @@ class SpeakerResolver:
 
 def channel_in(sentence_text: str) -> str | None:
     lowered = sentence_text.casefold()
-    for word, channel in CHANNELS.items():
-        if re.search(rf"\b{word}\b", lowered):
+    for words, channel in CHANNELS.items():
+        if re.search(rf"\b({words})\b", lowered):
             return channel
     return None
 

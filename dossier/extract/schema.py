@@ -69,7 +69,8 @@ class FactType:
     requires: dict[str, str] = field(default_factory=dict)  # lemma -> kind
 
 
-_PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity", "bars", "colony"})
+_PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity", "bars", "colony", "cell",
+                           "penitentiary", "gulag"})
 
 FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
@@ -114,10 +115,17 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         requires={"fine": FINE}),
     FactType(
         "custody", {"facility": FACILITY, "place": HELD_AT, "country": COUNTRY},
-        verbs=frozenset({"hold", "detain", "imprison", "jail", "keep", "languish", "incarcerate"}),
+        verbs=frozenset({"hold", "detain", "imprison", "jail", "keep", "incarcerate"}),
         phrases=_phrases(
             Phrase("serve", objects=frozenset({"sentence", "term"}), patient=SUBJECT, present_only=True),
             Phrase("remain", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
+            Phrase("languish", patient=SUBJECT),
+            Phrase("spend", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
+            Phrase("spend", pp=("behind", frozenset({"bars"})), patient=SUBJECT),
+            Phrase("place", pp=("under", frozenset({"arrest"}))),
+            Phrase("keep", pp=("under", frozenset({"arrest"}))),
+            Phrase("be", pp=("under", frozenset({"arrest"})), patient=SUBJECT, present_only=True),
+            Phrase("remain", pp=("under", frozenset({"arrest"})), patient=SUBJECT),
             Phrase("remain", pp=("behind", frozenset({"bars"})), patient=SUBJECT),
             Phrase("be", pp=("in", _PRISON_NOUNS), patient=SUBJECT, present_only=True),
             Phrase("be", pp=("behind", frozenset({"bars"})), patient=SUBJECT, present_only=True)),
@@ -153,8 +161,17 @@ REPORTING_VERBS = frozenset({
     "answer", "reply", "respond", "point", "accuse", "describe", "continue", "conclude", "complain", "tweet",
     "quote", "cite", "acknowledge", "admit", "observe", "suggest", "predict", "vow", "pledge", "speak"})
 
-# Where a statement was made, by the words that give the channel.
-CHANNELS = {"telegram": "telegram", "website": "website", "web site": "website", "reporters": "reporters",
-            "journalists": "reporters", "press conference": "reporters", "news conference": "reporters",
-            "briefing": "reporters", "interview": "interview", "phone": "phone", "telephone": "phone",
-            "facebook": "facebook", "twitter": "x", "instagram": "instagram", "vkontakte": "vk"}
+# Where a statement was made, by the words that give the channel (regular expressions over the lowered
+# reporting clause), the most specific first: "in a statement on Telegram" is Telegram.
+CHANNELS = {
+    r"telegram": "telegram",
+    r"facebook|twitter|instagram|vkontakte|tweet(s|ed|ing)?|on x|(social media|social network)\w*|"
+    r"(posted|wrote|said) on (x|its page|his page|her page)": "social_media",
+    r"website|web site|web page|online statement": "website",
+    r"interview": "interview",
+    r"phone|telephone|by phone": "phone",
+    r"(press|news) conference|briefing|press point": "press_conference",
+    r"reporters|journalists|the press": "reporters",
+    r"(told|in|before|addressing) (the |a )?(court|judge|jury)|(court|trial) hearing": "court",
+    r"statement|communique|communiqué|press release": "statement",
+}

@@ -59,7 +59,8 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
         return False
     if phrase.pp:
         prep, nouns = phrase.pp
-        if not any(c.dep_ == "prep" and c.lower_ == prep and any(lower_lemma(o) in nouns for o in c.children)
+        if not any(c.dep_ == "prep" and c.lower_ == prep and any(lower_lemma(o) in nouns or o.lower_ in nouns
+                                                                 for o in c.children)
                    for c in children):
             return False
     return True

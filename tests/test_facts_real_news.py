@@ -1,0 +1,58 @@
+"""Facts phrased the ways wire copy and newspapers phrase them, in sentences written for these tests:
+custody as a state with its place, channels of statements, rosters of swaps, implied countries.
+
+Each test gives the exact facts expected, and the near misses that must give none.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import case, statements
+
+# ---------------------------------------------------------------- custody
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tomas Berger has spent 300 days in a prison in Baku.",
+     {"facility": "prison in Baku", "place": "Baku", "country": "Azerbaijan"}),
+    ("Greta Holm remains behind bars in Minsk.", {"place": "Minsk", "country": "Belarus"}),
+    ("Paul Renner was placed under house arrest in Moscow in March.", {"place": "Moscow", "country": "Russia"}),
+    ("Mira Lund has been languishing in a cell in Ankara since January.",
+     {"place": "Ankara", "country": "Turkey"}),
+    ("Daniel Marsh is being held at a detention centre outside Bangkok, his family said.",
+     {"facility": "detention centre outside Bangkok", "place": "Bangkok", "country": "Thailand"}),
+])
+def test_custody_as_a_state_with_its_place(facts, text, expected):
+    [(kind, _person, args, _claim)] = case(facts(text, published="2024-05-10"))
+    assert (kind, args) == ("custody", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Keller spent three weeks in a hotel in Vienna.",
+    "The suspect's assets were placed under arrest by the court, said Ruth Keller.",
+    "Ruth Keller remains in the running for the prize.",
+])
+def test_a_stay_that_is_no_detention_is_no_custody(facts, text):
+    assert [f for f in case(facts(text)) if f[0] == "custody"] == []
+
+
+# ---------------------------------------------------------------- statements: channels
+
+
+@pytest.mark.parametrize("frame, channel", [
+    ('Foreign Minister Helga Brandt wrote on X: "We will not rest until he is home with his family."',
+     "social_media"),
+    ('"We will not rest until he is home with his family," Senator Mark Ellery tweeted.', "social_media"),
+    ('The State Department said in a statement: "We will not rest until he is home with his family."',
+     "statement"),
+    ('"We will not rest until he is home with his family," Vera Sokolova said in a post on Telegram.',
+     "telegram"),
+    ('"We will not rest until he is home with his family," Helga Brandt told a news conference.',
+     "press_conference"),
+    ('"We will not rest until he is home with his family," Helga Brandt told reporters.', "reporters"),
+    ('"We will not rest until he is home with his family," Helga Brandt said in an interview with a '
+     'radio station.', "interview"),
+])
+def test_the_channel_of_a_statement(facts, frame, channel):
+    [(_speaker, args, _claim)] = statements(facts(frame, published="2024-05-10"))
+    assert args["channel"] == channel
