@@ -56,3 +56,44 @@ def test_a_stay_that_is_no_detention_is_no_custody(facts, text):
 def test_the_channel_of_a_statement(facts, frame, channel):
     [(_speaker, args, _claim)] = statements(facts(frame, published="2024-05-10"))
     assert args["channel"] == channel
+
+
+# ---------------------------------------------------------------- swaps told as rosters
+
+
+def _swaps(found: list[dict]) -> dict[str, tuple]:
+    return {f["subject"]: (f["args"].get("date"), f["args"].get("place"), sorted(f["args"].get("counterpart", [])))
+            for f in found if f["type"] == "exchange"}
+
+
+def test_a_roster_of_each_side_pairs_every_freed_person_with_the_other_side(facts):
+    found = facts("Russia and the United States completed a prisoner exchange in Ankara on Thursday.\n"
+                  "Among those freed by Moscow were journalist Kevin Doyle, former marine Tom Hale and activist "
+                  "Lena Fischer.\n"
+                  "In return, the West released Viktor Ross, who had been convicted of murder in Germany, and "
+                  "Arkady Belov.", published="2024-05-10")
+    russia_freed, west_freed = ["Kevin Doyle", "Lena Fischer", "Tom Hale"], ["Arkady Belov", "Viktor Ross"]
+    assert _swaps(found) == {
+        **{p: ("2024-05-09", "Ankara", west_freed) for p in russia_freed},
+        **{p: ("2024-05-09", "Ankara", russia_freed) for p in west_freed},
+    }
+
+
+def test_sides_named_by_the_states_that_freed_them(facts):
+    found = facts("Belarus freed Marta Kowal and Jonas Keller on Tuesday as part of a prisoner swap with Poland, "
+                  "which released Pavel Sidorov.", published="2024-05-10")
+    assert _swaps(found) == {"Marta Kowal": ("2024-05-07", None, ["Pavel Sidorov"]),
+                             "Jonas Keller": ("2024-05-07", None, ["Pavel Sidorov"]),
+                             "Pavel Sidorov": ("2024-05-07", None, ["Jonas Keller", "Marta Kowal"])}
+
+
+def test_people_freed_by_one_side_only_get_no_guessed_counterparts(facts):
+    found = facts("Iran released five Americans, including Siamak Tehrani and Emad Rahimi, in exchange for the "
+                  "release of five Iranians held in the US.", published="2024-05-10")
+    assert _swaps(found) == {"Siamak Tehrani": (None, None, []), "Emad Rahimi": (None, None, [])}
+
+
+def test_releases_in_an_article_with_no_swap_stay_releases(facts):
+    found = facts("Belarus freed Marta Kowal on Tuesday. Poland released Pavel Sidorov on bail a week later.",
+                  published="2024-05-10")
+    assert [f["type"] for f in found] == ["release", "release"]

@@ -15,15 +15,13 @@ from ..records import Annotation, EntityRef, Fact
 from ..registry import components
 from ..temporal import Anchor, infer_anchor
 from .events import RawFact, find_events, in_custody_context
-from .grammar import date_of, place_name
+from .grammar import date_of
 from .linking import Linker
 from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
 from .schema import FACT_TYPES, REPORTING_VERBS
-from .triggers import is_factual
+from .swaps import releases_in_a_swap
 
-_SWAP_NOUNS = {"exchange", "swap", "trade"}
 _STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
-_PEOPLE_WORDS = {"prisoner", "detainee", "hostage", "captive", "people", "person", "citizen", "national"}
 
 
 def _claimant(trigger: Token, quotes: list[Quote], resolver: SpeakerResolver) -> int | None:
@@ -159,51 +157,6 @@ def _about(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> li
     return found
 
 
-def _swaps(doc: Doc, anchor: Anchor) -> tuple[list[str | None], list[str]]:
-    """The dates and places of the prisoner swaps an article reports ("the exchange took place at ...")."""
-    dates: list[str | None] = []
-    found_places: list[str] = []
-    for token in doc:
-        if token.lemma_.casefold() not in _SWAP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if not is_factual(token):
-            continue
-        people = any(t.lemma_.casefold() in _PEOPLE_WORDS for t in token.subtree)
-        if not people and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
-            # "returned 150 prisoners in an exchange"
-            people = any(t.lemma_.casefold() in _PEOPLE_WORDS for c in token.head.head.children
-                         if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
-        took_place = token.dep_ == "nsubj" and token.head.lemma_ in ("take", "happen", "occur")
-        if not people and not took_place:
-            continue
-        clause = token.head if took_place else token
-        when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
-        dates.append(next((d for d in when if d), None))
-        if took_place:
-            where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
-                     and (p := place_name(t))]
-            found_places.extend(where[:1])
-    return dates, found_places
-
-
-def _releases_in_a_swap(raw: list[tuple[RawFact, int | None, int]], doc: Doc, anchor: Anchor) -> None:
-    """In an article that reports a prisoner swap, people it reports freed were freed in that swap."""
-    _fold_releases(raw)
-    dates, found_places = _swaps(doc, anchor)
-    if not dates:
-        return
-    when = next((d for d in dates if d), None)
-    for fact, _, _ in raw:
-        if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
-            fact.type = "exchange"
-            fact.args = {k: v for k, v in fact.args.items() if k == "date"}
-        if fact.type == "exchange":
-            if when and "date" not in fact.args:
-                fact.args["date"] = when
-            if found_places and "place" not in fact.args:
-                fact.args["place"] = found_places[0]
-
-
 def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list[Quote], annotation: Annotation,
                         anchor: Anchor) -> None:
     """"The envoy told reporters after visiting X": an event that is the occasion of a statement
@@ -217,22 +170,6 @@ def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list
             node = node.head
         if node.dep_ in ("prep", "advcl") and node.head.i in said_on:
             fact.args["date"] = said_on[node.head.i]
-
-
-def _fold_releases(raw: list[tuple[RawFact, int | None, int]]) -> None:
-    """"X was freed on Friday in exchange for Y": the release is the swap, and its date is the swap's."""
-    for fact, _, _ in raw:
-        if fact.type != "exchange":
-            continue
-        for other, _, _ in raw:
-            if other.type == "release" and other.subject == fact.subject and other.trigger.sent == fact.trigger.sent:
-                for key in ("date", "place"):
-                    if key in other.args:
-                        for swap, _, _ in raw:  # both sides of the swap
-                            if swap.type == "exchange" and swap.trigger.i == fact.trigger.i:
-                                swap.args.setdefault(key, other.args[key])
-                other.type = "folded"
-    raw[:] = [item for item in raw if item[0].type != "folded"]
 
 
 def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
@@ -280,7 +217,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             if claimant == fact.subject:
                 claimant = None
             raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
-    _releases_in_a_swap(raw, doc, anchor)
+    releases_in_a_swap(raw, doc, anchor, linker.ref)
     _dates_of_occasions(raw, quotes, annotation, anchor)
     for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
         annotation.facts.append(_fact(annotation, fact.type, fact.subject, fact.args, sentence, claimant))

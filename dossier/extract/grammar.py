@@ -77,7 +77,10 @@ def with_conjuncts(token: Token) -> list[Token]:
     # "A and B": B's conjuncts; also an "A and" the parser hung on B as a modifier.
     hung = [c for c in token.children if c.dep_ in ("nmod", "npadvmod") and c.pos_ == "PROPN" and any(
         g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)]
-    return [*hung, token, *(c for c in token.conjuncts if c.i > token.i)]
+    # "A, B and C" parsed as A with B in apposition and C conjoined to B: a list of names all the same.
+    listed = [n for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN"
+              and c.conjuncts for n in (c, *c.conjuncts)]
+    return [*hung, token, *(c for c in token.conjuncts if c.i > token.i), *listed]
 
 
 def resolve_relative(token: Token, verb: Token) -> list[Token]:

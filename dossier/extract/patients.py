@@ -55,6 +55,10 @@ def among_members(token: Token) -> list[Token]:
         subjects = [c for c in node.head.head.children if c.dep_ in ("nsubj", "attr")]
         if subjects:
             return with_conjuncts(subjects[0])
+    if node.dep_ == "nsubj" and node.head.lemma_ == "include":  # "Those freed include X and Y"
+        objects = [c for c in node.head.children if c.dep_ in ("dobj", "attr")]
+        if objects:
+            return with_conjuncts(objects[0])
     return []
 
 

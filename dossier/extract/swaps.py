@@ -1,0 +1,142 @@
+"""Prisoner swaps told over a whole article: when and where the swap was, who each side released, and
+so who each freed person's counterparts are.
+
+Articles rarely say "A was exchanged for B". They report a swap ("the exchange took place in Ankara on
+Thursday"), then list who one side freed ("Among those freed by Moscow were A, B and C") and who the
+other did ("In return, the West released D and E"). People freed in an article that reports a swap were
+freed in it; the releasing state of each release clause sorts them into sides, and each person's
+counterparts are the people of the other side.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import places
+from ..temporal import Anchor
+from .events import RawFact
+from .grammar import date_of, entity_text, place_name
+from .triggers import is_factual
+
+SWAP_NOUNS = {"exchange", "swap", "trade"}
+_PEOPLE_WORDS = {"prisoner", "detainee", "hostage", "captive", "people", "person", "citizen", "national"}
+# Verbs of which a swap is the object when the article reports it happened ("completed a swap in Ankara").
+_DONE_VERBS = {"complete", "carry", "conduct", "hold", "finalize", "finalise", "make", "stage", "execute"}
+_HAPPEN_VERBS = {"take", "happen", "occur"}
+# "In return, X released ...": the clause tells of the other side.
+_RETURN_MARKERS = ("in return", "in exchange", "for its part", "in turn")
+
+Raw = list[tuple[RawFact, "int | None", int]]
+
+
+def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[str | None], list[str]]:
+    """The dates and places of the prisoner swaps an article reports."""
+    dates: list[str | None] = []
+    found_places: list[str] = []
+    for token in doc:
+        if token.lemma_.casefold() not in SWAP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not is_factual(token):
+            continue
+        people = any(t.lemma_.casefold() in _PEOPLE_WORDS for t in token.subtree)
+        if not people and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+            # "returned 150 prisoners in an exchange"
+            people = any(t.lemma_.casefold() in _PEOPLE_WORDS for c in token.head.head.children
+                         if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
+        took_place = token.dep_ == "nsubj" and token.head.lemma_ in _HAPPEN_VERBS
+        done = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in _DONE_VERBS
+        if not people and not took_place:
+            continue
+        when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
+        dates.append(next((d for d in when if d), None))
+        clause = token.head if took_place or done else token
+        where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
+                 and t.head.head.i in (clause.i, token.i) and (p := place_name(t))]
+        found_places.extend(where[:1])
+    return dates, found_places
+
+
+def fold_releases(raw: Raw) -> None:
+    """"X was freed on Friday in exchange for Y": the release is the swap, and its date is the swap's."""
+    for fact, _, _ in raw:
+        if fact.type != "exchange":
+            continue
+        for other, _, _ in raw:
+            if other.type == "release" and other.subject == fact.subject and other.trigger.sent == fact.trigger.sent:
+                for key in ("date", "place"):
+                    if key in other.args:
+                        for swap, _, _ in raw:  # both sides of the swap
+                            if swap.type == "exchange" and swap.trigger.i == fact.trigger.i:
+                                swap.args.setdefault(key, other.args[key])
+                other.type = "folded"
+    raw[:] = [item for item in raw if item[0].type != "folded"]
+
+
+def _state_named(token: Token) -> str | None:
+    text = entity_text(token)
+    return places.country(text) or places.country_of_place(text) or (
+        token.lower_ if token.pos_ == "PROPN" or token.lower_ == "west" else None)
+
+
+def releasing_side(trigger: Token) -> str | None:
+    """Who released: the agent of a passive ("freed by Moscow"), the subject of an active verb ("Belarus
+    freed", "Poland, which released"), as a country where the name is a state, its capital or its people;
+    "other" for a clause that tells of the other side without naming it ("In return, ... were released")."""
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _state_named(obj)
+        if child.dep_ == "nsubj":
+            subject = child
+            if subject.lower_ in ("which", "who", "that") and trigger.dep_ == "relcl":
+                subject = trigger.head
+            return _state_named(subject)
+    if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        return releasing_side(trigger.head)
+    sentence = trigger.sent.text.casefold()
+    if any(marker in sentence for marker in _RETURN_MARKERS):
+        return "other"
+    return None
+
+
+def _pair_sides(swapped: list[RawFact], ref) -> None:
+    """Each freed person's counterparts are the people the other side freed, where the article's release
+    clauses name exactly two sides."""
+    sides: dict[str, list[RawFact]] = {}
+    for fact in swapped:
+        side = releasing_side(fact.trigger)
+        if side:
+            sides.setdefault(side, []).append(fact)
+    if "other" in sides and len(sides) == 2:
+        named = next(key for key in sides if key != "other")
+        sides = {named: sides[named], "other": sides["other"]}
+    if len(sides) != 2:
+        return
+    first, second = sides.values()
+    for mine, theirs in ((first, second), (second, first)):
+        others = list(dict.fromkeys(f.subject for f in theirs))
+        for fact in mine:
+            if not fact.args.get("counterpart"):
+                fact.args["counterpart"] = [ref(p) for p in others if p != fact.subject]
+
+
+def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, ref) -> None:
+    """In an article that reports a prisoner swap, people it reports freed were freed in that swap,
+    on its date and at its place, each for the people the other side freed."""
+    fold_releases(raw)
+    dates, found_places = _swap_reports(doc, anchor)
+    if not dates:
+        return
+    when = next((d for d in dates if d), None)
+    converted: list[RawFact] = []
+    for fact, _, _ in raw:
+        if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
+            fact.type = "exchange"
+            fact.args = {k: v for k, v in fact.args.items() if k == "date"}
+            converted.append(fact)
+        if fact.type == "exchange":
+            if when and "date" not in fact.args:
+                fact.args["date"] = when
+            if found_places and "place" not in fact.args:
+                fact.args["place"] = found_places[0]
+    _pair_sides(converted, ref)
