@@ -107,6 +107,9 @@ class Fact:
     start: int  # the evidence: character offsets of its sentence in Article.body
     end: int
     claimed_by: EntityRef | None = None
+    # Values stated in another sentence than the evidence: argument -> that sentence's index.
+    sources: dict[str, int] = field(default_factory=dict)
+    told_in: list[int] = field(default_factory=list)  # the other sentences that tell the same event
 
 
 @dataclass

@@ -5,9 +5,11 @@ Each test gives the exact facts expected, and the near misses that must give non
 """
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
-from conftest import case, statements
+from conftest import build_and_export, case, statements
 
 # ---------------------------------------------------------------- custody
 
@@ -97,3 +99,26 @@ def test_releases_in_an_article_with_no_swap_stay_releases(facts):
     found = facts("Belarus freed Marta Kowal on Tuesday. Poland released Pavel Sidorov on bail a week later.",
                   published="2024-05-10")
     assert [f["type"] for f in found] == ["release", "release"]
+
+
+# ---------------------------------------------------------------- evidence of merged facts
+
+
+def test_a_fact_told_twice_shows_the_sentence_that_states_its_values(facts):
+    first = "Consular officers visited Ivan Sokol, who is serving a sentence in a prison in Ohio."
+    second = "On April 21, 2017, a federal court in Seattle sentenced Ivan Sokol to 27 years in prison."
+    found = facts(f"{first}\n{second}", published="2019-03-01")
+    [sentence] = [f for f in found if f["type"] == "sentence"]
+    assert sentence["args"]["date"] == "2017-04-21" and sentence["args"]["term"] == "P27Y"
+    assert sentence["evidence"] == second
+
+
+def test_a_merged_fact_keeps_every_sentence_that_tells_it(tmp_path):
+    first = "Consular officers visited Ivan Sokol, who is serving a sentence in a prison in Ohio."
+    second = "On April 21, 2017, a federal court in Seattle sentenced Ivan Sokol to 27 years in prison."
+    db, _ = build_and_export(tmp_path, {"a.txt": f"Russian hacker visited in US prison\n\n{first}\n\n{second}\n"})
+    rows = sqlite3.connect(db).execute(
+        "select x.argument, s.text from facts f join fact_sentences x on x.doc_id = f.doc_id and x.fact = f.idx "
+        "join sentences s on s.doc_id = x.doc_id and s.idx = x.sentence where f.type = 'sentence'").fetchall()
+    # the country is read from the prison in Ohio; the first sentence also tells of the sentence
+    assert sorted(rows, key=str) == [("country", first), (None, first)]

@@ -31,6 +31,13 @@ class RawFact:
     subject: int  # document entity
     args: dict = field(default_factory=dict)
     trigger: Token | None = None
+    # Where an argument was read from another sentence than the trigger's: argument -> a character offset
+    # of the sentence that states it.
+    sources: dict[str, int] = field(default_factory=dict)
+    told_in: list[int] = field(default_factory=list)  # offsets of other sentences telling the same event
+
+    def source_of(self, argument: str) -> int:
+        return self.sources.get(argument, self.trigger.idx)
 
 
 def _counterparts_of_group(patients: list[int]) -> dict[int, list[int]]:

@@ -8,6 +8,7 @@ that ...", is marked as claimed by that speaker.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -81,7 +82,8 @@ def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[R
                     if key == "counterpart" and key in kept.args:
                         kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))
                     elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
-                        kept.args[key] = value
+                        kept.args[key], kept.sources[key] = value, fact.source_of(key)
+                kept.told_in += [fact.trigger.idx, *fact.told_in]
                 break
         else:
             merged.append((fact, claimant, sentence))
@@ -169,7 +171,7 @@ def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list
         if node.dep_ in ("pcomp", "advcl") and node.head.lower_ in ("after", "while", "during", "when"):
             node = node.head
         if node.dep_ in ("prep", "advcl") and node.head.i in said_on:
-            fact.args["date"] = said_on[node.head.i]
+            fact.args["date"], fact.sources["date"] = said_on[node.head.i], node.head.idx
 
 
 def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
@@ -192,10 +194,23 @@ def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tup
 
 
 def _fact(annotation: Annotation, type_: str, subject: int, args: dict, sentence: int,
-          claimant: int | None = None) -> Fact:
+          claimant: int | None = None, sources: dict[str, int] | None = None, told_in: list[int] = ()) -> Fact:
     span = annotation.sentences[sentence]
     return Fact(type=type_, subject=EntityRef(subject), args=args, sentence=sentence, start=span.start, end=span.end,
-                claimed_by=EntityRef(claimant) if claimant is not None else None)
+                claimed_by=EntityRef(claimant) if claimant is not None else None, sources=sources or {},
+                told_in=sorted(set(told_in) - {sentence}))
+
+
+def _event_fact(annotation: Annotation, fact: RawFact, claimant: int | None) -> Fact:
+    """The fact with, as its evidence, the sentence that states most of its values (its trigger's on a tie);
+    a value read from another sentence keeps that sentence."""
+    own = annotation.sentence_at(fact.trigger.idx)
+    stated = {key: annotation.sentence_at(fact.source_of(key)) for key in fact.args}
+    told = {own, *(annotation.sentence_at(i) for i in fact.told_in), *stated.values()}
+    counts = Counter(stated.values())
+    evidence = max(sorted(told), key=lambda s: (counts[s], s == own))
+    return _fact(annotation, fact.type, fact.subject, fact.args, evidence, claimant,
+                 sources={key: s for key, s in stated.items() if s != evidence}, told_in=told)
 
 
 @components.register("facts")
@@ -220,7 +235,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     releases_in_a_swap(raw, doc, anchor, linker.ref)
     _dates_of_occasions(raw, quotes, annotation, anchor)
     for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
-        annotation.facts.append(_fact(annotation, fact.type, fact.subject, fact.args, sentence, claimant))
+        annotation.facts.append(_event_fact(annotation, fact, claimant))
     channels = _speaker_channels(doc, quotes, resolver)
     for quote in quotes:
         if quote.speaker is None:

@@ -28,10 +28,10 @@ _RETURN_MARKERS = ("in return", "in exchange", "for its part", "in turn")
 Raw = list[tuple[RawFact, "int | None", int]]
 
 
-def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[str | None], list[str]]:
-    """The dates and places of the prisoner swaps an article reports."""
-    dates: list[str | None] = []
-    found_places: list[str] = []
+def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]], list[tuple[str, int]]]:
+    """The dates and places of the prisoner swaps an article reports, each with the offset of its sentence."""
+    dates: list[tuple[str | None, int]] = []
+    found_places: list[tuple[str, int]] = []
     for token in doc:
         if token.lemma_.casefold() not in SWAP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -47,11 +47,11 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[str | None], list[str]
         if not people and not took_place:
             continue
         when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
-        dates.append(next((d for d in when if d), None))
+        dates.append((next((d for d in when if d), None), token.idx))
         clause = token.head if took_place or done else token
         where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
                  and t.head.head.i in (clause.i, token.i) and (p := place_name(t))]
-        found_places.extend(where[:1])
+        found_places.extend((place, token.idx) for place in where[:1])
     return dates, found_places
 
 
@@ -66,7 +66,8 @@ def fold_releases(raw: Raw) -> None:
                     if key in other.args:
                         for swap, _, _ in raw:  # both sides of the swap
                             if swap.type == "exchange" and swap.trigger.i == fact.trigger.i:
-                                swap.args.setdefault(key, other.args[key])
+                                if key not in swap.args:
+                                    swap.args[key], swap.sources[key] = other.args[key], other.source_of(key)
                 other.type = "folded"
     raw[:] = [item for item in raw if item[0].type != "folded"]
 
@@ -127,7 +128,7 @@ def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, ref) -> None:
     dates, found_places = _swap_reports(doc, anchor)
     if not dates:
         return
-    when = next((d for d in dates if d), None)
+    when = next(((d, at) for d, at in dates if d), None)
     converted: list[RawFact] = []
     for fact, _, _ in raw:
         if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
@@ -136,7 +137,7 @@ def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, ref) -> None:
             converted.append(fact)
         if fact.type == "exchange":
             if when and "date" not in fact.args:
-                fact.args["date"] = when
+                fact.args["date"], fact.sources["date"] = when
             if found_places and "place" not in fact.args:
-                fact.args["place"] = found_places[0]
+                fact.args["place"], fact.sources["place"] = found_places[0]
     _pair_sides(converted, ref)

@@ -16,7 +16,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
-from .schema import build_problems, doc_entities, documents, entities, facts, mentions, metadata, sentences
+from .schema import (build_problems, doc_entities, documents, entities, fact_sentences, facts, mentions, metadata,
+                     sentences)
 
 
 def database_url(target: str | Path) -> str:
@@ -90,7 +91,7 @@ class Store:
         """Replace the document and everything derived from it, in one transaction."""
         article, doc_id = annotation.article, annotation.article.doc_id
         with self.engine.begin() as conn:
-            for table in (facts, mentions, doc_entities, sentences):
+            for table in (fact_sentences, facts, mentions, doc_entities, sentences):
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(delete(documents).where(documents.c.id == doc_id))
             conn.execute(insert(documents).values(
@@ -116,6 +117,10 @@ class Store:
                  "claimed_by": f.claimed_by.entity if f.claimed_by else None,
                  "sentence": f.sentence, "start_char": f.start, "end_char": f.end}
                 for i, f in enumerate(annotation.facts)])
+            _insert(conn, fact_sentences, [
+                {"doc_id": doc_id, "fact": i, "sentence": sentence, "argument": argument}
+                for i, f in enumerate(annotation.facts)
+                for argument, sentence in [*f.sources.items(), *((None, s) for s in f.told_in)]])
 
     def record_problems(self, problems: list[ReadProblem]) -> None:
         """Keep the last build's problems, so that they can be listed after the run."""

@@ -88,6 +88,16 @@ facts = Table(
     Column("end_char", Integer, nullable=False),
 )
 
+# The other sentences of a fact: where a value was read from another sentence than the evidence
+# (argument set), or another sentence that tells the same event (argument null).
+fact_sentences = Table(
+    "fact_sentences", metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("fact", Integer, nullable=False),  # facts.idx of the same document
+    Column("sentence", Integer, nullable=False),  # sentences.idx of the same document
+    Column("argument", String(16)),
+)
+
 build_problems = Table(
     "build_problems", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
