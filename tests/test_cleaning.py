@@ -121,3 +121,52 @@ def test_the_copyright_line_names_the_site_when_nothing_else_does():
                           "© 2024 The Harbour Times. All rights reserved."))
     assert article.outlet == "The Harbour Times"
     assert "All rights reserved" not in article.body
+
+
+def test_a_page_without_a_headline_keeps_every_paragraph():
+    text = ("Two aid workers held for a year were freed on Friday in an exchange brokered by Qatar, the foreign "
+            "ministry said in a statement.\n\n"
+            "Officials said the handover took place at the airport in Doha late in the evening.\n\n"
+            "Both men were flown home on a government plane.\n")
+    article = clean(_item(text))
+    assert article.title is None
+    assert article.body.splitlines() == [line for line in text.splitlines() if line]
+
+
+def test_the_headline_is_not_sought_below_a_dateline():
+    text = ("Former official freed in a swap for two Swedish citizens, weeks after a court upheld his sentence.\n\n"
+            "Tehran, Iran – Iran and Sweden have completed a prisoner swap brokered by Oman, officials said on "
+            "Saturday.\n\n"
+            "Tobias Lind was imprisoned on security charges.\n\n"
+            "The deal was announced by both governments.\n")
+    article = clean(_item(text))
+    assert article.title is None
+    assert "Tobias Lind was imprisoned on security charges." in article.body.splitlines()
+    assert article.body.splitlines()[0].startswith("Former official freed")
+
+
+def test_a_comment_count_under_the_headline_does_not_end_the_article():
+    text = ("Americans freed from prison in swap\n\nby Desk\n0 comment\n\n"
+            "Five Americans imprisoned for years are on their way home after a deal between the two governments.\n\n"
+            "They landed in Doha on Monday.\n")
+    article = clean(_item(text))
+    assert article.title == "Americans freed from prison in swap"
+    assert article.body.splitlines()[-2:] == [
+        "Five Americans imprisoned for years are on their way home after a deal between the two governments.",
+        "They landed in Doha on Monday."]
+
+
+@pytest.mark.parametrize("opening, place, agency", [
+    ("Tehran, Iran – Iran and Sweden completed a swap on Saturday.", "Tehran", None),
+    ("ROME (City News / Sputnik - 21st March, 2023) The appeals court approved the extradition.", "Rome", "Sputnik"),
+    ("KYIV, Ukraine (AP) — Two men were detained.", "Kyiv", "Associated Press"),
+])
+def test_datelines_with_a_country_or_a_carrier_and_its_source(opening, place, agency):
+    article = clean(_item(f"Court rules on extradition\n\n{opening}\n\nThe ruling can be appealed.\n"))
+    assert article.dateline == place
+    assert (article.outlet == agency) if agency else article.outlet is None
+
+
+def test_a_name_and_a_surname_before_a_dash_are_no_dateline():
+    article = clean(_item("Court rules on extradition\n\nSmith, Jones – the lawyers – appealed the ruling.\n"))
+    assert article.dateline is None

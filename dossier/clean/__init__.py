@@ -21,6 +21,7 @@ from .dateline import parse_dateline
 from .pages import Page
 
 _TITLE_MAX_WORDS = 30
+_BODY_MIN_WORDS = 20  # a line this long that ends like a sentence is a paragraph, not a headline
 _HEADER_SCAN = 12  # lines searched for the headline
 _DATE_LINE_MAX_WORDS = 9
 _CAPTION_MAX_WORDS = 12
@@ -62,6 +63,12 @@ def _could_be_title(line: str) -> bool:
     return not (line.endswith(".") and n > 15)
 
 
+def _opens_body(line: str) -> bool:
+    """A line only an article's own text has: a dateline, or a long sentence."""
+    return parse_dateline(line) is not None or (
+        len(furniture.words(line)) >= _BODY_MIN_WORDS and furniture.ends_like_sentence(line))
+
+
 def _looks_like_site_name(line: str) -> bool:
     """A short name in title case ("The Detention Desk") printed above a page's headline."""
     names = furniture.words(line)
@@ -75,7 +82,10 @@ def _find_title(lines: list[str], given: str | None) -> int | None:
             if _norm(line).casefold() == key:
                 return i
         return None
-    candidates = [i for i, line in enumerate(lines[:_HEADER_SCAN]) if _could_be_title(line)]
+    # The headline comes before the article's first paragraph: a line below a dateline or a long sentence
+    # is the article's own text ("Azizi was imprisoned on ... charges."), whatever its length.
+    opening = next((i for i, line in enumerate(lines[:_HEADER_SCAN]) if _opens_body(line)), _HEADER_SCAN)
+    candidates = [i for i, line in enumerate(lines[:opening]) if _could_be_title(line)]
     if len(candidates) > 1 and candidates[1] - candidates[0] <= 2 and _looks_like_site_name(lines[candidates[0]]):
         return candidates[1]
     return candidates[0] if candidates else None
@@ -138,8 +148,11 @@ def _split_body(lines: list[str], title: str | None, found: _Findings) -> tuple[
     for i, line in enumerate(lines):
         key = _norm(line).casefold()
         if furniture.opens_tail(line):
-            removed.extend(lines[i:])
-            break
+            if body:
+                removed.extend(lines[i:])
+                break
+            removed.append(line)  # "0 comments" under a headline: the article is still to come
+            continue
         if _is_date_line(line):
             found.dates.append(_date_of_line(line))
             removed.append(line)

@@ -5,25 +5,30 @@
     BEIRUT, March 3 (Reuters) - ...
     Ankara, 12 May (AFP) – ...
     LONDON — ...
+    Tehran, Iran – ...
+    ROME (UrduPoint News / Sputnik - 21st March, 2023) ...
 
-The place is written in capitals, or in any case when an agency tag follows it.
+The place is written in capitals, or in any case when an agency tag or its country follows it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from .. import places
 from ..temporal import parse_calendar_date
 
 _PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
 _PLACE_ANY = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,40})/|,\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?=[,(/\s]))?"
 _DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
-_AGENCY = r"(?:\s*\.?\s*/(?P<agency>[A-Z][\w\- ]{1,30})/\.?|\s*\((?P<agency2>[A-Z][\w\-/ .&]{0,30})\))"
+_AGENCY = r"(?:\s*\.?\s*/(?P<agency>[A-Z][\w\- ]{1,30})/\.?|\s*\((?P<agency2>[A-Z][^()\n]{0,60})\))"
 _END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
 
 _WITH_AGENCY = re.compile(rf"^(?P<place>{_PLACE_ANY}){_REGION}{_DATE}{_AGENCY}{_END}")
 _CAPS_ONLY = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}\s*(?:[.:]\s+|\s[-–—]\s+)")
+# "Tehran, Iran – ...": a place in any case, known as such by its country.
+_WITH_COUNTRY = re.compile(rf"^(?P<place>{_PLACE_ANY}),\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -43,13 +48,17 @@ def _title_case(place: str) -> str:
 def parse_dateline(paragraph: str) -> Dateline | None:
     match = _WITH_AGENCY.match(paragraph) or _CAPS_ONLY.match(paragraph)
     if not match:
-        return None
+        match = _WITH_COUNTRY.match(paragraph)
+        if not match or not places.country(match.group("region2")):
+            return None
     place = match.group("place").strip(" .")
     # A capitalised sentence opening ("THE US said ...") is not a place: require few words.
     if len(place.split()) > 3 or (match.re is _CAPS_ONLY and len(place.replace(" ", "")) < 3):
         return None
     groups = match.groupdict()
     agency = groups.get("agency") or groups.get("agency2")
+    if agency:  # "(UrduPoint News / Sputnik - 21st March, 2023)": the last carrier named is the source
+        agency = re.split(r"\s[-–—]\s", agency)[0].split("/")[-1]
     date = parse_calendar_date(groups["date"]) if groups.get("date") else None
     return Dateline(place=_title_case(place), region=groups.get("region") or groups.get("region2"),
                     date=date, agency=agency.strip() if agency else None)
