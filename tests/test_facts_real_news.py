@@ -122,3 +122,14 @@ def test_a_merged_fact_keeps_every_sentence_that_tells_it(tmp_path):
         "join sentences s on s.doc_id = x.doc_id and s.idx = x.sentence where f.type = 'sentence'").fetchall()
     # the country is read from the prison in Ohio; the first sentence also tells of the sentence
     assert sorted(rows, key=str) == [("country", first), (None, first)]
+
+
+def test_a_speaker_who_told_an_outlet_on_a_day_gives_later_quotes_that_day_and_channel(facts):
+    found = facts("LISBON, March 4. /TASS/. Russian citizen Oleg Varin has been detained in Portugal at the US "
+                  "request, his lawyer Pavel Grachev told TASS on Friday.\n"
+                  '"He did nothing wrong and he will fight the extradition in every court," Grachev said.\n'
+                  "Officials in Washington, who commented on Monday, gave no details.",
+                  published="2023-03-04")
+    [(speaker, args, _claim)] = statements(found)
+    assert speaker == "Pavel Grachev"
+    assert (args["channel"], args["date"]) == ("interview", "2023-03-03")

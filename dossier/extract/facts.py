@@ -99,39 +99,59 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
     return False
 
 
-def _speaker_channels(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver) -> dict[int, str]:
-    """The one channel an article names for each speaker ("In a statement on Telegram, the envoy ...")."""
+def _said_on(verb: Token, anchor: Anchor, quote: Quote | None = None) -> str | None:
+    """The date a reporting verb gives its saying ("told TASS on Friday"), outside the quotation."""
+    for token in verb.subtree:
+        if token.ent_type_ == "DATE" and not (quote and quote.start <= token.idx < quote.end) and token.dep_ in (
+                "pobj", "npadvmod") and (token.head.i == verb.i or token.head.head.i == verb.i):
+            resolved = date_of(token, anchor)
+            if resolved:
+                return resolved
+    return None
+
+
+def _speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
+                     anchor: Anchor) -> tuple[dict[int, str], dict[int, str]]:
+    """The one channel and the one day an article gives each speaker's words ("In a statement on Telegram,
+    the envoy ...", "his lawyer told TASS on Friday"), which the speaker's quotations then share."""
     channels: dict[int, set[str]] = {}
+    dates: dict[int, set[str]] = {}
     speakers = {q.speaker for q in quotes if q.speaker is not None}
     for sentence in doc.sents:
         quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", sentence.text)
-        if not channel_in(quoted):
-            continue
         for token in sentence:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-                # The channel must be in the subject's own clause, not in a clause with a subject of its own.
-                own = [t for t in token.head.subtree if not _in_other_clause(t, token.head)]
-                channel = channel_in(" ".join(t.text for t in own))
-                if not channel:
-                    continue
-                if token.pos_ == "PRON":  # "he said on Telegram": the speaker of the quotation that follows
-                    later = [q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char]
-                    entity = later[0] if later else None
-                else:
-                    entity = resolver.resolve(token, create=False)
-                if entity in speakers:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+                continue
+            verb = token.head
+            # The channel must be in the subject's own clause, not in a clause with a subject of its own.
+            own = [t for t in verb.subtree if not _in_other_clause(t, verb)]
+            channel = channel_in(" ".join(t.text for t in own)) if channel_in(quoted) else None
+            said = _said_on(verb, anchor) if verb.lemma_.casefold() in REPORTING_VERBS else None
+            if not channel and not said:
+                continue
+            if token.lower_ in ("who", "which", "that"):  # "X, who said on April 4": X
+                entity = resolver.resolve(verb.head, create=False) if verb.dep_ == "relcl" else None
+            elif token.pos_ == "PRON":  # "he said on Telegram": the speaker of the quotation that follows
+                later = [q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char]
+                entity = later[0] if later else None
+            else:
+                entity = resolver.resolve(token, create=False)
+            if entity in speakers:
+                if channel:
                     channels.setdefault(entity, set()).add(channel)
-    return {speaker: found.pop() for speaker, found in channels.items() if len(found) == 1}
+                if said:
+                    dates.setdefault(entity, set()).add(said)
+    unique = lambda found: {speaker: values.pop() for speaker, values in found.items() if len(values) == 1}  # noqa: E731
+    return unique(channels), unique(dates)
 
 
-def _statement_date(annotation: Annotation, quote: Quote, anchor: Anchor) -> str | None:
+def _statement_date(annotation: Annotation, quote: Quote, anchor: Anchor, speaker_dates: dict[int, str]) -> str | None:
     if quote.verb is not None:
-        for token in quote.verb.subtree:
-            if token.ent_type_ == "DATE" and not (quote.start <= token.idx < quote.end) and token.dep_ in (
-                    "pobj", "npadvmod") and (token.head.i == quote.verb.i or token.head.head.i == quote.verb.i):
-                resolved = date_of(token, anchor)
-                if resolved:
-                    return resolved
+        said = _said_on(quote.verb, anchor, quote)
+        if said:
+            return said
+    if quote.speaker in speaker_dates:
+        return speaker_dates[quote.speaker]
     # A wire's reported speech is of its dateline day.
     if annotation.article.dateline and anchor.month and anchor.day:
         year = f"{anchor.year:04d}" if anchor.year else "XXXX"
@@ -160,10 +180,10 @@ def _about(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> li
 
 
 def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list[Quote], annotation: Annotation,
-                        anchor: Anchor) -> None:
+                        anchor: Anchor, speaker_dates: dict[int, str]) -> None:
     """"The envoy told reporters after visiting X": an event that is the occasion of a statement
     shares the statement's date."""
-    said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := _statement_date(annotation, q, anchor))}
+    said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := _statement_date(annotation, q, anchor, speaker_dates))}
     for fact, _, _ in raw:
         if "date" in fact.args or "date" not in FACT_TYPES[fact.type].arguments:
             continue
@@ -233,10 +253,10 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
                 claimant = None
             raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
     releases_in_a_swap(raw, doc, anchor, linker.ref)
-    _dates_of_occasions(raw, quotes, annotation, anchor)
+    channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
+    _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
         annotation.facts.append(_event_fact(annotation, fact, claimant))
-    channels = _speaker_channels(doc, quotes, resolver)
     for quote in quotes:
         if quote.speaker is None:
             continue
@@ -244,7 +264,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         channel = quote.channel or channels.get(quote.speaker)
         if channel:
             args["channel"] = channel
-        date = _statement_date(annotation, quote, anchor)
+        date = _statement_date(annotation, quote, anchor, speaker_dates)
         if date:
             args["date"] = date
         about = _about(quote, annotation, doc, linker)
