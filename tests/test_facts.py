@@ -241,8 +241,11 @@ def test_a_quote_without_its_opening_mark_by_a_speaker_named_by_title(facts):
                   "The decision is a disgrace to the rule of law,” the minister said.\n"
                   '"Our citizens must come home soon."', published="2025-06-04")
     assert statements(found) == [
-        ("Jan Novak", {"quote": "The decision is a disgrace to the rule of law", "channel": "reporters"}, None),
-        ("Jan Novak", {"quote": "Our citizens must come home soon.", "channel": "reporters"}, None),
+        # the day he spoke to reporters is the day of what he said to them
+        ("Jan Novak", {"quote": "The decision is a disgrace to the rule of law", "channel": "reporters",
+                       "date": "2025-06-02"}, None),
+        ("Jan Novak", {"quote": "Our citizens must come home soon.", "channel": "reporters", "date": "2025-06-02"},
+         None),
     ]
 
 

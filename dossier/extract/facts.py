@@ -99,10 +99,10 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
     return False
 
 
-def _said_on(verb: Token, anchor: Anchor, quote: Quote | None = None) -> str | None:
-    """The date a reporting verb gives its saying ("told TASS on Friday"), outside the quotation."""
+def _said_on(verb: Token, anchor: Anchor, quotes: list[Quote]) -> str | None:
+    """The date a reporting verb gives its saying ("told TASS on Friday"), outside the quotations."""
     for token in verb.subtree:
-        if token.ent_type_ == "DATE" and not (quote and quote.start <= token.idx < quote.end) and token.dep_ in (
+        if token.ent_type_ == "DATE" and not any(q.start <= token.idx < q.end for q in quotes) and token.dep_ in (
                 "pobj", "npadvmod") and (token.head.i == verb.i or token.head.head.i == verb.i):
             resolved = date_of(token, anchor)
             if resolved:
@@ -126,7 +126,7 @@ def _speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
             # The channel must be in the subject's own clause, not in a clause with a subject of its own.
             own = [t for t in verb.subtree if not _in_other_clause(t, verb)]
             channel = channel_in(" ".join(t.text for t in own)) if channel_in(quoted) else None
-            said = _said_on(verb, anchor) if verb.lemma_.casefold() in REPORTING_VERBS else None
+            said = _said_on(verb, anchor, quotes) if verb.lemma_.casefold() in REPORTING_VERBS else None
             if not channel and not said:
                 continue
             if token.lower_ in ("who", "which", "that"):  # "X, who said on April 4": X
@@ -147,7 +147,7 @@ def _speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
 
 def _statement_date(annotation: Annotation, quote: Quote, anchor: Anchor, speaker_dates: dict[int, str]) -> str | None:
     if quote.verb is not None:
-        said = _said_on(quote.verb, anchor, quote)
+        said = _said_on(quote.verb, anchor, [quote])
         if said:
             return said
     if quote.speaker in speaker_dates:
