@@ -29,6 +29,20 @@ def test_custody_as_a_state_with_its_place(facts, text, expected):
     assert (kind, args) == ("custody", expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Also freed was Rico Brandt, a mechanic who was imprisoned in Belarus.",
+     [("custody", "Rico Brandt", {"country": "Belarus"}, None), ("release", "Rico Brandt", {}, None)]),
+    ("Viktor Ross had been imprisoned by the United States until the swap.",
+     [("custody", "Viktor Ross", {"country": "United States"}, None)]),
+    ("Lena Fischer, who was held for months in Russian prisons, landed in Berlin.",
+     [("custody", "Lena Fischer", {"facility": "Russian prisons", "country": "Russia"}, None)]),
+    ("Kevin Doyle was jailed for 16 years in 2023.", [("sentence", "Kevin Doyle", {"date": "2023", "term": "P16Y"},
+                                                         None)]),
+])
+def test_where_someone_was_held_is_custody_and_a_term_a_sentence(facts, text, expected):
+    assert case(facts(text, published="2024-08-02")) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Ruth Keller spent three weeks in a hotel in Vienna.",
     "The suspect's assets were placed under arrest by the court, said Ruth Keller.",

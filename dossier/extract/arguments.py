@@ -132,15 +132,19 @@ def find_country(clause: Clause) -> str | None:
         if country:
             return country
     facility = clause.args.get("facility")
-    if facility:
-        for token in clause.tokens:
-            if token.ent_type_ in ("GPE", "LOC") and (country := places.country_of_place(entity_text(token))):
-                return country
-            if token.dep_ == "pobj" and token.lemma_.casefold() in FACILITY_HEADS and (state := state_of(token)):
-                return state  # "a Polish detention facility"
+    for token in clause.tokens:
+        if facility and token.ent_type_ in ("GPE", "LOC") and (
+                country := places.country_of_place(entity_text(token))):
+            return country
+        if token.dep_ == "pobj" and token.lemma_.casefold() in FACILITY_HEADS and (state := state_of(token)):
+            return state  # "a Polish detention facility", "held in Russian prisons"
     for actor in clause.actors():
         if any(word in name_phrase(actor).casefold() for word in DECIDERS):
             country = country_of(actor)
+            if country:
+                return country
+        if clause.trigger.type.name == "custody":  # "imprisoned by the United States", "held by Moscow"
+            country = state_of(actor) or places.country_of_place(entity_text(actor))
             if country:
                 return country
     for token in clause.tokens:  # "in a Moscow court", "by a Russian court"

@@ -23,6 +23,9 @@ from .triggers import Trigger, is_factual, triggers
 from .words import CRIME_VERBS, CUSTODY_WORDS, PEOPLE
 
 
+_JAILING = {"jail", "imprison"}
+
+
 @dataclass
 class RawFact:
     """An event found in one sentence, before it is written as a Fact."""
@@ -106,6 +109,11 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             if trigger.type.name == "custody" and not trigger.present_only and trigger.patient == schema.OBJECT \
                     and not args and not is_present_state(trigger.token):
                 continue  # "held by rulers since July": a past detention with nothing to tell of it
+            if clause.lemma in _JAILING and not is_present_state(trigger.token):
+                # "jailed for 16 years" tells a sentence, "was imprisoned in Belarus" where someone was held.
+                has_term = bool(args.get("term") or args.get("fine"))
+                if (trigger.type.name == "sentence") != has_term:
+                    continue
             facts.append(RawFact(trigger.type.name, person, args, trigger.token))
             if trigger.type.name == "exchange" and not group:
                 for counterpart in args.get("counterpart", []):

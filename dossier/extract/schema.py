@@ -127,9 +127,10 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
             Phrase("be", pp=("under", frozenset({"arrest"})), patient=SUBJECT, present_only=True),
             Phrase("remain", pp=("under", frozenset({"arrest"})), patient=SUBJECT),
             Phrase("remain", pp=("behind", frozenset({"bars"})), patient=SUBJECT),
-            Phrase("be", pp=("in", _PRISON_NOUNS), patient=SUBJECT, present_only=True),
+            Phrase("be", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
             Phrase("be", pp=("behind", frozenset({"bars"})), patient=SUBJECT, present_only=True)),
-        present_only=frozenset({"detain", "imprison", "jail"})),
+        # "was imprisoned in Belarus" is custody there, whenever it was; "was detained" is an arrest.
+        present_only=frozenset({"detain"})),
     FactType(
         "release", {"date": DATE, "manner": MANNER, "place": PLACE},
         verbs=frozenset({"release", "free", "pardon", "commute", "parole"}),
