@@ -147,3 +147,21 @@ def test_a_speaker_who_told_an_outlet_on_a_day_gives_later_quotes_that_day_and_c
     [(speaker, args, _claim)] = statements(found)
     assert speaker == "Pavel Grachev"
     assert (args["channel"], args["date"]) == ("interview", "2023-03-03")
+
+
+# ---------------------------------------------------------------- implied countries
+
+
+def test_a_charge_is_of_the_country_a_person_was_extradited_to(facts):
+    found = facts("Oleg Varin was extradited from Portugal to the United States on Monday. "
+                  "He was charged with wire fraud and money laundering.", published="2024-05-10")
+    [charge] = [f for f in case(found) if f[0] == "charge"]
+    assert charge[2]["country"] == "United States"
+
+
+def test_a_charge_gets_no_country_where_the_article_names_two(facts):
+    found = facts("Oleg Varin was extradited from Portugal to the United States on Monday. "
+                  "A court in Lisbon sentenced Oleg Varin to two years in 2019. "
+                  "He was charged with wire fraud.", published="2024-05-10")
+    [charge] = [f for f in case(found) if f[0] == "charge"]
+    assert "country" not in charge[2]
