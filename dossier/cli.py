@@ -62,10 +62,10 @@ def _open_store(db: str, *, create: bool) -> Store:
         raise typer.Exit(2) from error
 
 
-def _count_inputs(corpus: Path) -> int:
+def _count_inputs(corpus: Path, follow_links: bool) -> int:
     total = 0
-    for path in discover(corpus):
-        if path.suffix.lower() == ".jsonl":
+    for path in discover(corpus, follow_links):
+        if isinstance(path, Path) and path.suffix.lower() == ".jsonl":
             with path.open("rb") as handle:
                 total += sum(1 for line in handle if line.strip())
         else:
@@ -82,6 +82,9 @@ def build(
     model: Annotated[str, typer.Option(help="spaCy pipeline to annotate with (any installed one).",
                                        envvar="DOSSIER_MODEL")] = DEFAULT_MODEL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Also read symbolic links that lead out of the CORPUS folder (skipped by default).")]
+    = False,
 ) -> None:
     """Read, clean and store every article of CORPUS in the dossier database.
 
@@ -97,7 +100,7 @@ def build(
 
     settings = Settings(model=model)
     store = _open_store(db, create=True)
-    total = _count_inputs(corpus)
+    total = _count_inputs(corpus, follow_links)
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, disable=quiet, transient=True) as progress:
         task = progress.add_task("", total=total)
@@ -105,9 +108,11 @@ def build(
         def advance(origin: str) -> None:
             progress.update(task, advance=1, description=Path(origin.split(":")[0]).name)
 
-        report = Build(store, settings).run(corpus, on_item=advance)
+        report = Build(store, settings).run(corpus, on_item=advance, follow_links=follow_links)
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem.origin}: {problem.message}", highlight=False, soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/] {warning.origin}: {warning.message}", highlight=False, soft_wrap=True)
     if not quiet:
         table = Table(title=f"dossier build → {store.url}", show_header=False)
         table.add_row("processed", str(len(report.processed)))

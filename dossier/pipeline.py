@@ -26,6 +26,7 @@ class BuildReport:
     processed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
+    warnings: list[ReadProblem] = field(default_factory=list)  # stored, but not whole
 
     @property
     def seen(self) -> int:
@@ -36,6 +37,15 @@ def _batches(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _cut(article: Article, limit: int) -> str:
+    """Cut a runaway page's text at the last paragraph break before ``limit`` characters; the message."""
+    length = len(article.body)
+    end = article.body.rfind("\n", 0, limit)
+    article.body = article.body[:end if end > 0 else limit]
+    return (f"article text is {length:,} characters, longer than any article; only its first "
+            f"{len(article.body):,} are read")
 
 
 class Build:
@@ -66,23 +76,25 @@ class Build:
                 continue
             yield entry
 
-    @staticmethod
-    def _clean(item: SourceItem, report: BuildReport, on_item: Callable[[str], None]) -> Article | None:
+    def _clean(self, item: SourceItem, report: BuildReport, on_item: Callable[[str], None]) -> Article | None:
         try:
             article = clean(item)
         except Exception as err:  # one unreadable page must not stop the corpus
             problem = ReadProblem(item.origin, f"could not be cleaned ({type(err).__name__}: {err})")
         else:
             if article.body.strip():
+                if len(article.body) > self.settings.max_chars:
+                    report.warnings.append(ReadProblem(item.origin, _cut(article, self.settings.max_chars)))
                 return article
             problem = ReadProblem(item.origin, "no article text found")
         report.problems.append(problem)
         on_item(item.origin)
         return None
 
-    def run(self, corpus: Path, on_item: Callable[[str], None] = lambda origin: None) -> BuildReport:
+    def run(self, corpus: Path, on_item: Callable[[str], None] = lambda origin: None,
+            follow_links: bool = False) -> BuildReport:
         report = BuildReport()
-        pending = self._pending(read_corpus(corpus), report, on_item)
+        pending = self._pending(read_corpus(corpus, follow_links), report, on_item)
         fingerprint = self.settings.fingerprint()
         annotator: Annotator | None = None
         for batch in _batches(pending, self.settings.batch_size):
@@ -91,13 +103,25 @@ class Build:
                                                self.settings.batch_size)
             articles = [a for a in (self._clean(item, report, on_item) for item in batch) if a is not None]
             for annotation, _ in annotator.annotate(articles):
-                self.store.save(annotation, fingerprint)
+                if not report.processed:
+                    # Before the first document changes: a build cut short from here on leaves the entities
+                    # and cases to be redone by the next build, even if no document changes then.
+                    self.store.set_state("cases", "stale")
+                try:
+                    self.store.save(annotation, fingerprint)
+                except Exception as err:  # noqa: BLE001  (the document's transaction is rolled back)
+                    report.problems.append(ReadProblem(annotation.article.origin,
+                                                       f"could not be stored ({type(err).__name__}: {err})"))
+                    on_item(annotation.article.origin)
+                    continue
                 report.problems.extend(ReadProblem(annotation.article.origin, f"{failure}; stored without it")
                                        for failure in annotation.failures)
                 report.processed.append(annotation.article.doc_id)
                 on_item(annotation.article.origin)
-        if report.processed or not report.unchanged:
+        if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
+            self.store.set_state("cases", "stale")
             self.store.replace_entities(resolve(self.store.candidates()))
             assemble(self.store)
-        self.store.record_problems(report.problems)
+            self.store.set_state("cases", "current")
+        self.store.record_problems([*report.problems, *report.warnings])
         return report

@@ -15,9 +15,12 @@ class Settings:
     # Any installed spaCy pipeline with a parser and NER: en_core_web_sm, en_core_web_trf, ...
     model: str = os.environ.get("DOSSIER_MODEL", DEFAULT_MODEL)
     batch_size: int = 32
+    # Longer articles are runaway pages (a whole site in one file): only this many characters are read.
+    max_chars: int = 100_000
     # The registered document components run after spaCy, in order (see dossier.registry).
     components: tuple[str, ...] = ("mentions", "local_entities", "facts")
 
     def fingerprint(self) -> str:
         """Changes whenever stored results would differ: documents processed otherwise are redone."""
-        return f"dossier {__version__}; model {self.model}; components {','.join(self.components)}"
+        return (f"dossier {__version__}; model {self.model}; components {','.join(self.components)}; "
+                f"max {self.max_chars} characters")

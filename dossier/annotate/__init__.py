@@ -57,25 +57,46 @@ class Annotator:
         self.steps = [(name, components.get(name)) for name in component_names]
         self.batch_size = batch_size
 
+    def _parse(self, texts: list[str]) -> list[tuple[Doc, str | None]]:
+        """Each text's Doc; where the pipeline fails on one, the others are parsed one by one and the failing
+        one gets an empty Doc and the reason."""
+        try:
+            return [(doc, None) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        except Exception:  # noqa: BLE001  (which text failed is found below)
+            parsed = []
+            for text in texts:
+                try:
+                    parsed.append((self.nlp(text), None))
+                except Exception as err:  # noqa: BLE001  (one odd article must not stop the build)
+                    parsed.append((self.nlp.make_doc(""), f"annotation failed ({type(err).__name__}: {err})"))
+            return parsed
+
     def annotate(self, articles: Sequence[Article]) -> Iterator[tuple[Annotation, Doc]]:
-        docs = self.nlp.pipe((a.body for a in articles), batch_size=self.batch_size)
+        parsed = self._parse([a.body for a in articles])
         captions = self._caption_names(articles)
-        for article, doc in zip(articles, docs):
+        for article, (doc, failure) in zip(articles, parsed):
             annotation = Annotation(article=article, sentences=sentences_of(doc))
+            if failure:
+                annotation.failures.append(failure)
+                yield annotation, doc
+                continue
             for name, step in self.steps:
                 try:
                     step(annotation, doc)
                 except Exception as err:  # one odd article must not stop the build; it is reported
                     annotation.failures.append(f"{name} failed ({type(err).__name__}: {err})")
-            entities.add_caption_names(annotation, captions.get(article.doc_id, []))
+            try:
+                entities.add_caption_names(annotation, captions.get(article.doc_id, []))
+            except Exception as err:  # noqa: BLE001
+                annotation.failures.append(f"caption names failed ({type(err).__name__}: {err})")
             yield annotation, doc
 
     def _caption_names(self, articles: Sequence[Article]) -> dict[str, list[tuple[str, str]]]:
         """Names in each article's photo captions, with the tagger's label."""
         owners = [a.doc_id for a in articles for _ in a.captions]
         found: dict[str, list[tuple[str, str]]] = {}
-        texts = (caption for a in articles for caption in a.captions)
-        for doc_id, doc in zip(owners, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        texts = [caption for a in articles for caption in a.captions]
+        for doc_id, (doc, _) in zip(owners, self._parse(texts)):
             found.setdefault(doc_id, []).extend((text, label) for _, _, text, label in mentions.names_in(doc)
                                                 if label in ("PERSON", "ORG", "NORP"))
         return found

@@ -74,6 +74,7 @@ def _countries(words) -> set[str]:
 class _Grouper:
     def __init__(self, annotation: Annotation, doc: Doc):
         self.annotation, self.doc = annotation, doc
+        self.text = doc.text  # spaCy joins the tokens again on every doc.text
         self.entities = annotation.entities
         self.mentions = annotation.mentions
         self.titles: dict[int, _Title] = {}
@@ -307,7 +308,7 @@ class _Grouper:
                 continue
             # "the Russian envoy": the nationality stays a mention of its own; this one starts after it.
             start = max([start, *(e for s, e in taken if start <= s and e <= token.idx)])
-            start += len(self.doc.text[start:end]) - len(self.doc.text[start:end].lstrip())
+            start += len(self.text[start:end]) - len(self.text[start:end].lstrip())
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i]
             entity = self.fitting(lemma, person, modifiers, start)
             if entity is not None:
@@ -375,12 +376,12 @@ class _Grouper:
             if own is not None:
                 self.entities[own].mentions.remove(index)
             old = self.mentions[index]
-            start = self.doc.text.rindex("the", 0, old.start)
-            self.mentions[index] = Mention(start, old.end, self.doc.text[start:old.end], "PERSON", old.sentence)
+            start = self.text.rindex("the", 0, old.start)
+            self.mentions[index] = Mention(start, old.end, self.text[start:old.end], "PERSON", old.sentence)
             self.entities[person].mentions.append(index)
         for start, end, entity in self.role_mentions():
             label = self.entities[entity].label
-            self.mentions.append(Mention(start, end, self.doc.text[start:end], label,
+            self.mentions.append(Mention(start, end, self.text[start:end], label,
                                          self.annotation.sentence_at(start)))
             self.entities[entity].mentions.append(len(self.mentions) - 1)
         self.entities[:] = [e for e in self.entities if e.mentions]

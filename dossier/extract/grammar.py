@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import places
 from ..temporal import Anchor, resolve_date
@@ -100,12 +100,24 @@ def is_finite(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
+def entity_span(token: Token) -> Span | None:
+    """The name a token is part of, found from the token's own IOB tags: ``doc.ents`` is rebuilt from
+    every token on each call, which a long article cannot afford once per word."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def entity_text(token: Token) -> str:
     """The whole name a token is part of."""
-    if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return re.sub(r"^[Tt]he\s+", "", ent.text)
+    ent = entity_span(token)
+    if ent is not None:
+        return re.sub(r"^[Tt]he\s+", "", ent.text)
     return " ".join(t.text for t in token.subtree if t.dep_ != "det")
 
 
@@ -134,14 +146,13 @@ def name_phrase(token: Token) -> str:
 def date_of(token: Token, anchor: Anchor) -> str | None:
     """The date a DATE name stands for; a name that runs on into other words ("2015 to 20 years",
     "December 2018, days") is read as its longest leading part that is a date."""
-    for ent in token.doc.ents:
-        if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
-            words = list(ent)
-            for end in range(len(words), token.i - ent.start, -1):
-                value = resolve_date(ent.doc[ent.start:ent.start + end].text, anchor)
-                if value:
-                    return value
-            return None
+    ent = entity_span(token)
+    if ent is None or ent[0].ent_type_ != "DATE":
+        return None
+    for end in range(len(ent), token.i - ent.start, -1):
+        value = resolve_date(ent.doc[ent.start:ent.start + end].text, anchor)
+        if value:
+            return value
     return None
 
 

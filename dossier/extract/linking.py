@@ -18,6 +18,7 @@ _UNNAMED = {"man", "woman", "boy", "girl", "person", "suspect", "teenager"}
 # Labels the tagger gives a surname it does not know ("Novak" as ORG, "Dubois" as FAC).
 _MISTYPED = ("ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
 # Services a text names as channels, which the tagger may take for people.
+_NAMING_VERBS = {"identify", "name", "call"}
 _PLATFORMS = {"twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "vkontakte", "x", "whatsapp"}
 # Nouns that stand for a person the text has named: "the Russian", "the businessman".
 PERSON_NOUNS = {"man", "woman", "citizen", "national", "businessman", "businesswoman", "journalist", "reporter",
@@ -30,6 +31,7 @@ class Linker:
     def __init__(self, annotation: Annotation, doc: Doc):
         self.annotation = annotation
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens again on every doc.text
         self._entity_of_mention = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
 
     # ---- names
@@ -51,7 +53,7 @@ class Linker:
 
     def _add_person(self, start: int, end: int) -> int:
         """A person the tagger missed: link to a named person with the same surname, or add one."""
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         surname = text.split()[-1]
         same = [i for i, e in enumerate(self.annotation.entities) if e.name.split()[-1] == surname and (
             e.label == "PERSON" or e.label in _MISTYPED and len(e.name.split()) > 1)]
@@ -94,6 +96,11 @@ class Linker:
                     return found
         if token.dep_ == "appos" and token.pos_ == "NOUN":  # "Moser, a Czech businessman"
             return self._person(token.head, named_as_person=True)
+        for child in token.children:  # "a foreign national identified as Karl Moser", "a Russian named Moser"
+            if child.dep_ == "acl" and child.lemma_.casefold() in _NAMING_VERBS:
+                names = [g for g in child.subtree if g.pos_ == "PROPN" and g.dep_ in ("pobj", "oprd", "attr", "dobj")]
+                if names:
+                    return self._person(names[0], named_as_person=True)
         return self._person(token)
 
     def _person(self, token: Token, named_as_person: bool = False) -> int | None:

@@ -169,6 +169,7 @@ class SpeakerResolver:
 
     def __init__(self, annotation: Annotation, doc: Doc, linker: Linker):
         self.annotation, self.doc, self.linker = annotation, doc, linker
+        self.text = doc.text  # spaCy joins the tokens again on every doc.text
         self.roles = self._roles()
         self.last_speaker: int | None = None
 
@@ -194,8 +195,8 @@ class SpeakerResolver:
                     titles.add(root.head.lower_)
                 # Where the parse misses it: the words just before the name, or an apposition just after it
                 # ("Jan Novak, Prague's ambassador to Rome, said").
-                titles.update(self.doc.text[max(0, mention.start - 40):mention.start].casefold().split()[-3:])
-                after = re.match(r",\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", self.doc.text[mention.end:mention.end + 60])
+                titles.update(self.text[max(0, mention.start - 40):mention.start].casefold().split()[-3:])
+                after = re.match(r",\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", self.text[mention.end:mention.end + 60])
                 if after:
                     titles.update(after.group(1).casefold().split())
             for group in ROLE_GROUPS:
@@ -289,7 +290,7 @@ class SpeakerResolver:
         if not create:
             return None
         start, end = words[0].idx, token.idx + len(token.text)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         self.annotation.entities.append(LocalEntity(name=text, label="ORG"))
         self.annotation.mentions.append(Mention(start, end, text, "ORG", self.annotation.sentence_at(start)))
         index = len(self.annotation.entities) - 1
@@ -321,11 +322,12 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
     body = annotation.article.body
     resolver = resolver or SpeakerResolver(annotation, doc, linker)
     quotes: list[Quote] = []
+    all_sentences = list(doc.sents)  # spaCy rebuilds doc.sents on every call
     for start, paragraph in _paragraphs(body):
         spans = quote_spans(paragraph, start)
         paragraph_speaker = None
         for span in spans:
-            sentences = [s for s in doc.sents if s.start_char < span[1] + 40 and s.end_char > span[0] - 1
+            sentences = [s for s in all_sentences if s.start_char < span[1] + 40 and s.end_char > span[0] - 1
                          and s.start_char >= start and s.end_char <= start + len(paragraph) + 1]
             verb = _reporting_verb(sentences, span, spans)
             speaker_token = None
@@ -335,10 +337,10 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
                 speaker_token = _according_to(sentences, spans)
             if speaker_token is None and paragraph_speaker is None:
                 # "Novak announced this on Telegram. ... "We will ..."": the paragraph's earlier sentence says who.
-                before = [s for s in doc.sents if start <= s.start_char and s.end_char <= span[0]]
+                before = [s for s in all_sentences if start <= s.start_char and s.end_char <= span[0]]
                 if not before and not (quotes and quotes[-1].end >= start - 200):
                     # a quotation that opens its paragraph: the speaker named at the end of the one before
-                    before = [s for s in doc.sents if s.end_char <= start and s.end_char >= start - 400]
+                    before = [s for s in all_sentences if s.end_char <= start and s.end_char >= start - 400]
                 verb = _reporting_verb(before[-2:], span, spans) if before else None
                 speaker_token = (next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None
                                  else _according_to(before[-2:], spans))

@@ -26,15 +26,46 @@ def _reader_for(path: Path):
     return None
 
 
-def discover(corpus: Path) -> list[Path]:
-    """The files of a corpus in a stable order: the corpus itself if it is a file."""
-    if corpus.is_file():
-        return [corpus]
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
 
 
-def read_corpus(corpus: Path) -> Iterator[SourceItem | ReadProblem]:
-    for path in discover(corpus):
+def discover(corpus: Path, follow_links: bool = False) -> Iterator[Path | ReadProblem]:
+    """The files of a corpus in a stable order (the corpus itself if it is a file). A symbolic link that
+    leads out of the corpus folder is reported, not read, unless ``follow_links``: a link to /etc/passwd
+    dropped in a folder of articles must not end up in a dossier that is served to others."""
+    if not corpus.is_dir():
+        yield corpus
+        return
+    root = corpus.resolve()
+    found: list[Path] = []
+    seen_dirs: set[Path] = set()
+    stack = [corpus]
+    while stack:
+        folder = stack.pop()
+        if folder.resolve() in seen_dirs:  # a link back to a folder already read
+            continue
+        seen_dirs.add(folder.resolve())
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not follow_links and not _inside(entry, root):
+                yield ReadProblem(str(entry), "symbolic link to a place outside the corpus folder; not read "
+                                              "(use --follow-links to read it)")
+            elif entry.is_dir():
+                stack.append(entry)
+            elif entry.is_file():
+                found.append(entry)
+            elif entry.is_symlink():
+                yield ReadProblem(str(entry), "symbolic link to nothing; not read")
+    yield from sorted(found)
+
+
+def read_corpus(corpus: Path, follow_links: bool = False) -> Iterator[SourceItem | ReadProblem]:
+    for path in discover(corpus, follow_links):
+        if isinstance(path, ReadProblem):
+            yield path
+            continue
         reader = _reader_for(path)
         if reader is None:
             yield ReadProblem(str(path), f"unsupported file type; dossier reads {', '.join(supported_suffixes())}")

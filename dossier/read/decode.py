@@ -1,5 +1,8 @@
-"""Bytes to text: UTF-8 first, then the best-fitting legacy encoding, and a refusal for binaries."""
+"""Bytes to text: a byte-order mark's encoding, else UTF-8, then the best-fitting legacy encoding, and a
+refusal for binaries."""
 from __future__ import annotations
+
+import codecs
 
 import charset_normalizer
 
@@ -41,8 +44,29 @@ def _reads_as_prose(text: str) -> bool:
     return sum(c.isspace() for c in text) * 40 >= len(text)
 
 
+# Byte-order marks, as text editors write them; UTF-32's come first, as they begin like UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _by_bom(data: bytes) -> tuple[str, str] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeError as err:  # a bad code unit, or data cut in the middle of one
+                raise DecodeError(f"starts with a {encoding.removesuffix('-sig')} byte-order mark but is not "
+                                  f"{encoding.removesuffix('-sig')} text") from err
+    return None
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). Raises DecodeError with a reason a person can act on."""
+    found = _by_bom(data)
+    if found is not None:
+        if not found[0].strip():
+            raise DecodeError("empty file")
+        return found
     if not data.strip():
         raise DecodeError("empty file")
     if looks_binary(data):

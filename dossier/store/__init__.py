@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
-from .schema import (build_problems, doc_entities, documents, entities, fact_sentences, facts, mentions, metadata,
+from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, facts, mentions, metadata,
                      sentences)
 
 
@@ -121,6 +121,15 @@ class Store:
                 {"doc_id": doc_id, "fact": i, "sentence": sentence, "argument": argument}
                 for i, f in enumerate(annotation.facts)
                 for argument, sentence in [*f.sources.items(), *((None, s) for s in f.told_in)]])
+
+    def get_state(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(build_state.c.value).where(build_state.c.key == key)).scalar()
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(build_state).where(build_state.c.key == key))
+            conn.execute(insert(build_state).values(key=key, value=value))
 
     def record_problems(self, problems: list[ReadProblem]) -> None:
         """Keep the last build's problems, so that they can be listed after the run."""

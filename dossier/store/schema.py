@@ -98,6 +98,14 @@ fact_sentences = Table(
     Column("argument", String(16)),
 )
 
+# What a build has left to do: "cases" is "stale" from the first document a build changes until its
+# entities and cases are rebuilt, so an interrupted build's successor redoes them.
+build_state = Table(
+    "build_state", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 build_problems = Table(
     "build_problems", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
