@@ -16,8 +16,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
-from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, facts, mentions, metadata,
-                     sentences)
+from . import migrate
+from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, facts,
+                     mentions, sentences)
 
 
 def database_url(target: str | Path) -> str:
@@ -68,7 +69,7 @@ class Store:
         if self.engine.dialect.name == "sqlite" and not read_only:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if create:
-            metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
