@@ -165,3 +165,23 @@ def test_a_charge_gets_no_country_where_the_article_names_two(facts):
                   "He was charged with wire fraud.", published="2024-05-10")
     [charge] = [f for f in case(found) if f[0] == "charge"]
     assert "country" not in charge[2]
+
+
+def test_swap_sides_by_the_nation_of_the_groups_the_article_lists(facts):
+    found = facts("Canadians freed from prison in swap with Oman\n"
+                  "Four Canadians held for years in Oman are on their way home after a swap brokered by Qatar.\n"
+                  "The Canadians include engineer Marc Tremblay and teacher Julie Gagnon.\n"
+                  "Three Omanis imprisoned in Canada for fraud were granted clemency as part of the deal. "
+                  "They were named by Oman as Said Al Harthy and Khalid Al Balushi.\n"
+                  "Canadian prisons hold many others, officials said.", published="2024-05-10")
+    canadians, omanis = ["Julie Gagnon", "Marc Tremblay"], ["Khalid Al Balushi", "Said Al Harthy"]
+    assert _swaps(found) == {**{p: (None, None, omanis) for p in canadians},
+                             **{p: (None, None, canadians) for p in omanis}}
+
+
+def test_groups_of_one_nation_only_make_no_swap_sides(facts):
+    found = facts("Canadians freed from prison in swap\n"
+                  "Four Canadians held for years in Oman were freed in a swap.\n"
+                  "The Canadians include engineer Marc Tremblay and teacher Julie Gagnon.", published="2024-05-10")
+    # one side is known, the other is not: no one is made a party to the swap by the list alone
+    assert _swaps(found) == {}

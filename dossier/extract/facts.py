@@ -277,7 +277,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             if claimant == fact.subject:
                 claimant = None
             raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
-    releases_in_a_swap(raw, doc, anchor, linker.ref)
+    releases_in_a_swap(raw, doc, anchor, linker)
     channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     _implied_countries(raw)

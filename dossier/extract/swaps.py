@@ -12,10 +12,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import places
+from ..annotate.roles import is_person_role
 from ..temporal import Anchor
 from .events import RawFact
-from .grammar import date_of, entity_text, place_name
+from .grammar import date_of, entity_text, place_name, with_conjuncts
 from .triggers import is_factual
+from .words import DETENTION_WORDS, PEOPLE
 
 SWAP_NOUNS = {"exchange", "swap", "trade"}
 _PEOPLE_WORDS = {"prisoner", "detainee", "hostage", "captive", "people", "person", "citizen", "national"}
@@ -32,6 +34,7 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
     """The dates and places of the prisoner swaps an article reports, each with the offset of its sentence."""
     dates: list[tuple[str | None, int]] = []
     found_places: list[tuple[str, int]] = []
+    detention_story = sum(t.lemma_.casefold() in DETENTION_WORDS for t in doc) >= 3
     for token in doc:
         if token.lemma_.casefold() not in SWAP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -44,7 +47,9 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
                          if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
         took_place = token.dep_ == "nsubj" and token.head.lemma_ in _HAPPEN_VERBS
         done = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in _DONE_VERBS
-        if not people and not took_place:
+        # "a Qatar-brokered swap fell into place": a swap in an article about people held is of prisoners
+        of_prisoners = token.lemma_.casefold() == "swap" and detention_story
+        if not people and not took_place and not of_prisoners:
             continue
         when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
         dates.append((next((d for d in when if d), None), token.idx))
@@ -121,7 +126,90 @@ def _pair_sides(swapped: list[RawFact], ref) -> None:
                 fact.args["counterpart"] = [ref(p) for p in others if p != fact.subject]
 
 
-def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, ref) -> None:
+# Words of the sentences that tell of the people a swap freed ("Five Americans ... are on their way home").
+_FREED_WORDS = {"swap", "exchange", "trade", "free", "freed", "release", "clemency", "pardon", "deal", "return",
+                "home"}
+
+
+def _national_group(token: Token, known: dict[str, str]) -> str | None:
+    """The country of a plural noun naming people of one nation: "Americans", "five Iranians", "American oil
+    executives", and later "the oil executives" for a group already given a nation."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return None
+    country = places.country_of_demonym(token.text)
+    if country:
+        return country
+    if token.lemma_.casefold() not in PEOPLE and not is_person_role(token.lemma_.casefold()):
+        return None  # "American prisons" are no group of people
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and (country := places.country_of_demonym(child.text)):
+            known[token.lemma_.casefold()] = country
+            return country
+    return known.get(token.lemma_.casefold())
+
+
+def _listed_members(group: Token) -> list[Token]:
+    """The names a sentence lists as a group's members: "The Americans include A, B and C", "They were
+    named as A and B", "the oil executives – A, B –", "five Iranians, including A"."""
+    head = group.head
+    if group.dep_ == "nsubj" and head.lemma_ == "include":
+        return [m for c in head.children if c.dep_ in ("dobj", "attr") for m in with_conjuncts(c)]
+    if group.dep_ == "nsubjpass" and head.lemma_ in ("name", "identify"):
+        return [m for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+                for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
+    members = [m for c in group.children if c.dep_ == "appos" and c.pos_ == "PROPN" for m in with_conjuncts(c)]
+    members += [m for c in group.children if c.dep_ == "prep" and c.lower_ == "including"
+                for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
+    return members
+
+
+def _national_sides(doc: Doc, linker) -> tuple[dict[int, str], dict[int, Token]]:
+    """Who was freed on which side of a swap, by the nation of the groups the article lists them in:
+    {person: country}, and the token that names each person there."""
+    known: dict[str, str] = {}
+    swapped: set[str] = set()
+    side: dict[int, str] = {}
+    named_at: dict[int, Token] = {}
+    last_group: str | None = None
+    for sentence in doc.sents:
+        freed = any(t.lemma_.casefold() in _FREED_WORDS for t in sentence)
+        for token in sentence:
+            country = _national_group(token, known)
+            if country is None and token.lower_ == "they" and last_group and token.dep_ in ("nsubj", "nsubjpass"):
+                country = last_group  # "They were named by Iran as ..."
+            if country is None:
+                continue
+            last_group = country
+            if freed:
+                swapped.add(country)
+            for member in _listed_members(token):
+                person = linker.person(member)
+                if person is not None and person not in side:
+                    side[person], named_at[person] = country, member
+    return {p: c for p, c in side.items() if c in swapped}, named_at
+
+
+def _pair_nations(raw: Raw, doc: Doc, linker, when, where) -> None:
+    """"Five Americans were freed in exchange for five Iranians ... The Americans include A, B; the Iranians
+    were named as C, D": each listed person was freed in the swap, for the people listed on the other side."""
+    side, named_at = _national_sides(doc, linker)
+    if len(set(side.values())) != 2:
+        return
+    exchanges = {fact.subject: fact for fact, _, _ in raw if fact.type == "exchange"}
+    for person, country in side.items():
+        fact = exchanges.get(person)
+        if fact is None:
+            fact = RawFact("exchange", person, {}, named_at[person])
+            for key, found in (("date", when), ("place", where)):
+                if found:
+                    fact.args[key], fact.sources[key] = found
+            raw.append((fact, None, 0))
+            exchanges[person] = fact
+        if not fact.args.get("counterpart"):
+            fact.args["counterpart"] = [linker.ref(p) for p, c in side.items() if c != country]
+
+
+def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, linker) -> None:
     """In an article that reports a prisoner swap, people it reports freed were freed in that swap,
     on its date and at its place, each for the people the other side freed."""
     fold_releases(raw)
@@ -140,4 +228,5 @@ def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, ref) -> None:
                 fact.args["date"], fact.sources["date"] = when
             if found_places and "place" not in fact.args:
                 fact.args["place"], fact.sources["place"] = found_places[0]
-    _pair_sides(converted, ref)
+    _pair_sides(converted, linker.ref)
+    _pair_nations(raw, doc, linker, when, found_places[0] if found_places else None)
