@@ -192,10 +192,10 @@ def _find_names(store: Store, name: str) -> list[str]:
 
 
 def _assembled(db: str):
-    from .cases.assemble import all_events
+    from .casefile import stored_events
 
     store = _open_store(db, create=False)
-    events = all_events(store)
+    events = stored_events(store)
     return store, events
 
 
@@ -255,11 +255,11 @@ def statements(
     Example: `dossier statements --speaker Antonov --format json`
     """
     from .cases.statements import statements_log
-    from .store.cases import case_facts
+    from .casefile import stored_facts
     from .views.cases import statement_rows
 
     store = _open_store(db, create=False)
-    log = statements_log(case_facts(store))
+    log = statements_log(stored_facts(store))
     if speaker:
         names = set(_find_names(store, speaker))
         log = [s for s in log if s.speaker in names]

@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from .annotate import Annotator
-from .cases.assemble import assemble
+from .casefile import assemble_cases
 from .clean import clean
 from .read import read_corpus
 from .records import Article, ReadProblem, SourceItem
@@ -121,7 +121,7 @@ class Build:
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
             self.store.set_state("cases", "stale")
             self.store.replace_entities(resolve(self.store.candidates()))
-            assemble(self.store)
+            assemble_cases(self.store)
             self.store.set_state("cases", "current")
         self.store.record_problems([*report.problems, *report.warnings])
         return report

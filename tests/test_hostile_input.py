@@ -98,16 +98,14 @@ def die(*args, **kwargs):
 if target == "resolve":
     pipeline.resolve = die
 else:
-    original = pipeline.assemble
-    import dossier.cases.assemble as assembly
-    saved = assembly.case_store.save_case
-    calls = []
+    import dossier.store.cases as kept
+    saved, calls = kept.save_case, []
     def save_then_die(*args, **kwargs):
         saved(*args, **kwargs)
         calls.append(1)
         if len(calls) == 2:
             die()
-    assembly.case_store.save_case = save_then_die
+    kept.save_case = save_then_die
 from dossier.cli import app
 app(sys.argv[2:])
 """

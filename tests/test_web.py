@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, REPO, SEEDS
-from dossier.cases.assemble import assemble
+from dossier.casefile import assemble_cases
 from dossier.cli import app as cli
 from dossier.store import Store
 from dossier.store.schema import doc_entities, documents, entities, facts, mentions
@@ -91,7 +91,7 @@ def build_fixture_dossier(path: Path) -> Path:
                                          "aliases": sorted(e["aliases"])} for name, e in canonical.items()])
         for table in (documents, doc_entities, mentions, facts):
             conn.execute(insert(table), rows[table.name])
-    assemble(store)
+    assemble_cases(store)
     store.close()
     return path
 

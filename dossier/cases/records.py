@@ -62,3 +62,15 @@ class Event:
         if any(s.claimed_by is None for s in self.sources):
             return []
         return sorted({s.claimed_by for s in self.sources if s.claimed_by})
+
+
+@dataclass
+class Case:
+    """One person's assembled case: their timeline, its latest state, and what it was assembled from."""
+
+    person: str
+    fingerprint: str  # of the facts the case was assembled from
+    events: list[Event]
+    status: str | None  # detained, convicted, released, exchanged
+    latest: str | None  # date of the latest event
+    nationality: str | None = None

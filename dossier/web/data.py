@@ -11,14 +11,14 @@ from urllib.parse import quote, urlencode
 
 from sqlalchemy import and_, func, or_, select
 
-from ..cases.assemble import all_events
 from ..cases.ledger import ledger
 from ..cases.merge import date_parts
 from ..cases.records import Event, Source
 from ..cases.statements import Statement, statements_log
 from ..cases.timeline import ordered, when
 from ..store import Store
-from ..store.cases import case_facts, case_rows
+from ..casefile import stored_events, stored_facts
+from ..store.cases import case_rows
 from ..store.schema import documents, facts
 from ..views.cases import describe, value_text
 from ..views.lookup import find_entities
@@ -55,7 +55,7 @@ class Dossier:
 
     @cached_property
     def events(self) -> list[Event]:
-        return all_events(self.store)
+        return stored_events(self.store)
 
     @cached_property
     def entities(self) -> list[dict]:
@@ -63,7 +63,7 @@ class Dossier:
 
     @cached_property
     def statements_all(self) -> list[Statement]:
-        return statements_log(case_facts(self.store))
+        return statements_log(stored_facts(self.store))
 
     @cached_property
     def _spans(self) -> dict[str, dict[str, tuple[int, int]]]:

@@ -1,0 +1,34 @@
+"""A dossier's case file: the store's rows read as assembly records, and assembled cases kept.
+
+The one place where the store and case assembly meet: the store reads and writes rows, assembly turns
+records into cases; neither imports the other's logic.
+"""
+from __future__ import annotations
+
+from .cases.assemble import Assembly, all_events, assemble
+from .cases.records import CaseFact, Event
+from .cases.sources import case_facts, nationalities
+from .store import Store
+from .store import cases as case_store
+
+
+def stored_facts(store: Store) -> list[CaseFact]:
+    """Every stored fact, with its article as a source."""
+    return case_facts(store.fact_rows(), case_store.document_rows(store))
+
+
+def assemble_cases(store: Store) -> Assembly:
+    """Assemble the cases whose facts changed since they were kept, keep them, drop the cases of people
+    who no longer have facts."""
+    documents = case_store.document_rows(store)
+    facts = case_facts(store.fact_rows(), documents)
+    nationality = nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents})
+    assembly = assemble(facts, nationality, case_store.fingerprints(store))
+    for case in assembly.cases:
+        case_store.save_case(store, case)
+    case_store.drop_cases(store, assembly.dropped)
+    return assembly
+
+
+def stored_events(store: Store) -> list[Event]:
+    return all_events(case_store.case_rows(store))
