@@ -116,6 +116,8 @@ class Build:
                     continue
                 report.problems.extend(ReadProblem(annotation.article.origin, f"{failure}; stored without it")
                                        for failure in annotation.failures)
+                report.warnings.extend(ReadProblem(annotation.article.origin, warning)
+                                       for warning in annotation.warnings)
                 report.processed.append(annotation.article.doc_id)
                 on_item(annotation.article.origin)
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":

@@ -122,6 +122,7 @@ class Annotation:
     entities: list[LocalEntity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # document components that could not run on it
+    warnings: list[str] = field(default_factory=list)  # what was left undone on purpose, and why
 
     def sentence_at(self, char: int) -> int:
         """The index of the sentence holding a character offset of the body."""

@@ -135,3 +135,22 @@ def test_a_build_killed_while_resolving_or_assembling_is_finished_by_the_next(co
         _killed_then_finished(folder, db, stage)
         assert _documents(db) == [f"story-{i:02d}" for i in range(6)]
         assert _cases(db) == expected, stage
+
+
+def test_an_article_in_a_language_without_a_pipeline_is_stored_and_named_not_misread(corpus, tmp_path):
+    german = ("Festnahme am Flughafen\n\nDie Polizei hat am Dienstag am Flughafen Wien einen russischen Staatsbürger "
+              "festgenommen, teilte die Staatsanwaltschaft mit. Der Mann soll auf Antrag der Vereinigten Staaten "
+              "ausgeliefert werden, zum Ziel z.B. eines Verfahrens wegen Betrugs. Sein Anwalt kündigte an, gegen "
+              "die Auslieferung vorzugehen.\n")
+    folder = corpus({"english.txt": _story(1), "german.txt": german})
+    db = tmp_path / "d.db"
+    result = runner.invoke(app, ["build", str(folder), "--db", str(db)])
+    assert result.exit_code == 0
+    assert any("german.txt" in line and "German (de)" in line and "not annotated" in line
+               for line in result.output.splitlines()), result.output
+    assert _documents(db) == ["english", "german"]
+    with sqlite3.connect(db) as conn:
+        named = conn.execute("SELECT doc_id, count(*) FROM doc_entities GROUP BY doc_id").fetchall()
+        problems = conn.execute("SELECT message FROM build_problems").fetchall()
+    assert [doc for doc, _ in named] == ["english"]  # no "people" read out of the German text
+    assert any("German" in message for (message,) in problems)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+import babel
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Annotation, Article, Sentence
-from ..registry import components
+from ..registry import components, languages
 from . import entities, mentions  # noqa: F401  (registers the built-in components)
 from .. import extract  # noqa: F401,E402  (registers the "facts" component)
 
@@ -51,9 +52,34 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     return [Sentence(s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip()) for s in doc.sents]
 
 
+@languages.register("en")
+def english(model: str) -> Language:
+    return load_model(model)
+
+
+# Shorter texts do not tell their language reliably: they are read as the default language.
+_LANGUAGE_MIN_CHARS = 200
+DEFAULT_LANGUAGE = "en"
+
+
+def unsupported_language(article: Article) -> str | None:
+    """The article's language when dossier has no pipeline for it ("German (de)"), else None."""
+    code = article.language
+    if not code or code == DEFAULT_LANGUAGE or code in languages.get_all() or len(article.body) < _LANGUAGE_MIN_CHARS:
+        return None
+    try:
+        name = babel.Locale.parse(code).english_name
+    except (ValueError, babel.UnknownLocaleError):
+        name = None
+    return f"{name} ({code})" if name else code
+
+
 class Annotator:
+    """Annotates articles of the default language with its pipeline and the registered components; an
+    article in a language without a pipeline is kept with a warning, never read by another language's."""
+
     def __init__(self, model: str, component_names: Sequence[str], batch_size: int = 32):
-        self.nlp = load_model(model)
+        self.nlp = languages.get(DEFAULT_LANGUAGE)(model)
         self.steps = [(name, components.get(name)) for name in component_names]
         self.batch_size = batch_size
 
@@ -72,9 +98,17 @@ class Annotator:
             return parsed
 
     def annotate(self, articles: Sequence[Article]) -> Iterator[tuple[Annotation, Doc]]:
-        parsed = self._parse([a.body for a in articles])
-        captions = self._caption_names(articles)
-        for article, (doc, failure) in zip(articles, parsed):
+        foreign = {a.doc_id: language for a in articles if (language := unsupported_language(a))}
+        readable = [a for a in articles if a.doc_id not in foreign]
+        parsed = dict(zip((a.doc_id for a in readable), self._parse([a.body for a in readable])))
+        captions = self._caption_names(readable)
+        for article in articles:
+            if article.doc_id in foreign:
+                yield Annotation(article=article, warnings=[
+                    f"written in {foreign[article.doc_id]}, which dossier has no pipeline for: stored, "
+                    "not annotated"]), self.nlp.make_doc("")
+                continue
+            doc, failure = parsed[article.doc_id]
             annotation = Annotation(article=article, sentences=sentences_of(doc))
             if failure:
                 annotation.failures.append(failure)
