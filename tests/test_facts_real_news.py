@@ -38,6 +38,8 @@ def test_custody_as_a_state_with_its_place(facts, text, expected):
      [("custody", "Lena Fischer", {"facility": "Russian prisons", "country": "Russia"}, None)]),
     ("Kevin Doyle was jailed for 16 years in 2023.", [("sentence", "Kevin Doyle", {"date": "2023", "term": "P16Y"},
                                                          None)]),
+    ("Kevin Doyle was jailed in June 2020 for running a fraud website.",
+     [("sentence", "Kevin Doyle", {"date": "2020-06", "charge": "running a fraud website"}, None)]),
 ])
 def test_where_someone_was_held_is_custody_and_a_term_a_sentence(facts, text, expected):
     assert case(facts(text, published="2024-08-02")) == expected

@@ -110,9 +110,10 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     and not args and not is_present_state(trigger.token):
                 continue  # "held by rulers since July": a past detention with nothing to tell of it
             if clause.lemma in _JAILING and not is_present_state(trigger.token):
-                # "jailed for 16 years" tells a sentence, "was imprisoned in Belarus" where someone was held.
-                has_term = bool(args.get("term") or args.get("fine"))
-                if (trigger.type.name == "sentence") != has_term:
+                # "jailed for 16 years", "jailed in 2020 for fraud" tell a sentence; "was imprisoned in Belarus"
+                # where someone was held.
+                sentenced = bool(args.get("term") or args.get("fine") or find_offence(clause))
+                if (trigger.type.name == "sentence") != sentenced:
                     continue
             facts.append(RawFact(trigger.type.name, person, args, trigger.token))
             if trigger.type.name == "exchange" and not group:
