@@ -187,3 +187,20 @@ def test_groups_of_one_nation_only_make_no_swap_sides(facts):
                   "The Canadians include engineer Marc Tremblay and teacher Julie Gagnon.", published="2024-05-10")
     # one side is known, the other is not: no one is made a party to the swap by the list alone
     assert _swaps(found) == {}
+
+
+# ---------------------------------------------------------------- offences
+
+
+@pytest.mark.parametrize("text, kind, offence", [
+    ("Oleg Varin was convicted for computer hacks that cost banks millions of dollars.", "conviction",
+     "computer hacks"),
+    ("Oleg Varin faces charges of money laundering and sanctions evasion in the United States.", "charge",
+     "money laundering and sanctions evasion"),
+    ("Oleg Varin was convicted of treason for passing secrets to a foreign state.", "conviction",
+     "treason for passing secrets to a foreign state"),
+    ("Oleg Varin was found guilty of espionage by a Moscow court on Monday.", "conviction", "espionage"),
+])
+def test_an_offence_is_its_words_not_the_clause_about_it_nor_where_it_was_tried(facts, text, kind, offence):
+    [(found_kind, _person, args, _claim)] = case(facts(text, published="2024-05-10"))
+    assert (found_kind, args["charge"]) == (kind, offence)

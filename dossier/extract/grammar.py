@@ -123,15 +123,16 @@ def entity_text(token: Token) -> str:
 
 def noun_phrase(token: Token, stop_at_clause: bool = False) -> str:
     """A noun phrase without its article ("Britain's MI6 agency", "drug smuggling")."""
+    end = token.right_edge.i + 1
+    if stop_at_clause:  # the offence, not where or when it was committed, nor a clause about it
+        cuts = [c.left_edge.i for c in token.children if c.i > token.i and (
+            c.dep_ in ("relcl", "acl", "appos")
+            or c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "since", "between", "from"))]
+        end = min([end, *cuts])
     words = []
-    for t in token.subtree:
-        if t.dep_ == "det" and t.head.i == token.i or (t.dep_ == "punct" and t.i in (token.left_edge.i,
-                                                                                     token.right_edge.i)):
+    for t in token.doc[token.left_edge.i:end]:
+        if t.dep_ == "det" and t.head.i == token.i or (t.dep_ == "punct" and t.i in (token.left_edge.i, end - 1)):
             continue
-        if stop_at_clause and t.i > token.i and t.head.i == token.i and (
-                t.dep_ in ("relcl", "acl", "appos", "cc", "punct")
-                or t.dep_ == "prep" and t.lower_ in ("in", "at", "on", "during", "since", "between", "from")):
-            break  # the offence, not where or when it was committed
         words.append(t)
     text = "".join(t.text_with_ws for t in words).strip()
     return re.sub(r"\s+([’']s)\b", r"\1", text).strip(" ,;")
