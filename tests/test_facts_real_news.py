@@ -204,3 +204,19 @@ def test_groups_of_one_nation_only_make_no_swap_sides(facts):
 def test_an_offence_is_its_words_not_the_clause_about_it_nor_where_it_was_tried(facts, text, kind, offence):
     [(found_kind, _person, args, _claim)] = case(facts(text, published="2024-05-10"))
     assert (found_kind, args["charge"]) == (kind, offence)
+
+
+# ---------------------------------------------------------------- allegations
+
+
+def test_a_fact_the_article_also_states_in_its_own_voice_is_not_claimed(facts):
+    found = facts('"Oleg Varin was detained in Lisbon on Tuesday," the ministry said in a statement.\n'
+                  "Varin was detained in Lisbon on Tuesday at the request of the United States.",
+                  published="2024-05-10")
+    assert [(kind, claimant) for kind, _, _, claimant in case(found)] == [("arrest", None)]
+
+
+def test_a_fact_given_only_as_someones_word_is_claimed_by_them(facts):
+    found = facts("According to the Justice Department, Oleg Varin was arrested in Cyprus in August.",
+                  published="2024-05-10")
+    assert [(kind, claimant) for kind, _, _, claimant in case(found)] == [("arrest", "Justice Department")]

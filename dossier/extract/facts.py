@@ -71,10 +71,11 @@ def _compatible(a: dict, b: dict) -> bool:
 
 
 def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
-    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact."""
+    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact;
+    one the article states in its own voice anywhere is not claimed, even if someone is quoted saying it too."""
     merged: list[tuple[RawFact, int | None, int]] = []
     for fact, claimant, sentence in facts:
-        for kept, kept_claimant, _ in merged:
+        for n, (kept, kept_claimant, kept_sentence) in enumerate(merged):
             same_claim = kept_claimant == claimant or None in (kept_claimant, claimant)
             if (kept.type, kept.subject) == (fact.type, fact.subject) and same_claim and \
                     _compatible(kept.args, fact.args):
@@ -84,6 +85,8 @@ def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[R
                     elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
                         kept.args[key], kept.sources[key] = value, fact.source_of(key)
                 kept.told_in += [fact.trigger.idx, *fact.told_in]
+                if claimant is None:  # stated in the article's own voice once: no one's claim alone
+                    merged[n] = (kept, None, kept_sentence)
                 break
         else:
             merged.append((fact, claimant, sentence))
