@@ -99,7 +99,10 @@ class Anchor:
         if not match:
             return cls(None, None, None)
         year, month, day = match.groups()
-        return cls(None if year == "XXXX" else int(year), int(month) if month else None, int(day) if day else None)
+        year, month, day = None if year == "XXXX" else int(year), int(month) if month else None, int(day) if day else None
+        if month is not None and not 1 <= month <= 12 or day is not None and not _is_day(year or 2000, month, day):
+            return cls(year if year and year >= 1 else None, None, None)  # "2023-02-30": no such day to read from
+        return cls(year if year and year >= 1 else None, month, day)
 
     @property
     def known_day(self) -> date | None:
@@ -108,7 +111,18 @@ class Anchor:
         return None
 
 
-def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
+def _is_day(year: int, month: int | None, day: int) -> bool:
+    try:
+        date(year, month or 1, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """A partial ISO date; None for a year outside 1-9999, which no article's event is in."""
+    if year is not None and not 1 <= year <= 9999:
+        return None
     text = f"{year:04d}" if year else "XXXX"
     if month:
         text += f"-{month:02d}"
@@ -180,15 +194,21 @@ def resolve_date(expression: str, anchor: Anchor) -> str | None:
     return absolute
 
 
+_MAX_COUNT_DIGITS = 6  # "1000000 days ago" is the most a text can mean; longer numbers are noise
+
+
 def _count(word: str) -> float | None:
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= _MAX_COUNT_DIGITS else None
     return _NUMBER_WORDS.get(word)
 
 
 def _shift(anchor: Anchor, days: int) -> str | None:
     if anchor.known_day:
-        moved = anchor.known_day + timedelta(days=days)
+        try:
+            moved = anchor.known_day + timedelta(days=days)
+        except OverflowError:  # before year 1 or after 9999
+            return None
         return _fmt(moved.year, moved.month, moved.day)
     return None
 
@@ -215,19 +235,24 @@ def _relative_month(which: str, month: int, anchor: Anchor) -> str | None:
 
 # ---------------------------------------------------------------- durations and money
 
+# Digit runs longer than any term or sum: dropped before the patterns are tried, which would otherwise
+# backtrack through them at a cost that grows with the square of their length.
+_LONG_NUMBER = re.compile(r"\d{16,}")
+
+
 def parse_duration(text: str) -> str | None:
     """"27 years" -> P27Y, "nine years" -> P9Y, "18 months" -> P18M, "two and a half years" -> P2.5Y."""
-    text = " ".join(text.casefold().replace("-", " ").split())
+    text = " ".join(_LONG_NUMBER.sub(" ", text).casefold().replace("-", " ").split())
     match = re.search(r"(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (year|month|week|day)s?\b", text)
     if not match:
         return None
     count = _count(match.group(1)) if not match.group(1).replace(".", "").isdigit() else float(match.group(1))
-    if count is None or count == 0:
+    if count is None or not 0 < count < 10_000:  # no term is zero or longer than a lifetime many times over
         return None
     if "and a half" in match.group(0):
         count += 0.5
-    value = int(count) if float(count).is_integer() else count
-    return f"P{value}{_UNITS[match.group(2)]}"
+    value = int(count) if float(count).is_integer() else round(count, 2)
+    return f"P{value}{_UNITS[match.group(2)]}" if value else None
 
 
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
@@ -244,11 +269,13 @@ _MONEY = re.compile(
 
 def parse_money(text: str) -> str | None:
     """"$170 mln" -> "170000000 USD"; None without a currency."""
-    for match in _MONEY.finditer(text):
+    for match in _MONEY.finditer(_LONG_NUMBER.sub(" ", text)):
         currency = match.group("pre") or match.group("post")
         if not currency:
             continue
         amount = float(match.group("amount").replace(",", "")) * _SCALES.get((match.group("scale") or "").lower(), 1)
+        if not 0 < amount < 1e15:  # no fine is nothing, nor more than the world's money
+            continue
         return f"{amount:.0f} {_CURRENCIES[currency.lower()]}"
     return None
 

@@ -194,7 +194,10 @@ def extract_html(content: str) -> Page:
     if tree is None:
         return Page(lines=[], has_header=False)
     title, outlet = _title_and_site(tree)
-    published = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    try:
+        published = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (AssertionError, ValueError):  # a page that is one <svg> or <video>: htmldate removes its root
+        published = None
     _unwrap_layout_tables(tree)
     lines = _article_lines(tree)
     # The extractor sometimes keeps the headline, in a form a little different from the title.

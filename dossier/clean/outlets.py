@@ -62,7 +62,10 @@ def by_name(name: str) -> Outlet | None:
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[" and other addresses that are none
+        return None
     return host.lower().removeprefix("www.") if host else None
 
 

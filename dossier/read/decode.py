@@ -78,7 +78,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if declared:
         try:
             return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # an unknown name, or a codec that only encodes
             pass
     best = _most_likely(charset_normalizer.from_bytes(data))
     if best is None or best.chaos > 0.1 or not _reads_as_prose(str(best)):

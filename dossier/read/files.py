@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _read_bytes(path: Path) -> bytes:
     if path.suffix.lower() == ".gz":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
+        except (OSError, EOFError, zlib.error) as err:
             raise DecodeError(f"not a valid gzip file ({err})") from err
     return data
 

@@ -16,6 +16,14 @@ def _optional_str(record: dict, key: str) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+def _encodable(value: object) -> bool:
+    try:
+        str(value).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_record(record: object, origin: str, fallback_id: str) -> SourceItem | ReadProblem:
     if not isinstance(record, dict):
         return ReadProblem(origin, "expected a JSON object per line")
@@ -25,6 +33,8 @@ def parse_record(record: object, origin: str, fallback_id: str) -> SourceItem | 
             break
     else:
         return ReadProblem(origin, 'no "text" or "html" field with content')
+    if not all(_encodable(v) for v in (body, *(record.get(k) for k in ("id", "url", "published", "title")))):
+        return ReadProblem(origin, "text with an unpaired surrogate (\\ud800-\\udfff), which no encoding can store")
     doc_id = _optional_str(record, "id") or fallback_id
     published, url, title = (_optional_str(record, k) for k in ("published", "url", "title"))
     fingerprint = json.dumps([body, url, published, title], ensure_ascii=False)
@@ -40,7 +50,8 @@ def read_jsonl(path: Path) -> Iterator[SourceItem | ReadProblem]:
         yield ReadProblem(str(path), str(err))
         return
     stem = doc_id_for(path)
-    for number, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: JSON leaves U+2028 and the like unescaped inside strings.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         origin = f"{path}:{number}"
@@ -48,6 +59,9 @@ def read_jsonl(path: Path) -> Iterator[SourceItem | ReadProblem]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield ReadProblem(origin, f"malformed JSON ({err.msg} at column {err.colno})")
+            continue
+        except (ValueError, RecursionError) as err:  # a number of thousands of digits, nesting thousands deep
+            yield ReadProblem(origin, f"unreadable JSON ({type(err).__name__}: {str(err)[:80]})")
             continue
         yield parse_record(record, origin, f"{stem}-{number}")
 
