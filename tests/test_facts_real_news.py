@@ -220,3 +220,18 @@ def test_a_fact_given_only_as_someones_word_is_claimed_by_them(facts):
     found = facts("According to the Justice Department, Oleg Varin was arrested in Cyprus in August.",
                   published="2024-05-10")
     assert [(kind, claimant) for kind, _, _, claimant in case(found)] == [("arrest", "Justice Department")]
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Helga Brandt said she was deeply disappointed by the verdict.\n"
+    '"The Foreign Office will remain in close contact with his family," the prime minister told MPs.\n'
+    "She said Foreign Secretary Jan Hunt was seeking a call with Foreign Minister Omar Zayed.",
+    "Helga Brandt, the prime minister, said she was disappointed. Foreign Minister Omar Zayed declined to comment.\n"
+    '"The Foreign Office will remain in close contact with his family," the prime minister told MPs.',
+])
+def test_the_prime_minister_is_not_the_foreign_minister(facts, text):
+    [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Helga Brandt"

@@ -170,6 +170,7 @@ class SpeakerResolver:
     def __init__(self, annotation: Annotation, doc: Doc, linker: Linker):
         self.annotation, self.doc, self.linker = annotation, doc, linker
         self.text = doc.text  # spaCy joins the tokens again on every doc.text
+        self.title_words: dict[int, set[str]] = {}  # every word of the titles each person is given
         self.roles = self._roles()
         self.last_speaker: int | None = None
 
@@ -202,6 +203,8 @@ class SpeakerResolver:
             for group in ROLE_GROUPS:
                 if titles & group or any(title.endswith(role) for title in titles for role in group):
                     roles.setdefault(index, set()).update(group)
+            if index in roles:
+                self.title_words[index] = titles
         return roles
 
     def resolve(self, token: Token, create: bool = True) -> int | None:
@@ -233,6 +236,9 @@ class SpeakerResolver:
         for group in ROLE_GROUPS:
             if word in group or lower in group:
                 holders = [i for i, roles in self.roles.items() if roles & group]
+                # "the prime minister" is the one a title calls prime, not the foreign minister
+                qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+                holders = [i for i in holders if qualifiers <= self.title_words.get(i, set())] or holders
                 if len(holders) == 1:
                     return holders[0]
                 if holders:

@@ -62,10 +62,15 @@ def _by_bom(data: bytes) -> tuple[str, str] | None:
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding). Raises DecodeError with a reason a person can act on."""
+    text, encoding = _decode(data, declared)
+    if not text.strip():  # only separators and spaces, which bytes.strip() does not know as such
+        raise DecodeError("empty file")
+    return text, encoding
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     found = _by_bom(data)
     if found is not None:
-        if not found[0].strip():
-            raise DecodeError("empty file")
         return found
     if not data.strip():
         raise DecodeError("empty file")
