@@ -8,8 +8,10 @@ from __future__ import annotations
 from .cases.assemble import Assembly, all_events, assemble
 from .cases.records import CaseFact, Event
 from .cases.sources import case_facts, nationalities
+from .framing import Distinctive, distinctive
 from .store import Store
 from .store import cases as case_store
+from .store.terms import term_rows
 
 
 def stored_facts(store: Store) -> list[CaseFact]:
@@ -32,3 +34,12 @@ def assemble_cases(store: Store) -> Assembly:
 
 def stored_events(store: Store) -> list[Event]:
     return all_events(case_store.case_rows(store))
+
+
+def framing(store: Store, by: str, person: str | None = None, fact_type: str | None = None, top: int = 10,
+            min_count: int = 3) -> dict[str, list[Distinctive]]:
+    """Each outlet's, speaker's or country's most distinctive terms, with every use behind them."""
+    documents = case_store.document_rows(store)
+    nationality = nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents}) \
+        if by == "country" else {}
+    return distinctive(term_rows(store), by, nationality, top, person, fact_type, min_count)

@@ -96,6 +96,16 @@ class EntityRef:
 ArgValue = str | EntityRef | list[str | EntityRef]
 
 
+@dataclass(frozen=True)
+class Term:
+    """A word a source chooses for an act, a person or in a quotation, with its offsets in Article.body."""
+
+    kind: str  # "act", "person" or "quote"
+    term: str  # its lemma, lower case
+    start: int
+    end: int
+
+
 @dataclass
 class Fact:
     """One thing the article says happened, with the sentence that says it."""
@@ -110,6 +120,7 @@ class Fact:
     # Values stated in another sentence than the evidence: argument -> that sentence's index.
     sources: dict[str, int] = field(default_factory=dict)
     told_in: list[int] = field(default_factory=list)  # the other sentences that tell the same event
+    terms: list[Term] = field(default_factory=list)  # the words the article frames it with
 
 
 @dataclass

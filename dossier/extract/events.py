@@ -38,6 +38,7 @@ class RawFact:
     # of the sentence that states it.
     sources: dict[str, int] = field(default_factory=dict)
     told_in: list[int] = field(default_factory=list)  # offsets of other sentences telling the same event
+    merged: list[Token] = field(default_factory=list)  # the triggers of those sentences
 
     def source_of(self, argument: str) -> int:
         return self.sources.get(argument, self.trigger.idx)

@@ -21,6 +21,7 @@ from .linking import Linker
 from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
 from .schema import FACT_TYPES, REPORTING_VERBS
 from .swaps import releases_in_a_swap
+from .terms import act_terms, person_terms, quote_terms
 
 _STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
 
@@ -85,6 +86,7 @@ def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[R
                     elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
                         kept.args[key], kept.sources[key] = value, fact.source_of(key)
                 kept.told_in += [fact.trigger.idx, *fact.told_in]
+                kept.merged += [fact.trigger, *fact.merged]
                 if claimant is None:  # stated in the article's own voice once: no one's claim alone
                     merged[n] = (kept, None, kept_sentence)
                 break
@@ -249,7 +251,7 @@ def _fact(annotation: Annotation, type_: str, subject: int, args: dict, sentence
                 told_in=sorted(set(told_in) - {sentence}))
 
 
-def _event_fact(annotation: Annotation, fact: RawFact, claimant: int | None) -> Fact:
+def _event_fact(annotation: Annotation, doc: Doc, fact: RawFact, claimant: int | None) -> Fact:
     """The fact with, as its evidence, the sentence that states most of its values (its trigger's on a tie);
     a value read from another sentence keeps that sentence."""
     own = annotation.sentence_at(fact.trigger.idx)
@@ -257,8 +259,13 @@ def _event_fact(annotation: Annotation, fact: RawFact, claimant: int | None) -> 
     told = {own, *(annotation.sentence_at(i) for i in fact.told_in), *stated.values()}
     counts = Counter(stated.values())
     evidence = max(sorted(told), key=lambda s: (counts[s], s == own))
-    return _fact(annotation, fact.type, fact.subject, fact.args, evidence, claimant,
+    made = _fact(annotation, fact.type, fact.subject, fact.args, evidence, claimant,
                  sources={key: s for key, s in stated.items() if s != evidence}, told_in=told)
+    for trigger in [fact.trigger, *fact.merged]:
+        made.terms += [*act_terms(trigger),
+                       *person_terms(annotation, doc, fact.subject, annotation.sentence_at(trigger.idx))]
+    made.terms = list(dict.fromkeys(made.terms))
+    return made
 
 
 @components.register("facts")
@@ -285,7 +292,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     _implied_countries(raw)
     for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
-        annotation.facts.append(_event_fact(annotation, fact, claimant))
+        annotation.facts.append(_event_fact(annotation, doc, fact, claimant))
     for quote in quotes:
         if quote.speaker is None:
             continue
@@ -300,4 +307,6 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         if about:
             args["about"] = [EntityRef(i) for i in about]
         sentence = annotation.sentence_at(quote.start)
-        annotation.facts.append(_fact(annotation, "statement", quote.speaker, args, sentence))
+        statement = _fact(annotation, "statement", quote.speaker, args, sentence)
+        statement.terms = quote_terms(doc, quote.start, quote.end)
+        annotation.facts.append(statement)

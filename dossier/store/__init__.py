@@ -17,8 +17,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
 from . import migrate
-from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, facts,
-                     mentions, sentences)
+from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, fact_terms,
+                     facts, mentions, sentences)
 
 
 def database_url(target: str | Path) -> str:
@@ -92,7 +92,7 @@ class Store:
         """Replace the document and everything derived from it, in one transaction."""
         article, doc_id = annotation.article, annotation.article.doc_id
         with self.engine.begin() as conn:
-            for table in (fact_sentences, facts, mentions, doc_entities, sentences):
+            for table in (fact_terms, fact_sentences, facts, mentions, doc_entities, sentences):
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(delete(documents).where(documents.c.id == doc_id))
             conn.execute(insert(documents).values(
@@ -118,6 +118,9 @@ class Store:
                  "claimed_by": f.claimed_by.entity if f.claimed_by else None,
                  "sentence": f.sentence, "start_char": f.start, "end_char": f.end}
                 for i, f in enumerate(annotation.facts)])
+            _insert(conn, fact_terms, [
+                {"doc_id": doc_id, "fact": i, "kind": t.kind, "term": t.term, "start_char": t.start, "end_char": t.end}
+                for i, f in enumerate(annotation.facts) for t in f.terms])
             _insert(conn, fact_sentences, [
                 {"doc_id": doc_id, "fact": i, "sentence": sentence, "argument": argument}
                 for i, f in enumerate(annotation.facts)

@@ -98,6 +98,17 @@ fact_sentences = Table(
     Column("argument", String(16)),
 )
 
+# The words each fact is framed with: the act, the person, a quotation's content words (extract/terms.py).
+fact_terms = Table(
+    "fact_terms", metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("fact", Integer, nullable=False),  # facts.idx of the same document
+    Column("kind", String(8), nullable=False),  # act, person, quote
+    Column("term", Text, nullable=False),  # lemma, lower case
+    Column("start_char", Integer, nullable=False),  # offsets into documents.body
+    Column("end_char", Integer, nullable=False),
+)
+
 # What a build has left to do: "cases" is "stale" from the first document a build changes until its
 # entities and cases are rebuilt, so an interrupted build's successor redoes them.
 build_state = Table(
