@@ -298,6 +298,32 @@ def test_a_seed_case_file_in_the_browser(browser, tmp_path_factory):
             context.close()
 
 
+def test_framing_page_shows_a_speakers_words_and_opens_their_sentences(browser, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("framing")
+    corpus = folder / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    db = folder / "seeds.db"
+    assert runner.invoke(cli, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    with serving(db) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(url + "/")
+            page.locator("nav a", has_text="Framing").click()
+            page.locator("select[name=by]").select_option("speaker")
+            page.locator("form.filters button").click()
+            group = page.locator("section.framing-group", has=page.locator("h2", has_text="Anatoly Antonov"))
+            row = group.locator("tr", has=page.locator("td.term", has_text="hunt"))
+            assert row.count() == 1
+            uses = int(row.locator("td").nth(2).inner_text())
+            assert row.locator("a.use").count() == uses
+            assert group.locator("figure.chart svg rect.bar").count() >= 1
+            row.locator("a.use").first.click()
+            assert "hunt" in page.locator("mark#evidence").inner_text().casefold()
+        finally:
+            context.close()
+
+
 # ---- over HTTP, without a browser
 
 def test_timeline_puts_events_on_a_time_axis_and_the_yearless_apart():

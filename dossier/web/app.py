@@ -20,6 +20,9 @@ from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..casefile import framing
+from ..extract.schema import FACT_TYPES
+from ..framing import GROUPINGS, over_time
 from ..store import Store
 from . import charts, models
 from .data import Dossier
@@ -143,6 +146,38 @@ def create_app(db: str) -> FastAPI:
         return page(request, "statements.html", rows=rows, speaker=speaker, outlet=outlet, year=year, chart=chart,
                     filters=data.statement_filters())
 
+    def framing_rows(by: str, person: str, fact_type: str) -> list[dict]:
+        if by not in GROUPINGS:
+            raise HTTPException(422, f"by must be one of {', '.join(GROUPINGS)}")
+        data = Dossier(store)
+        named = data.person(person) if person else None
+        if person and named is None:
+            raise HTTPException(404, f"Nobody called “{person}” in this dossier.")
+        groups = framing(store, by, named["name"] if named else None, fact_type or None)
+        return [{"group": group, "term": d.term, "z": d.z, "log_odds": d.log_odds, "uses": d.count,
+                 "elsewhere": d.elsewhere, "years": over_time([d]),
+                 "sentences": [{"doc": u.doc_id, "start": u.start, "end": u.end, "sentence_start": u.sentence_start,
+                                "sentence_end": u.sentence_end, "fact": u.fact_type, "outlet": u.outlet,
+                                "url": f"/article/{quote(u.doc_id, safe='')}?start={u.sentence_start}"
+                                       f"&end={u.sentence_end}"} for u in d.uses]}
+                for group, terms in groups.items() for d in terms]
+
+    @app.get("/framing", response_class=HTMLResponse, include_in_schema=False)
+    def framing_page(request: Request, by: str = "speaker", person: str = "", type: str = ""):
+        rows = framing_rows(by, person, type)
+        groups: dict[str, list[dict]] = {}
+        for row in rows:
+            groups.setdefault(row["group"], []).append(row)
+        charted = []
+        for group, distinctive in groups.items():
+            years: dict[str | None, int] = {}
+            for row in distinctive:
+                for year, count in row["years"].items():
+                    years[year] = years.get(year, 0) + count
+            charted.append({"name": group, "terms": distinctive, "chart": charts.bars(years)})
+        return page(request, "framing.html", groups=charted, by=by, person=person, fact_type=type,
+                    groupings=GROUPINGS, types=list(FACT_TYPES))
+
     @app.get("/article/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, doc_id: str, start: str = "", end: str = "", sentence: str = "", q: str = ""):
         article = Dossier(store).article(doc_id)
@@ -199,6 +234,14 @@ def create_app(db: str) -> FastAPI:
                        about: str | None = Query(None, description="A person the statement is about")):
         """Who said what, when, on which channel, carried by which outlets."""
         return Dossier(store).statements(speaker, outlet, year, about)
+
+    @app.get("/api/framing", tags=["statements"], response_model=list[models.DistinctiveTerm])
+    def api_framing(by: str = Query("speaker", description="outlet, speaker or country"),
+                    person: str | None = Query(None, description="Only the facts about this person, any spelling"),
+                    type: str | None = Query(None, description="Only facts of this type (arrest, statement, ...)")):
+        """The words for acts, people and in quotations distinctive of each outlet, speaker or country, with
+        every use and its sentence."""
+        return framing_rows(by, person or "", type or "")
 
     @app.get("/api/articles/{doc_id:path}", tags=["articles"], response_model=models.Article,
              responses={404: {"description": "No such article"}})

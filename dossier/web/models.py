@@ -158,3 +158,24 @@ class Overview(BaseModel):
     cases: int
     exchanges: int
     statements: int
+
+
+class TermUse(BaseModel):
+    doc: str = Field(description="Document id")
+    start: int = Field(description="Character offsets of the word in the article's cleaned text")
+    end: int
+    sentence_start: int = Field(description="Character offsets of the sentence it is in")
+    sentence_end: int
+    fact: str = Field(description="The type of the fact the word frames")
+    outlet: str | None
+    url: str = Field(description="The article page with the sentence highlighted")
+
+
+class DistinctiveTerm(BaseModel):
+    group: str = Field(description="The outlet, speaker or country")
+    term: str = Field(description="The word's lemma")
+    z: float = Field(description="Weighted log-odds ratio (informative Dirichlet prior) over its standard error")
+    log_odds: float
+    uses: int = Field(description="Uses by the group")
+    elsewhere: int = Field(description="Uses by everyone else in the dossier")
+    sentences: list[TermUse]
