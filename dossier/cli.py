@@ -302,6 +302,7 @@ def framing(
         person = _one_person(store, person)
     groups = framing_of(store, by.value, person, fact_type, top, min_count)
     store.close()
+
     def where(use) -> dict | str:
         if output_format is OutputFormat.json:
             return {"doc": use.doc_id, "start": use.start, "end": use.end, "sentence_start": use.sentence_start,

@@ -12,6 +12,7 @@ readers = catalogue.create("dossier", "readers", entry_points=True)
 page_extractors = catalogue.create("dossier", "extractors", entry_points=True)
 # Steps run on each annotated document, in the order Settings.components names them.
 components = catalogue.create("dossier", "components", entry_points=True)
-# Annotation pipelines by language code: a loader taking the model name for that language, returning a
-# callable from texts to parsed spaCy Docs. An article in a language with none is stored, not annotated.
+# Annotation pipelines by language code: a loader given the model the user chose (for the default language;
+# None for others) that returns a spaCy Language, whose Docs the components read. An article in a language
+# with none is stored, not annotated.
 languages = catalogue.create("dossier", "languages", entry_points=True)

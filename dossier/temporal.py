@@ -100,9 +100,14 @@ class Anchor:
             return cls(None, None, None)
         year, month, day = match.groups()
         year, month, day = None if year == "XXXX" else int(year), int(month) if month else None, int(day) if day else None
-        if month is not None and not 1 <= month <= 12 or day is not None and not _is_day(year or 2000, month, day):
-            return cls(year if year and year >= 1 else None, None, None)  # "2023-02-30": no such day to read from
-        return cls(year if year and year >= 1 else None, month, day)
+        if year is not None and not 1 <= year <= 9999:
+            year = None
+        # "2020-13-01", "2023-02-30": only the parts that are real are read
+        if month is not None and not 1 <= month <= 12:
+            return cls(year, None, None)
+        if day is not None and not _is_day(year or 2000, month, day):
+            return cls(year, month, None)
+        return cls(year, month, day)
 
     @property
     def known_day(self) -> date | None:
@@ -111,12 +116,19 @@ class Anchor:
         return None
 
 
-def _is_day(year: int, month: int | None, day: int) -> bool:
+def _is_day(year: int, month: int, day: int) -> bool:
     try:
-        date(year, month or 1, day)
+        date(year, month, day)
     except ValueError:
         return False
     return True
+
+
+def real_part(iso: str) -> str | None:
+    """The part of an ISO date that is a real date: "2023-02-30" -> "2023-02", "2020-13-01" -> "2020";
+    None for a year outside 1-9999."""
+    anchor = Anchor.of(iso)
+    return _fmt(anchor.year, anchor.month, anchor.day) if anchor.year else None
 
 
 def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str | None:

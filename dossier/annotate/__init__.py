@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..records import Annotation, Article, Sentence
 from ..registry import components, languages
+from ..settings import DEFAULT_MODEL
 from . import entities, mentions  # noqa: F401  (registers the built-in components)
 from .. import extract  # noqa: F401,E402  (registers the "facts" component)
 
@@ -53,8 +54,8 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 
 
 @languages.register("en")
-def english(model: str) -> Language:
-    return load_model(model)
+def english(model: str | None) -> Language:
+    return load_model(model or DEFAULT_MODEL)
 
 
 # Shorter texts do not tell their language reliably: they are read as the default language.
@@ -62,51 +63,70 @@ _LANGUAGE_MIN_CHARS = 200
 DEFAULT_LANGUAGE = "en"
 
 
-def unsupported_language(article: Article) -> str | None:
-    """The article's language when dossier has no pipeline for it ("German (de)"), else None."""
-    code = article.language
-    if not code or code == DEFAULT_LANGUAGE or code in languages.get_all() or len(article.body) < _LANGUAGE_MIN_CHARS:
-        return None
+def language_of(article: Article) -> str:
+    """The language an article is read as: the one detected, unless the text is too short to tell."""
+    if not article.language or len(article.body) < _LANGUAGE_MIN_CHARS:
+        return DEFAULT_LANGUAGE
+    return article.language
+
+
+def _language_name(code: str) -> str:
     try:
         name = babel.Locale.parse(code).english_name
     except (ValueError, babel.UnknownLocaleError):
-        name = None
-    return f"{name} ({code})" if name else code
+        return code
+    return f"{name} ({code})"
 
 
 class Annotator:
-    """Annotates articles of the default language with its pipeline and the registered components; an
-    article in a language without a pipeline is kept with a warning, never read by another language's."""
+    """Annotates each article with the pipeline registered for its language, then the registered
+    components; an article in a language without a pipeline is kept with a warning, never read by
+    another language's. ``model`` names the default language's pipeline."""
 
     def __init__(self, model: str, component_names: Sequence[str], batch_size: int = 32):
-        self.nlp = languages.get(DEFAULT_LANGUAGE)(model)
+        self.model = model
+        self.pipelines: dict[str, Language] = {}
+        self.nlp = self.pipeline(DEFAULT_LANGUAGE)
         self.steps = [(name, components.get(name)) for name in component_names]
         self.batch_size = batch_size
 
-    def _parse(self, texts: list[str]) -> list[tuple[Doc, str | None]]:
+    def pipeline(self, code: str) -> Language | None:
+        """The loaded pipeline of a language, None where dossier has none for it."""
+        if code not in self.pipelines:
+            if code not in languages.get_all():
+                return None
+            self.pipelines[code] = languages.get(code)(self.model if code == DEFAULT_LANGUAGE else None)
+        return self.pipelines[code]
+
+    def _parse(self, nlp: Language, texts: list[str]) -> list[tuple[Doc, str | None]]:
         """Each text's Doc; where the pipeline fails on one, the others are parsed one by one and the failing
         one gets an empty Doc and the reason."""
         try:
-            return [(doc, None) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+            return [(doc, None) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
         except Exception:  # noqa: BLE001  (which text failed is found below)
             parsed = []
             for text in texts:
                 try:
-                    parsed.append((self.nlp(text), None))
+                    parsed.append((nlp(text), None))
                 except Exception as err:  # noqa: BLE001  (one odd article must not stop the build)
-                    parsed.append((self.nlp.make_doc(""), f"annotation failed ({type(err).__name__}: {err})"))
+                    parsed.append((nlp.make_doc(""), f"annotation failed ({type(err).__name__}: {err})"))
             return parsed
 
     def annotate(self, articles: Sequence[Article]) -> Iterator[tuple[Annotation, Doc]]:
-        foreign = {a.doc_id: language for a in articles if (language := unsupported_language(a))}
-        readable = [a for a in articles if a.doc_id not in foreign]
-        parsed = dict(zip((a.doc_id for a in readable), self._parse([a.body for a in readable])))
-        captions = self._caption_names(readable)
+        by_language: dict[str, list[Article]] = {}
         for article in articles:
-            if article.doc_id in foreign:
+            by_language.setdefault(language_of(article), []).append(article)
+        parsed: dict[str, tuple[Doc, str | None]] = {}
+        for code, group in by_language.items():
+            nlp = self.pipeline(code)
+            if nlp is not None:
+                parsed.update(zip((a.doc_id for a in group), self._parse(nlp, [a.body for a in group])))
+        captions = self._caption_names([a for a in articles if a.doc_id in parsed])
+        for article in articles:
+            if article.doc_id not in parsed:
                 yield Annotation(article=article, warnings=[
-                    f"written in {foreign[article.doc_id]}, which dossier has no pipeline for: stored, "
-                    "not annotated"]), self.nlp.make_doc("")
+                    f"written in {_language_name(language_of(article))}, which dossier has no pipeline for: "
+                    "stored, not annotated"]), self.nlp.make_doc("")
                 continue
             doc, failure = parsed[article.doc_id]
             annotation = Annotation(article=article, sentences=sentences_of(doc))
@@ -130,7 +150,7 @@ class Annotator:
         owners = [a.doc_id for a in articles for _ in a.captions]
         found: dict[str, list[tuple[str, str]]] = {}
         texts = [caption for a in articles for caption in a.captions]
-        for doc_id, (doc, _) in zip(owners, self._parse(texts)):
+        for doc_id, (doc, _) in zip(owners, self._parse(self.nlp, texts)):
             found.setdefault(doc_id, []).extend((text, label) for _, _, text, label in mentions.names_in(doc)
                                                 if label in ("PERSON", "ORG", "NORP"))
         return found

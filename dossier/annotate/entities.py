@@ -74,7 +74,7 @@ def _countries(words) -> set[str]:
 class _Grouper:
     def __init__(self, annotation: Annotation, doc: Doc):
         self.annotation, self.doc = annotation, doc
-        self.text = doc.text  # spaCy joins the tokens again on every doc.text
+        self.text = annotation.article.body  # the Doc's text; doc.text joins every token on each call
         self.entities = annotation.entities
         self.mentions = annotation.mentions
         self.titles: dict[int, _Title] = {}

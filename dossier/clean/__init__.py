@@ -9,14 +9,13 @@ dateline.
 """
 from __future__ import annotations
 
-import calendar
 import re
 
 import py3langid
 
 from ..records import Article, SourceItem
 from ..registry import page_extractors
-from ..temporal import has_label, has_time, parse_calendar_date
+from ..temporal import has_label, has_time, parse_calendar_date, real_part
 from . import furniture, outlets
 from .dateline import parse_dateline
 from .pages import Page
@@ -199,18 +198,7 @@ def _given_date(published: str | None) -> str | None:
     if not published:
         return None
     match = _ISO_GIVEN.match(published.strip())
-    if not match:
-        return parse_calendar_date(published)
-    # "2023-02-30" is no day: keep the parts of it that are real
-    parts = [int(p) for p in match.group(0).split("-")]
-    year, month, day = (parts + [None, None])[:3]
-    if not 1 <= year <= 9999:
-        return None
-    if month is None or not 1 <= month <= 12:
-        return f"{year:04d}"
-    if day is None or day > calendar.monthrange(year, month)[1] or day < 1:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return real_part(match.group(0)) if match else parse_calendar_date(published)
 
 
 def clean(item: SourceItem) -> Article:

@@ -37,8 +37,8 @@ class RawFact:
     # Where an argument was read from another sentence than the trigger's: argument -> a character offset
     # of the sentence that states it.
     sources: dict[str, int] = field(default_factory=dict)
-    told_in: list[int] = field(default_factory=list)  # offsets of other sentences telling the same event
-    merged: list[Token] = field(default_factory=list)  # the triggers of those sentences
+    merged: list[Token] = field(default_factory=list)  # the triggers of other sentences telling the same event
+    claimant: int | None = None  # who the article says asserts it, when it does not state it itself
 
     def source_of(self, argument: str) -> int:
         return self.sources.get(argument, self.trigger.idx)

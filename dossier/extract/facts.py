@@ -71,13 +71,13 @@ def _compatible(a: dict, b: dict) -> bool:
     return True
 
 
-def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
+def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
     """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact;
     one the article states in its own voice anywhere is not claimed, even if someone is quoted saying it too."""
-    merged: list[tuple[RawFact, int | None, int]] = []
-    for fact, claimant, sentence in facts:
-        for n, (kept, kept_claimant, kept_sentence) in enumerate(merged):
-            same_claim = kept_claimant == claimant or None in (kept_claimant, claimant)
+    merged: list[RawFact] = []
+    for fact in facts:
+        for kept in merged:
+            same_claim = kept.claimant == fact.claimant or None in (kept.claimant, fact.claimant)
             if (kept.type, kept.subject) == (fact.type, fact.subject) and same_claim and \
                     _compatible(kept.args, fact.args):
                 for key, value in fact.args.items():
@@ -85,13 +85,12 @@ def _merge_repeats(facts: list[tuple[RawFact, int | None, int]]) -> list[tuple[R
                         kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))
                     elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
                         kept.args[key], kept.sources[key] = value, fact.source_of(key)
-                kept.told_in += [fact.trigger.idx, *fact.told_in]
                 kept.merged += [fact.trigger, *fact.merged]
-                if claimant is None:  # stated in the article's own voice once: no one's claim alone
-                    merged[n] = (kept, None, kept_sentence)
+                if fact.claimant is None:  # stated in the article's own voice once: no one's claim alone
+                    kept.claimant = None
                 break
         else:
-            merged.append((fact, claimant, sentence))
+            merged.append(fact)
     return merged
 
 
@@ -184,12 +183,12 @@ def _about(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> li
     return found
 
 
-def _dates_of_occasions(raw: list[tuple[RawFact, int | None, int]], quotes: list[Quote], annotation: Annotation,
+def _dates_of_occasions(raw: list[RawFact], quotes: list[Quote], annotation: Annotation,
                         anchor: Anchor, speaker_dates: dict[int, str]) -> None:
     """"The envoy told reporters after visiting X": an event that is the occasion of a statement
     shares the statement's date."""
     said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := _statement_date(annotation, q, anchor, speaker_dates))}
-    for fact, _, _ in raw:
+    for fact in raw:
         if "date" in fact.args or "date" not in FACT_TYPES[fact.type].arguments:
             continue
         node = fact.trigger
@@ -204,15 +203,15 @@ _JUDICIAL = ("charge", "conviction", "sentence")
 _PROSECUTED = ("charge",)
 
 
-def _implied_countries(raw: list[tuple[RawFact, int | None, int]]) -> None:
+def _implied_countries(raw: list[RawFact]) -> None:
     """"Extradited to the US ... charged with wire fraud": where the article gives the country of one of a
     person's prosecution, trial or sentence, or extradites them to a country, their charges there are of that
     country, when it names only one."""
-    for fact, _, _ in raw:
+    for fact in raw:
         if fact.type not in _PROSECUTED or "country" in fact.args:
             continue
         found: dict[str, RawFact] = {}
-        for other, _, _ in raw:
+        for other in raw:
             if other.subject != fact.subject or other is fact:
                 continue
             if other.type in _JUDICIAL and other.args.get("country"):
@@ -224,9 +223,9 @@ def _implied_countries(raw: list[tuple[RawFact, int | None, int]]) -> None:
             fact.args["country"], fact.sources["country"] = country, source.source_of("country")
 
 
-def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tuple[RawFact, int | None, int]]:
+def _visits_to_detainees(raw: list[RawFact]) -> list[RawFact]:
     """A visit is a case fact when the person visited is held: the article says so, or tells of their case."""
-    held = {fact.subject for fact, _, _ in raw if fact.type != "visit"}
+    held = {fact.subject for fact in raw if fact.type != "visit"}
 
     def kept(fact: RawFact) -> bool:
         trigger = fact.trigger
@@ -240,7 +239,7 @@ def _visits_to_detainees(raw: list[tuple[RawFact, int | None, int]]) -> list[tup
             return False  # "arrested while visiting his partner": the visit is the occasion, not the event
         return fact.subject in held or in_custody_context(trigger.sent)
 
-    return [(fact, claimant, sentence) for fact, claimant, sentence in raw if fact.type != "visit" or kept(fact)]
+    return [fact for fact in raw if fact.type != "visit" or kept(fact)]
 
 
 def _fact(annotation: Annotation, type_: str, subject: int, args: dict, sentence: int,
@@ -251,15 +250,15 @@ def _fact(annotation: Annotation, type_: str, subject: int, args: dict, sentence
                 told_in=sorted(set(told_in) - {sentence}))
 
 
-def _event_fact(annotation: Annotation, doc: Doc, fact: RawFact, claimant: int | None) -> Fact:
+def _event_fact(annotation: Annotation, doc: Doc, fact: RawFact) -> Fact:
     """The fact with, as its evidence, the sentence that states most of its values (its trigger's on a tie);
     a value read from another sentence keeps that sentence."""
     own = annotation.sentence_at(fact.trigger.idx)
     stated = {key: annotation.sentence_at(fact.source_of(key)) for key in fact.args}
-    told = {own, *(annotation.sentence_at(i) for i in fact.told_in), *stated.values()}
+    told = {own, *(annotation.sentence_at(t.idx) for t in fact.merged), *stated.values()}
     counts = Counter(stated.values())
     evidence = max(sorted(told), key=lambda s: (counts[s], s == own))
-    made = _fact(annotation, fact.type, fact.subject, fact.args, evidence, claimant,
+    made = _fact(annotation, fact.type, fact.subject, fact.args, evidence, fact.claimant,
                  sources={key: s for key, s in stated.items() if s != evidence}, told_in=told)
     for trigger in [fact.trigger, *fact.merged]:
         made.terms += [*act_terms(trigger),
@@ -280,19 +279,18 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
                 token.lemma_.casefold() in ORG_HEADS:
             resolver.resolve(token)
     quotes = find_quotes(annotation, doc, linker, resolver)
-    raw: list[tuple[RawFact, int | None, int]] = []
+    raw: list[RawFact] = []
     for sentence in doc.sents:
         for fact in find_events(sentence, linker, anchor):
             claimant = _claimant(fact.trigger, quotes, resolver)
-            if claimant == fact.subject:
-                claimant = None
-            raw.append((fact, claimant, annotation.sentence_at(fact.trigger.idx)))
+            fact.claimant = claimant if claimant != fact.subject else None
+            raw.append(fact)
     releases_in_a_swap(raw, doc, anchor, linker)
     channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     _implied_countries(raw)
-    for fact, claimant, sentence in _merge_repeats(_visits_to_detainees(raw)):
-        annotation.facts.append(_event_fact(annotation, doc, fact, claimant))
+    for fact in _merge_repeats(_visits_to_detainees(raw)):
+        annotation.facts.append(_event_fact(annotation, doc, fact))
     for quote in quotes:
         if quote.speaker is None:
             continue

@@ -17,8 +17,9 @@ PRONOUNS = {"he", "she", "him", "her", "his", "who", "whom"}
 _UNNAMED = {"man", "woman", "boy", "girl", "person", "suspect", "teenager"}
 # Labels the tagger gives a surname it does not know ("Novak" as ORG, "Dubois" as FAC).
 _MISTYPED = ("ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
-# Services a text names as channels, which the tagger may take for people.
+# "a man identified as X", "a Russian named X": verbs that give a person's name.
 _NAMING_VERBS = {"identify", "name", "call"}
+# Services a text names as channels, which the tagger may take for people.
 _PLATFORMS = {"twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "vkontakte", "x", "whatsapp"}
 # Nouns that stand for a person the text has named: "the Russian", "the businessman".
 PERSON_NOUNS = {"man", "woman", "citizen", "national", "businessman", "businesswoman", "journalist", "reporter",
@@ -31,7 +32,7 @@ class Linker:
     def __init__(self, annotation: Annotation, doc: Doc):
         self.annotation = annotation
         self.doc = doc
-        self.text = doc.text  # spaCy joins the tokens again on every doc.text
+        self.text = annotation.article.body  # the Doc's text; doc.text joins every token on each call
         self._entity_of_mention = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
 
     # ---- names

@@ -169,7 +169,7 @@ class SpeakerResolver:
 
     def __init__(self, annotation: Annotation, doc: Doc, linker: Linker):
         self.annotation, self.doc, self.linker = annotation, doc, linker
-        self.text = doc.text  # spaCy joins the tokens again on every doc.text
+        self.text = annotation.article.body  # the Doc's text; doc.text joins every token on each call
         self.title_words: dict[int, set[str]] = {}  # every word of the titles each person is given
         self.roles = self._roles()
         self.last_speaker: int | None = None

@@ -27,7 +27,6 @@ _HAPPEN_VERBS = {"take", "happen", "occur"}
 # "In return, X released ...": the clause tells of the other side.
 _RETURN_MARKERS = ("in return", "in exchange", "for its part", "in turn")
 
-Raw = list[tuple[RawFact, "int | None", int]]
 
 
 def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]], list[tuple[str, int]]]:
@@ -60,21 +59,22 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
     return dates, found_places
 
 
-def fold_releases(raw: Raw) -> None:
+def _fold_releases(raw: list[RawFact]) -> None:
     """"X was freed on Friday in exchange for Y": the release is the swap, and its date is the swap's."""
-    for fact, _, _ in raw:
+    folded: list[RawFact] = []
+    for fact in raw:
         if fact.type != "exchange":
             continue
-        for other, _, _ in raw:
-            if other.type == "release" and other.subject == fact.subject and other.trigger.sent == fact.trigger.sent:
+        for other in raw:
+            if other.type != "release" or other.subject != fact.subject or other.trigger.sent != fact.trigger.sent:
+                continue
+            both_sides = [swap for swap in raw if swap.type == "exchange" and swap.trigger.i == fact.trigger.i]
+            for swap in both_sides:
                 for key in ("date", "place"):
-                    if key in other.args:
-                        for swap, _, _ in raw:  # both sides of the swap
-                            if swap.type == "exchange" and swap.trigger.i == fact.trigger.i:
-                                if key not in swap.args:
-                                    swap.args[key], swap.sources[key] = other.args[key], other.source_of(key)
-                other.type = "folded"
-    raw[:] = [item for item in raw if item[0].type != "folded"]
+                    if key in other.args and key not in swap.args:
+                        swap.args[key], swap.sources[key] = other.args[key], other.source_of(key)
+            folded.append(other)
+    raw[:] = [fact for fact in raw if not any(fact is f for f in folded)]
 
 
 def _state_named(token: Token) -> str | None:
@@ -189,13 +189,13 @@ def _national_sides(doc: Doc, linker) -> tuple[dict[int, str], dict[int, Token]]
     return {p: c for p, c in side.items() if c in swapped}, named_at
 
 
-def _pair_nations(raw: Raw, doc: Doc, linker, when, where) -> None:
+def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
     """"Five Americans were freed in exchange for five Iranians ... The Americans include A, B; the Iranians
     were named as C, D": each listed person was freed in the swap, for the people listed on the other side."""
     side, named_at = _national_sides(doc, linker)
     if len(set(side.values())) != 2:
         return
-    exchanges = {fact.subject: fact for fact, _, _ in raw if fact.type == "exchange"}
+    exchanges = {fact.subject: fact for fact in raw if fact.type == "exchange"}
     for person, country in side.items():
         fact = exchanges.get(person)
         if fact is None:
@@ -203,22 +203,22 @@ def _pair_nations(raw: Raw, doc: Doc, linker, when, where) -> None:
             for key, found in (("date", when), ("place", where)):
                 if found:
                     fact.args[key], fact.sources[key] = found
-            raw.append((fact, None, 0))
+            raw.append(fact)
             exchanges[person] = fact
         if not fact.args.get("counterpart"):
             fact.args["counterpart"] = [linker.ref(p) for p, c in side.items() if c != country]
 
 
-def releases_in_a_swap(raw: Raw, doc: Doc, anchor: Anchor, linker) -> None:
+def releases_in_a_swap(raw: list[RawFact], doc: Doc, anchor: Anchor, linker) -> None:
     """In an article that reports a prisoner swap, people it reports freed were freed in that swap,
     on its date and at its place, each for the people the other side freed."""
-    fold_releases(raw)
+    _fold_releases(raw)
     dates, found_places = _swap_reports(doc, anchor)
     if not dates:
         return
     when = next(((d, at) for d, at in dates if d), None)
     converted: list[RawFact] = []
-    for fact, _, _ in raw:
+    for fact in raw:
         if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
             fact.type = "exchange"
             fact.args = {k: v for k, v in fact.args.items() if k == "date"}

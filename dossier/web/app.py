@@ -25,7 +25,7 @@ from ..extract.schema import FACT_TYPES
 from ..framing import GROUPINGS, over_time
 from ..store import Store
 from . import charts, models
-from .data import Dossier
+from .data import Dossier, evidence_url
 from .text import human_date, locate, paragraphs, terms
 
 HERE = Path(__file__).resolve().parent
@@ -158,8 +158,7 @@ def create_app(db: str) -> FastAPI:
                  "elsewhere": d.elsewhere, "years": over_time([d]),
                  "sentences": [{"doc": u.doc_id, "start": u.start, "end": u.end, "sentence_start": u.sentence_start,
                                 "sentence_end": u.sentence_end, "fact": u.fact_type, "outlet": u.outlet,
-                                "url": f"/article/{quote(u.doc_id, safe='')}?start={u.sentence_start}"
-                                       f"&end={u.sentence_end}"} for u in d.uses]}
+                                "url": evidence_url(u.doc_id, u.sentence_start, u.sentence_end)} for u in d.uses]}
                 for group, terms in groups.items() for d in terms]
 
     @app.get("/framing", response_class=HTMLResponse, include_in_schema=False)
