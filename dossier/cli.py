@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -73,6 +74,11 @@ def _count_inputs(corpus: Path, follow_links: bool) -> int:
     return total
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def build(
     corpus: Annotated[Path, typer.Argument(
@@ -85,6 +91,16 @@ def build(
     follow_links: Annotated[bool, typer.Option(
         "--follow-links", help="Also read symbolic links that lead out of the CORPUS folder (skipped by default).")]
     = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Processes (or Ray actors) that clean and annotate articles; "
+        "default: this machine's cores. A corpus of one batch is done in this process.",
+        show_default=False)] = os.cpu_count() or 1,
+    engine: Annotated[Engine, typer.Option(
+        help="Where articles are annotated: local (this machine) or ray (a Ray cluster; "
+        'pip install "dossier[ray]"). Either way the database is written by this process.')] = Engine.local,
+    address: Annotated[str | None, typer.Option(
+        help="The Ray cluster to use with --engine ray (ray://head:10001); default: start one here.",
+        show_default=False)] = None,
 ) -> None:
     """Read, clean and store every article of CORPUS in the dossier database.
 
@@ -94,7 +110,9 @@ def build(
     Exit status: 0 when every input was read, 1 when some were skipped (each is named
     on stderr with the reason), 2 for usage errors.
 
-    Example: `dossier build articles/ --db cases.db`
+    Examples: `dossier build articles/ --db cases.db`;
+    on a cluster: `dossier build articles/ --engine ray --address ray://head:10001
+    --workers 32 --db postgresql+psycopg://user@dbhost/dossier`
     """
     from .pipeline import Build
 
@@ -108,7 +126,8 @@ def build(
         def advance(origin: str) -> None:
             progress.update(task, advance=1, description=Path(origin.split(":")[0]).name)
 
-        report = Build(store, settings).run(corpus, on_item=advance, follow_links=follow_links)
+        report = Build(store, settings).run(corpus, on_item=advance, follow_links=follow_links,
+                                            engine=engine.value, workers=workers, address=address)
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem.origin}: {problem.message}", highlight=False, soft_wrap=True)
     for warning in report.warnings:

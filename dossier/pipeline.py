@@ -1,5 +1,8 @@
 """The build: read -> clean -> annotate (and extract) -> store per document, then resolve and assemble cases.
 
+Cleaning and annotation run on an engine (``dossier.engines``): this process, worker processes, or a
+Ray cluster; storing, resolution and assembly run here, in one writer.
+
 Documents whose content and pipeline fingerprint are already stored are skipped, so
 running a build twice stores nothing twice and an interrupted build is finished by
 the next one.
@@ -8,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
-from .annotate import Annotator
 from .casefile import assemble_cases
-from .clean import clean
+from .engines import Processed, engines
 from .read import read_corpus
-from .records import Article, ReadProblem, SourceItem
+from .records import ReadProblem, SourceItem
 from .resolve import resolve
 from .settings import Settings
 from .store import Store
@@ -37,15 +39,6 @@ def _batches(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def _cut(article: Article, limit: int) -> str:
-    """Cut a runaway page's text at the last paragraph break before ``limit`` characters; the message."""
-    length = len(article.body)
-    end = article.body.rfind("\n", 0, limit)
-    article.body = article.body[:end if end > 0 else limit]
-    return (f"article text is {length:,} characters, longer than any article; only its first "
-            f"{len(article.body):,} are read")
 
 
 class Build:
@@ -76,50 +69,24 @@ class Build:
                 continue
             yield entry
 
-    def _clean(self, item: SourceItem, report: BuildReport, on_item: Callable[[str], None]) -> Article | None:
-        try:
-            article = clean(item)
-        except Exception as err:  # one unreadable page must not stop the corpus
-            problem = ReadProblem(item.origin, f"could not be cleaned ({type(err).__name__}: {err})")
-        else:
-            if article.body.strip():
-                if len(article.body) > self.settings.max_chars:
-                    report.warnings.append(ReadProblem(item.origin, _cut(article, self.settings.max_chars)))
-                return article
-            problem = ReadProblem(item.origin, "no article text found")
-        report.problems.append(problem)
-        on_item(item.origin)
-        return None
-
     def run(self, corpus: Path, on_item: Callable[[str], None] = lambda origin: None,
-            follow_links: bool = False) -> BuildReport:
+            follow_links: bool = False, engine: str = "local", workers: int = 1,
+            address: str | None = None) -> BuildReport:
+        """Build from ``corpus``: cleaning and annotation on ``engine`` with ``workers`` workers, every
+        document stored here, in corpus order, then the entities resolved and the cases assembled."""
         report = BuildReport()
         pending = self._pending(read_corpus(corpus, follow_links), report, on_item)
         fingerprint = self.settings.fingerprint()
-        annotator: Annotator | None = None
-        for batch in _batches(pending, self.settings.batch_size):
-            # The model is loaded only when some document needs it: an unchanged corpus builds at once.
-            annotator = annotator or Annotator(self.settings.model, self.settings.components,
-                                               self.settings.batch_size)
-            articles = [a for a in (self._clean(item, report, on_item) for item in batch) if a is not None]
-            for annotation, _ in annotator.annotate(articles):
-                if not report.processed:
-                    # Before the first document changes: a build cut short from here on leaves the entities
-                    # and cases to be redone by the next build, even if no document changes then.
-                    self.store.set_state("cases", "stale")
-                try:
-                    self.store.save(annotation, fingerprint)
-                except Exception as err:  # noqa: BLE001  (the document's transaction is rolled back)
-                    report.problems.append(ReadProblem(annotation.article.origin,
-                                                       f"could not be stored ({type(err).__name__}: {err})"))
-                    on_item(annotation.article.origin)
-                    continue
-                report.problems.extend(ReadProblem(annotation.article.origin, f"{failure}; stored without it")
-                                       for failure in annotation.failures)
-                report.warnings.extend(ReadProblem(annotation.article.origin, warning)
-                                       for warning in annotation.warnings)
-                report.processed.append(annotation.article.doc_id)
-                on_item(annotation.article.origin)
+        batches = _batches(pending, self.settings.batch_size)
+        started = list(islice(batches, 2))
+        if len(started) == 1 and engine == "local":
+            workers = 1  # one batch is done before worker processes would have loaded their models
+        if started:  # the engine and its models start only when some document needs them
+            with engines.get(engine)(self.settings, workers, address) as runner:
+                for results in runner.map(chain(started, batches)):
+                    for result in results:
+                        self._store(result, fingerprint, report)
+                        on_item(result.origin)
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
             self.store.set_state("cases", "stale")
             self.store.replace_entities(resolve(self.store.candidates()))
@@ -127,3 +94,24 @@ class Build:
             self.store.set_state("cases", "current")
         self.store.record_problems([*report.problems, *report.warnings])
         return report
+
+    def _store(self, result: Processed, fingerprint: str, report: BuildReport) -> None:
+        report.warnings.extend(result.warnings)
+        if result.problem is not None:
+            report.problems.append(result.problem)
+            return
+        annotation = result.annotation
+        if not report.processed:
+            # Before the first document changes: a build cut short from here on leaves the entities
+            # and cases to be redone by the next build, even if no document changes then.
+            self.store.set_state("cases", "stale")
+        try:
+            self.store.save(annotation, fingerprint)
+        except Exception as err:  # noqa: BLE001  (the document's transaction is rolled back)
+            report.problems.append(ReadProblem(annotation.article.origin,
+                                               f"could not be stored ({type(err).__name__}: {err})"))
+            return
+        report.problems.extend(ReadProblem(annotation.article.origin, f"{failure}; stored without it")
+                               for failure in annotation.failures)
+        report.warnings.extend(ReadProblem(annotation.article.origin, warning) for warning in annotation.warnings)
+        report.processed.append(annotation.article.doc_id)

@@ -16,3 +16,5 @@ components = catalogue.create("dossier", "components", entry_points=True)
 # None for others) that returns a spaCy Language, whose Docs the components read. An article in a language
 # with none is stored, not annotated.
 languages = catalogue.create("dossier", "languages", entry_points=True)
+# Where a build's cleaning and annotation run (dossier.engines): "local" (this machine), "ray" (a cluster).
+engines = catalogue.create("dossier", "engines", entry_points=True)

@@ -235,3 +235,22 @@ def test_a_fact_given_only_as_someones_word_is_claimed_by_them(facts):
 def test_the_prime_minister_is_not_the_foreign_minister(facts, text):
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Helga Brandt"
+
+
+# ---------------------------------------------------------------- datelines
+
+@pytest.mark.parametrize("text, expected", [
+    ("BANGKOK, March 3 (Reuters) — Olga Brandt was extradited from Thailand to the United States on Friday.",
+     ("transfer", "Olga Brandt")),
+    ("TBILISI, Georgia (AP) -- Pavel Sokol, a businessman, was arrested in Tbilisi on Tuesday.",
+     ("arrest", "Pavel Sokol")),
+])
+def test_a_dateline_is_not_the_subject_of_the_lead(facts, text, expected):
+    assert [(kind, person) for kind, person, _args, _claim in case(facts(text, published="2023-03-03"))] == [expected]
+
+
+def test_capitals_before_a_dash_with_a_verb_are_a_sentence_not_a_dateline(annotator):
+    from dossier.records import Article
+    text = "US officials say - and the court agreed - that Karl Weber was arrested in Vienna in May."
+    [(annotation, _doc)] = annotator.annotate([Article("d", "d", "h", text, text, language="en")])
+    assert len(annotation.sentences) == 1

@@ -34,6 +34,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_DASHES = {"—", "–", "--", "-"}
+
+
+@Language.component("dossier_dateline_breaks")
+def dateline_breaks(doc: Doc) -> Doc:
+    """A dateline ("KYIV, March 3 (Reuters) —") is not the subject of the lead: its sentence starts after the
+    dash. A dateline opens a paragraph with a place in capitals and ends at a dash within a few words."""
+    for token in doc:
+        if not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            continue
+        if not (token.is_upper and token.is_alpha and len(token) > 1):
+            continue
+        dash = next((t for t in doc[token.i + 1:token.i + 12] if t.text in _DASHES or "\n" in t.text_with_ws), None)
+        if dash is not None and dash.text in _DASHES and dash.i + 1 < len(doc) and \
+                not any(t.tag_.startswith("VB") for t in doc[token.i:dash.i]):  # "US officials say - ..."
+            doc[dash.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Language:
     try:
@@ -45,6 +64,7 @@ def load_model(name: str) -> Language:
     mentions.remember_dictionary(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dossier_paragraph_breaks", before="parser")
+        nlp.add_pipe("dossier_dateline_breaks", before="parser")
     return nlp
 
 

@@ -1,0 +1,105 @@
+"""Builds spread over worker processes or a Ray cluster store the same dossier as a one-process build,
+and a dossier that grows by a few articles ends with the entities and cases a full rebuild gives."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+
+runner = CliRunner()
+
+FIRST = ["Pavel", "Olga", "Marek", "Yusuf", "Ines", "Tomas", "Leila", "Arman"]
+SURNAMES = ["Dvornikov", "Halloran", "Szabo", "Karimov", "Lindqvist", "Okafor", "Reyes", "Mahmoudi", "Brandt",
+            "Novak", "Takeda", "Ferreira", "Oyelaran", "Quist", "Vasquez", "Zelenko"]
+PLACES = [("Warsaw", "Poland"), ("Bangkok", "Thailand"), ("Tbilisi", "Georgia"), ("Nicosia", "Cyprus"),
+          ("Lisbon", "Portugal"), ("Prague", "Czech Republic")]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def story(i: int) -> str:
+    """A short wire story about one of 128 people, arrested, extradited or sentenced, with a quotation."""
+    first, surname = FIRST[i % 8], SURNAMES[(i // 8) % 16]
+    city, country = PLACES[i % 6]
+    month, day, year = MONTHS[i % 6], 1 + i % 27, 2015 + i % 9
+    lead = [f"{first} {surname}, a businessman, was arrested in {city} on {month} {day}, {year}, at the request "
+            f"of the United States, police in {country} said.",
+            f"{first} {surname} was extradited from {country} to the United States on {month} {day}, {year}.",
+            f"A federal court in New York sentenced {first} {surname} to {3 + i % 9} years in prison on "
+            f"{month} {day}, {year}."][i % 3]
+    return (f"{city.upper()}, {month} {day + 1} (Reuters) — {lead}\n"
+            f"{surname} denies the charges of wire fraud and money laundering, his lawyer said.\n"
+            f"\"My client is the victim of a political hunt and he will fight this case,\" lawyer Anna "
+            f"Kowalczyk told reporters outside the court in {city}.\n"
+            f"The embassy said consular officers were in contact with {surname}.\n")
+
+
+def write_corpus(folder: Path, numbers: range) -> Path:
+    folder.mkdir(exist_ok=True)
+    for i in numbers:
+        (folder / f"wire-{i:04d}.txt").write_text(story(i), encoding="utf-8")
+    return folder
+
+
+def dossier_rows(db: Path) -> dict[str, list[tuple]]:
+    """Everything a build stores, but the moments it stored it."""
+    queries = {
+        "documents": "SELECT id, content_hash, title, outlet, published, dateline, body FROM documents ORDER BY id",
+        "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
+        "mentions": "SELECT * FROM mentions ORDER BY doc_id, idx",
+        "doc_entities": "SELECT * FROM doc_entities ORDER BY doc_id, idx",
+        "entities": "SELECT * FROM entities ORDER BY id",
+        "facts": "SELECT * FROM facts ORDER BY doc_id, idx",
+        "cases": "SELECT person, fingerprint, nationality, status, latest, events FROM cases ORDER BY person",
+    }
+    with sqlite3.connect(db) as conn:
+        return {table: conn.execute(query).fetchall() for table, query in queries.items()}
+
+
+def build(folder: Path, db: Path, *options: str) -> None:
+    result = runner.invoke(app, ["build", str(folder), "--db", str(db), "--quiet", *options])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> tuple[Path, dict[str, list[tuple]]]:
+    """A corpus of 240 stories and the dossier one process builds from it."""
+    root = tmp_path_factory.mktemp("scale")
+    folder = write_corpus(root / "corpus", range(240))
+    build(folder, root / "plain.db", "--workers", "1")
+    return folder, dossier_rows(root / "plain.db")
+
+
+def test_the_plain_build_finds_the_people_and_their_cases(plain):
+    _, rows = plain
+    assert len(rows["documents"]) == 240
+    people = {name for _, name, type_, _ in rows["entities"] if type_ == "PERSON"}
+    assert {"Pavel Dvornikov", "Olga Dvornikov", "Arman Zelenko", "Anna Kowalczyk"} <= people
+    cases = {person: events for person, _, _, _, _, events in rows["cases"]}
+    assert '"type": "arrest"' in cases["Pavel Dvornikov"] and '"Poland"' in cases["Pavel Dvornikov"]
+    assert '"type": "transfer"' in cases["Olga Dvornikov"] and '"type": "sentence"' in cases["Marek Dvornikov"]
+
+
+def test_worker_processes_store_the_same_dossier_as_one_process(plain, tmp_path):
+    folder, expected = plain
+    build(folder, tmp_path / "workers.db", "--workers", "2")
+    assert dossier_rows(tmp_path / "workers.db") == expected
+
+
+def test_a_local_ray_cluster_stores_the_same_dossier_as_one_process(plain, tmp_path):
+    pytest.importorskip("ray", reason='the ray engine is installed with "dossier[ray]"')
+    folder, expected = plain
+    build(folder, tmp_path / "ray.db", "--engine", "ray", "--workers", "2")
+    assert dossier_rows(tmp_path / "ray.db") == expected
+
+
+def test_articles_added_to_a_dossier_give_the_entities_and_cases_of_a_full_rebuild(plain, tmp_path):
+    folder, expected = plain
+    grown = write_corpus(tmp_path / "grown", range(200))
+    build(grown, tmp_path / "grown.db", "--workers", "1")
+    write_corpus(grown, range(200, 240))
+    build(grown, tmp_path / "grown.db", "--workers", "1")
+    assert dossier_rows(tmp_path / "grown.db") == expected
