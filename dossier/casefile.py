@@ -19,13 +19,20 @@ def stored_facts(store: Store) -> list[CaseFact]:
     return case_facts(store.fact_rows(), case_store.document_rows(store))
 
 
-def assemble_cases(store: Store) -> Assembly:
-    """Assemble the cases whose facts changed since they were kept, keep them, drop the cases of people
-    who no longer have facts."""
-    documents = case_store.document_rows(store)
-    facts = case_facts(store.fact_rows(), documents)
-    nationality = nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents})
-    assembly = assemble(facts, nationality, case_store.fingerprints(store))
+def assemble_cases(store: Store, people: set[str] | None = None) -> Assembly:
+    """Assemble the cases (of these people, or of all) whose facts changed since they were kept, keep them,
+    drop the cases of people who no longer have facts."""
+    if people is None:
+        documents = case_store.document_rows(store)
+        rows = store.fact_rows()
+        mentions = case_store.person_mentions(store)
+    else:
+        ids = case_store.documents_of_people(store, people)
+        rows = [row for row in store.fact_rows(docs=ids) if row["subject"] in people]
+        mentions = case_store.person_mentions(store, people)
+        documents = case_store.document_rows(store, ids | {m["doc_id"] for m in mentions})
+    nationality = nationalities(mentions, {d["id"]: d["body"] for d in documents})
+    assembly = assemble(case_facts(rows, documents), nationality, case_store.fingerprints(store, people))
     for case in assembly.cases:
         case_store.save_case(store, case)
     case_store.drop_cases(store, assembly.dropped)

@@ -19,8 +19,11 @@ from .engines import Processed, engines
 from .read import read_corpus
 from .records import ReadProblem, SourceItem
 from .resolve import resolve
+from .resolve.region import update
 from .settings import Settings
 from .store import Store
+from .store.cases import subjects_in
+from .store.resolution import StoredCorpus, keep_update
 
 
 @dataclass
@@ -88,12 +91,27 @@ class Build:
                         self._store(result, fingerprint, report)
                         on_item(result.origin)
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
-            self.store.set_state("cases", "stale")
-            self.store.replace_entities(resolve(self.store.candidates()))
-            assemble_cases(self.store)
-            self.store.set_state("cases", "current")
+            self._resolve_and_assemble()
         self.store.record_problems([*report.problems, *report.warnings])
         return report
+
+    def _resolve_and_assemble(self) -> None:
+        """Resolve what the new documents reach and assemble the cases of the people concerned; the whole
+        corpus on a first build, or where an interrupted build left the cases unknown."""
+        interrupted = self.store.get_state("cases") == "stale"
+        self.store.set_state("cases", "stale")
+        corpus = StoredCorpus(self.store)
+        seeds = corpus.seeds() if self.store.count_entities() else None
+        if seeds is None:
+            self.store.replace_entities(resolve(self.store.candidates()))
+            assemble_cases(self.store)
+        elif seeds:
+            people, renamed = keep_update(self.store, update(seeds, corpus))
+            # A renamed entity is also named in the facts of others: "exchanged for X".
+            assemble_cases(self.store, people | subjects_in(self.store, renamed))
+        elif interrupted:
+            assemble_cases(self.store)
+        self.store.set_state("cases", "current")
 
     def _store(self, result: Processed, fingerprint: str, report: BuildReport) -> None:
         report.warnings.extend(result.warnings)

@@ -5,7 +5,7 @@ from dossier.cases.ledger import ledger
 from dossier.cases.merge import merge_events
 from dossier.cases.records import CaseFact, Source
 from dossier.cases.statements import statements_log
-from dossier.cases.stories import stories
+from dossier.cases.stories import shingles, stories
 from dossier.cases.timeline import ordered, status
 
 
@@ -65,7 +65,7 @@ def test_a_wire_story_republished_by_two_outlets_counts_once():
     bodies = {"outlet-a": wire, "outlet-b": wire.replace("on Friday", "on Friday night") + " More follows.",
               "outlet-c": "A Russian man wanted in America was held in Istanbul, according to officials quoted "
                           "by local television, who said he faces extradition."}
-    story = stories(bodies)
+    story = stories({doc: shingles(body) for doc, body in bodies.items()})
     assert story["outlet-a"] == story["outlet-b"] != story["outlet-c"]
     facts = [_fact("arrest", "Oleg Sorin", doc, outlet, story=story[doc], date="XXXX-05-03", place="Istanbul")
              for doc, outlet in [("outlet-a", "Paper A"), ("outlet-b", "Paper B"), ("outlet-c", "TV C")]]

@@ -45,13 +45,14 @@ def write_corpus(folder: Path, numbers: range) -> Path:
 
 
 def dossier_rows(db: Path) -> dict[str, list[tuple]]:
-    """Everything a build stores, but the moments it stored it."""
+    """Everything a build stores, but the moments it stored it and the numbers it gave entities."""
     queries = {
         "documents": "SELECT id, content_hash, title, outlet, published, dateline, body FROM documents ORDER BY id",
         "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
         "mentions": "SELECT * FROM mentions ORDER BY doc_id, idx",
-        "doc_entities": "SELECT * FROM doc_entities ORDER BY doc_id, idx",
-        "entities": "SELECT * FROM entities ORDER BY id",
+        "doc_entities": "SELECT d.doc_id, d.idx, d.name, d.type, d.role, d.aliases, e.name, e.type FROM doc_entities d "
+                        "LEFT JOIN entities e ON e.id = d.entity_id ORDER BY d.doc_id, d.idx",
+        "entities": "SELECT name, type, aliases FROM entities ORDER BY name, type, aliases",
         "facts": "SELECT * FROM facts ORDER BY doc_id, idx",
         "cases": "SELECT person, fingerprint, nationality, status, latest, events FROM cases ORDER BY person",
     }
@@ -76,7 +77,7 @@ def plain(tmp_path_factory) -> tuple[Path, dict[str, list[tuple]]]:
 def test_the_plain_build_finds_the_people_and_their_cases(plain):
     _, rows = plain
     assert len(rows["documents"]) == 240
-    people = {name for _, name, type_, _ in rows["entities"] if type_ == "PERSON"}
+    people = {name for name, type_, _ in rows["entities"] if type_ == "PERSON"}
     assert {"Pavel Dvornikov", "Olga Dvornikov", "Arman Zelenko", "Anna Kowalczyk"} <= people
     cases = {person: events for person, _, _, _, _, events in rows["cases"]}
     assert '"type": "arrest"' in cases["Pavel Dvornikov"] and '"Poland"' in cases["Pavel Dvornikov"]
@@ -103,3 +104,16 @@ def test_articles_added_to_a_dossier_give_the_entities_and_cases_of_a_full_rebui
     write_corpus(grown, range(200, 240))
     build(grown, tmp_path / "grown.db", "--workers", "1")
     assert dossier_rows(tmp_path / "grown.db") == expected
+
+
+def test_an_article_rewritten_about_someone_else_leaves_the_dossier_a_full_rebuild_gives(plain, tmp_path):
+    folder, _ = plain
+    db = tmp_path / "edited.db"
+    edited = write_corpus(tmp_path / "edited", range(240))
+    (edited / "wire-0000.txt").unlink()  # not in the way: the article that follows is rewritten instead
+    build(edited, db, "--workers", "1")
+    # Pavel Dvornikov's only arrest report now tells of a new person; his other articles stay.
+    (edited / "wire-0128.txt").write_text(story(0).replace("Dvornikov", "Dvornikova"), encoding="utf-8")
+    build(edited, db, "--workers", "1")
+    build(edited, tmp_path / "fresh.db", "--workers", "1")
+    assert dossier_rows(db) == dossier_rows(tmp_path / "fresh.db")

@@ -8,23 +8,29 @@ from collections import Counter
 from .. import places
 from ..temporal import year_floor
 from .records import CaseFact, Source
-from .stories import stories
+from .stories import shingles, stories
 
 
 def case_facts(fact_rows: list[dict], documents: list[dict]) -> list[CaseFact]:
     """Every fact with its subject's canonical name and its article as a Source (``documents``: id, outlet,
-    published, body)."""
+    published, body). Articles that re-publish one story are found among the articles about the same
+    person, so a person's sources do not depend on what the rest of the corpus holds."""
     docs = {d["id"]: d for d in documents}
-    story = stories({doc_id: d["body"] for doc_id, d in docs.items()})
     floors = {doc_id: year_floor(d["published"], d["body"]) for doc_id, d in docs.items()}
+    docs_of: dict[str, set[str]] = {}
+    for row in fact_rows:
+        if row["subject"]:
+            docs_of.setdefault(row["subject"], set()).add(row["doc"])
+    shingled = {doc_id: shingles(docs[doc_id]["body"]) for ids in docs_of.values() for doc_id in ids}
+    story = {person: stories({doc_id: shingled[doc_id] for doc_id in ids}) for person, ids in docs_of.items()}
     facts = []
     for row in fact_rows:
         if not row["subject"]:
             continue
         doc = docs[row["doc"]]
         source = Source(doc_id=row["doc"], outlet=doc["outlet"], published=doc["published"],
-                        evidence=row["evidence"], story=story[row["doc"]], claimed_by=row["claimed_by"],
-                        year_floor=floors[row["doc"]])
+                        evidence=row["evidence"], story=story[row["subject"]][row["doc"]],
+                        claimed_by=row["claimed_by"], year_floor=floors[row["doc"]])
         facts.append(CaseFact(type=row["type"], subject=row["subject"], args=row["args"], source=source))
     return facts
 

@@ -20,9 +20,10 @@ def shingles(text: str) -> set[int]:
     return {h for h in hashes if h % SAMPLE == 0}
 
 
-def stories(bodies: dict[str, str]) -> dict[str, str]:
-    """{doc id: story id}; the story id is the first (sorted) document id of the story."""
-    sets = {doc: shingles(body) for doc, body in sorted(bodies.items())}
+def stories(shingled: dict[str, set[int]]) -> dict[str, str]:
+    """{doc id: story id} of documents given by their ``shingles``; the story id is the first (sorted)
+    document id of the story."""
+    sets = dict(sorted(shingled.items()))
     index: dict[int, list[str]] = defaultdict(list)
     for doc, hashes in sets.items():
         for h in hashes:

@@ -17,8 +17,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
 from . import migrate
+from ..resolve.keys import name_keys as keys_of
 from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, fact_terms,
-                     facts, mentions, sentences)
+                     facts, mentions, name_keys, sentences, stale_keys)
 
 
 def database_url(target: str | Path) -> str:
@@ -92,7 +93,10 @@ class Store:
         """Replace the document and everything derived from it, in one transaction."""
         article, doc_id = annotation.article, annotation.article.doc_id
         with self.engine.begin() as conn:
-            for table in (fact_terms, fact_sentences, facts, mentions, doc_entities, sentences):
+            # The entities the document named until now must be resolved again without it.
+            conn.execute(insert(stale_keys).from_select(
+                ["key"], select(name_keys.c.key).where(name_keys.c.doc_id == doc_id).distinct()))
+            for table in (name_keys, fact_terms, fact_sentences, facts, mentions, doc_entities, sentences):
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(delete(documents).where(documents.c.id == doc_id))
             conn.execute(insert(documents).values(
@@ -107,6 +111,8 @@ class Store:
             _insert(conn, doc_entities, [
                 {"doc_id": doc_id, "idx": i, "name": e.name, "type": e.label, "role": e.role, "aliases": e.aliases}
                 for i, e in enumerate(annotation.entities)])
+            _insert(conn, name_keys, [{"doc_id": doc_id, "idx": i, "key": key}
+                                      for i, e in enumerate(annotation.entities) for key in sorted(keys_of(e.name))])
             entity_of = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
             _insert(conn, mentions, [
                 {"doc_id": doc_id, "idx": i, "start_char": m.start, "end_char": m.end, "text": m.text,
@@ -155,6 +161,10 @@ class Store:
 
     # ---- entities
 
+    def count_entities(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(entities)).scalar_one()
+
     def candidates(self) -> list[Candidate]:
         """Every document entity with the surface forms of its mentions, for corpus-wide resolution."""
         with self.engine.connect() as conn:
@@ -169,6 +179,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(update(doc_entities).values(entity_id=None))
             conn.execute(delete(entities))
+            conn.execute(delete(stale_keys))
             _insert(conn, entities, [{"id": i, "name": r.name, "type": r.type, "aliases": r.aliases}
                                      for i, r in enumerate(resolved, 1)])
             links = [{"d": doc_id, "i": idx, "e": i} for i, r in enumerate(resolved, 1) for doc_id, idx in r.members]
@@ -198,10 +209,13 @@ class Store:
             return [{"doc": r.doc_id, "start": r.start_char, "end": r.end_char, "text": r.text}
                     for r in conn.execute(query)]
 
-    def fact_rows(self, doc_id: str | None = None) -> list[dict]:
-        """Facts (of one document, or all) with entity references replaced by canonical names."""
-        def one_doc(query, column):  # an article page needs its own rows, not the whole corpus's
-            return query if doc_id is None else query.where(column == doc_id)
+    def fact_rows(self, doc_id: str | None = None, docs: set[str] | None = None) -> list[dict]:
+        """Facts (of one document, of some, or all) with entity references replaced by canonical names."""
+        if doc_id is not None:
+            docs = {doc_id}
+
+        def one_doc(query, column):  # a page or an update needs its documents' rows, not the whole corpus's
+            return query if docs is None else query.where(column.in_(sorted(docs)))
 
         with self.engine.connect() as conn:
             names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(one_doc(

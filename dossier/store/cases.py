@@ -8,30 +8,56 @@ from sqlalchemy import delete, insert, select
 
 from ..cases.records import Case
 from . import Store
-from .schema import cases, doc_entities, documents, entities, mentions
+from .schema import cases, doc_entities, documents, entities, facts, mentions
 
 
-def document_rows(store: Store) -> list[dict]:
+def document_rows(store: Store, ids: set[str] | None = None) -> list[dict]:
+    query = select(documents.c.id, documents.c.outlet, documents.c.published, documents.c.body)
+    if ids is not None:
+        query = query.where(documents.c.id.in_(sorted(ids)))
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(
-            select(documents.c.id, documents.c.outlet, documents.c.published, documents.c.body))]
+        return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def person_mentions(store: Store) -> list[dict]:
-    """Each mention of a resolved person: canonical name, document, offsets."""
+def _subjects():
+    return (select(entities.c.name, facts.c.doc_id)
+            .select_from(facts.join(doc_entities, (facts.c.doc_id == doc_entities.c.doc_id)
+                                    & (facts.c.subject == doc_entities.c.idx))
+                         .join(entities, doc_entities.c.entity_id == entities.c.id)))
+
+
+def documents_of_people(store: Store, people: set[str]) -> set[str]:
+    """The documents that state a fact about any of these people."""
+    with store.engine.connect() as conn:
+        return {r.doc_id for r in conn.execute(_subjects().where(entities.c.name.in_(sorted(people))))}
+
+
+def subjects_in(store: Store, docs: set[str]) -> set[str]:
+    """The people these documents state facts about."""
+    with store.engine.connect() as conn:
+        return {r.name for r in conn.execute(_subjects().where(facts.c.doc_id.in_(sorted(docs))))}
+
+
+def person_mentions(store: Store, people: set[str] | None = None) -> list[dict]:
+    """Each mention of a resolved person (of these people): canonical name, document, offsets."""
     query = (select(entities.c.name, mentions.c.doc_id, mentions.c.start_char.label("start"),
                     mentions.c.end_char.label("end"))
              .select_from(mentions.join(doc_entities, (mentions.c.doc_id == doc_entities.c.doc_id)
                                         & (mentions.c.doc_entity == doc_entities.c.idx))
                           .join(entities, doc_entities.c.entity_id == entities.c.id))
              .where(entities.c.type == "PERSON"))
+    if people is not None:
+        query = query.where(entities.c.name.in_(sorted(people)))
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def fingerprints(store: Store) -> dict[str, str]:
+def fingerprints(store: Store, people: set[str] | None = None) -> dict[str, str]:
+    query = select(cases.c.person, cases.c.fingerprint)
+    if people is not None:
+        query = query.where(cases.c.person.in_(sorted(people)))
     with store.engine.connect() as conn:
-        return {r.person: r.fingerprint for r in conn.execute(select(cases.c.person, cases.c.fingerprint))}
+        return {r.person: r.fingerprint for r in conn.execute(query)}
 
 
 def save_case(store: Store, case: Case) -> None:

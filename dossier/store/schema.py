@@ -109,6 +109,20 @@ fact_terms = Table(
     Column("end_char", Integer, nullable=False),
 )
 
+# The keys of each document entity's name (resolve/keys.py): an update resolves again only the entities
+# that share a key with the new documents' or with the keys of documents replaced since (stale_keys).
+name_keys = Table(
+    "name_keys", metadata,
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("idx", Integer, nullable=False),  # doc_entities.idx of the same document
+    Column("key", Text, nullable=False, index=True),
+)
+
+stale_keys = Table(
+    "stale_keys", metadata,
+    Column("key", Text, nullable=False),
+)
+
 # What a build has left to do: "cases" is "stale" from the first document a build changes until its
 # entities and cases are rebuilt, so an interrupted build's successor redoes them.
 build_state = Table(

@@ -1,0 +1,64 @@
+"""Resolution of a set of document entities into the corpus's entities: types, then people, then the rest."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from .. import places
+from .forms import display, entity_key, naming_forms
+from .names import readings, same_spelling, split_name
+from .people import People, name_context
+from .records import Candidate, Resolved
+from .types import correct_types
+
+
+def canonical(members: list[Candidate]) -> str:
+    """The most common full form: a given name and a surname, most often, in the most common spelling."""
+    forms = Counter(display(form) for m in members for form in naming_forms(m))
+    if not forms:
+        return display(members[0].name)
+    surnames = Counter(split_name(form)[1] for form in forms.elements())
+
+    def spelled_alike(form: str) -> int:  # how often the corpus spells this surname so, a typo aside
+        surname = split_name(form)[1]
+        return sum(n for other, n in surnames.items() if same_spelling(surname, other))
+    return max(forms, key=lambda form: (bool(split_name(form)[0]), forms[form], spelled_alike(form),
+                                        -len(form.split()), -len(form)))
+
+
+def resolve(candidates: list[Candidate],
+            outside: Callable[[set[str]], list[Candidate]] | None = None) -> list[Resolved]:
+    """The entities of ``candidates``. ``outside(docs)``, when they are part of a corpus: the other entities
+    of those documents, whose names help tell namesakes apart."""
+    correct_types(candidates)
+    people = [c for c in candidates if c.type == "PERSON"]
+    around = outside({c.doc_id for c in people}) if outside else []
+    groups = People(people, name_context(candidates + around)).run()
+    others: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.type != "PERSON":
+            country = places.country_named(candidate.name) if candidate.type == "GPE" else None
+            others[(candidate.type, country or entity_key(candidate.name))].append(candidate)
+    # A surname is a spelling of a person only where no other person of the corpus bears it.
+    surname_owners: dict[str, set[int]] = defaultdict(set)
+    for n, group in enumerate(groups):
+        for m in group:
+            given, surname = split_name(m.name)
+            if given:
+                for key in readings(surname):
+                    surname_owners[key].add(n)
+    resolved = []
+    for n, (type_, members) in enumerate([("PERSON", g) for g in groups] + [(t, g) for (t, _), g in others.items()]):
+        aliases = {display(a) for m in members for a in naming_forms(m)}
+        if type_ == "PERSON":
+            alone = {a for a in aliases if " " not in a}
+            for alias in list(aliases):
+                given, surname = split_name(alias)
+                if given[:1] and given[0] in alone and not any(same_spelling(surname, a) for a in alone):
+                    continue  # the family name comes first: "Meng Wanzhou" is "Meng"
+                if given and all(surname_owners[key] == {n} for key in readings(surname)):
+                    aliases.add(surname)
+        resolved.append(Resolved(name=canonical(members), type=type_, aliases=sorted(aliases),
+                                 members=[(m.doc_id, m.idx) for m in members],
+                                 docs=sorted({m.doc_id for m in members})))
+    return resolved

@@ -1,0 +1,117 @@
+"""The stored document entities as resolution reads them, and the entities an update resolves, kept."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+
+from ..resolve import Candidate
+from ..resolve.region import Member, Previous, Update
+from . import Store
+from .schema import doc_entities, entities, mentions, name_keys, stale_keys
+
+_CHUNK = 500  # values per IN (...): well under every database's limit on bound parameters
+
+
+def _chunks(values: Iterable, size: int = _CHUNK) -> Iterator[list]:
+    values = sorted(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+class StoredCorpus:
+    """The document entities of a store, looked up by name key, by document or by entity (``region.Corpus``)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def _candidates(self, docs: set[str], keep=lambda member: True) -> list[Candidate]:
+        found = []
+        with self.store.engine.connect() as conn:
+            for chunk in _chunks(docs):
+                forms: dict[Member, list[str]] = {}
+                for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)
+                                        .where(mentions.c.doc_id.in_(chunk))):
+                    forms.setdefault((row.doc_id, row.doc_entity), []).append(row.text)
+                for row in conn.execute(select(doc_entities).where(doc_entities.c.doc_id.in_(chunk))):
+                    if keep((row.doc_id, row.idx)):
+                        found.append(Candidate(row.doc_id, row.idx, row.name, row.type,
+                                               forms.get((row.doc_id, row.idx), []) + list(row.aliases or []),
+                                               row.role))
+        return found
+
+    def seeds(self) -> list[Candidate]:
+        """The entities no resolution has seen (of new documents), and those sharing a key with replaced ones."""
+        with self.store.engine.connect() as conn:
+            members = {(r.doc_id, r.idx) for r in conn.execute(
+                select(doc_entities.c.doc_id, doc_entities.c.idx).where(doc_entities.c.entity_id.is_(None)))}
+            stale = {r.key for r in conn.execute(select(stale_keys.c.key).distinct())}
+        found = self._members_with_keys(stale) | members
+        return self._candidates({doc for doc, _ in found}, lambda member: member in found)
+
+    def _members_with_keys(self, keys: set[str]) -> set[Member]:
+        with self.store.engine.connect() as conn:
+            return {(r.doc_id, r.idx) for chunk in _chunks(keys)
+                    for r in conn.execute(select(name_keys.c.doc_id, name_keys.c.idx)
+                                          .where(name_keys.c.key.in_(chunk)))}
+
+    def with_keys(self, keys: set[str]) -> list[Candidate]:
+        found = self._members_with_keys(keys)
+        return self._candidates({doc for doc, _ in found}, lambda member: member in found)
+
+    def of_documents(self, docs: set[str]) -> list[Candidate]:
+        return self._candidates(docs)
+
+    def previous(self, members: list[Member]) -> dict[Member, Previous]:
+        wanted = set(members)
+        found = {}
+        with self.store.engine.connect() as conn:
+            for chunk in _chunks({doc for doc, _ in wanted}):
+                for row in conn.execute(
+                        select(doc_entities.c.doc_id, doc_entities.c.idx, entities.c.id, entities.c.name,
+                               entities.c.type)
+                        .select_from(doc_entities.join(entities, doc_entities.c.entity_id == entities.c.id))
+                        .where(doc_entities.c.doc_id.in_(chunk))):
+                    if (row.doc_id, row.idx) in wanted:
+                        found[(row.doc_id, row.idx)] = Previous(row.id, row.name, row.type)
+        return found
+
+    def context(self, docs: set[str], region: set[Member]) -> list[Candidate]:
+        others = [c for c in self._candidates(docs) if (c.doc_id, c.idx) not in region]
+        previous = self.previous([(c.doc_id, c.idx) for c in others])
+        for candidate in others:
+            if (candidate.doc_id, candidate.idx) in previous:
+                candidate.type = previous[(candidate.doc_id, candidate.idx)].type
+        return others
+
+
+def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
+    """Replace the entities of the region with those resolved, in one transaction; drop the entities left
+    without a document. Returns the names of the people before and after, and of the documents whose
+    entities were renamed (their facts name them)."""
+    before = {p.name for p in result.previous.values() if p.type == "PERSON"}
+    with store.engine.begin() as conn:
+        old = sorted({p.entity for p in result.previous.values()})
+        for chunk in _chunks(old):
+            conn.execute(update(doc_entities).where(doc_entities.c.entity_id.in_(chunk)).values(entity_id=None))
+            conn.execute(delete(entities).where(entities.c.id.in_(chunk)))
+        first = (conn.execute(select(func.max(entities.c.id))).scalar() or 0) + 1
+        if result.resolved:
+            conn.execute(insert(entities), [{"id": first + n, "name": r.name, "type": r.type, "aliases": r.aliases}
+                                            for n, r in enumerate(result.resolved)])
+        links = [{"d": doc_id, "i": idx, "e": first + n}
+                 for n, r in enumerate(result.resolved) for doc_id, idx in r.members]
+        if links:
+            conn.execute(update(doc_entities)
+                         .where(doc_entities.c.doc_id == bindparam("d"), doc_entities.c.idx == bindparam("i"))
+                         .values(entity_id=bindparam("e")), links)
+        orphans = select(entities.c.id).where(~select(doc_entities.c.entity_id)
+                                              .where(doc_entities.c.entity_id == entities.c.id).exists())
+        before |= {r.name for r in conn.execute(select(entities.c.name)
+                                                .where(entities.c.id.in_(orphans), entities.c.type == "PERSON"))}
+        conn.execute(delete(entities).where(entities.c.id.in_(orphans)))
+        conn.execute(delete(stale_keys))
+    after = {r.name for r in result.resolved if r.type == "PERSON"}
+    renamed = {doc for r in result.resolved for doc, idx in r.members
+               if (doc, idx) in result.previous and result.previous[(doc, idx)].name != r.name}
+    return before | after, renamed
