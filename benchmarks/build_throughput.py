@@ -39,7 +39,7 @@ def _timed(command: list[str]) -> tuple[float, float]:
     """Wall seconds, and the peak of the resident memory (MB) of the command and all its processes together,
     sampled five times a second."""
     start = time.perf_counter()
-    process = psutil.Popen(command, stdout=subprocess.DEVNULL)
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:
         try:

@@ -28,8 +28,11 @@ _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{3,})\b")
 
 
 def _peer_bodies() -> list[str]:
+    """The English pages' bodies (the others would be set aside by a build, not by a bare nlp.pipe)."""
+    import py3langid
     truth = json.loads((PEER / "ground-truth.json").read_text(encoding="utf-8"))
-    return [page["articleBody"] for page in truth.values() if len(page["articleBody"]) > 1500]
+    return [page["articleBody"] for page in truth.values()
+            if len(page["articleBody"]) > 1500 and py3langid.classify(page["articleBody"])[0] == "en"]
 
 
 def _detention_bodies() -> list[str]:
