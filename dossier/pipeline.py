@@ -103,10 +103,6 @@ class Build:
                                                self.settings.batch_size)
             articles = [a for a in (self._clean(item, report, on_item) for item in batch) if a is not None]
             for annotation, _ in annotator.annotate(articles):
-                if not report.processed:
-                    # Before the first document changes: a build cut short from here on leaves the entities
-                    # and cases to be redone by the next build, even if no document changes then.
-                    self.store.set_state("cases", "stale")
                 try:
                     self.store.save(annotation, fingerprint)
                 except Exception as err:  # noqa: BLE001  (the document's transaction is rolled back)
@@ -121,9 +117,12 @@ class Build:
                 report.processed.append(annotation.article.doc_id)
                 on_item(annotation.article.origin)
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
-            self.store.set_state("cases", "stale")
-            self.store.replace_entities(resolve(self.store.candidates()))
-            assemble_cases(self.store)
-            self.store.set_state("cases", "current")
+            # Each saved document marked them stale, and a stage killed part-way leaves them so; they are current
+            # here only when another build's stage has run since this build's last document was saved.
+            with self.store.corpus_stage():
+                if self.store.get_state("cases") != "current":
+                    self.store.replace_entities(resolve(self.store.candidates()))
+                    assemble_cases(self.store)
+                    self.store.set_state("cases", "current")
         self.store.record_problems([*report.problems, *report.warnings])
         return report

@@ -12,7 +12,7 @@ from .schema import cases, doc_entities, documents, entities, mentions
 
 
 def document_rows(store: Store) -> list[dict]:
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(
             select(documents.c.id, documents.c.outlet, documents.c.published, documents.c.body))]
 
@@ -25,18 +25,18 @@ def person_mentions(store: Store) -> list[dict]:
                                         & (mentions.c.doc_entity == doc_entities.c.idx))
                           .join(entities, doc_entities.c.entity_id == entities.c.id))
              .where(entities.c.type == "PERSON"))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def fingerprints(store: Store) -> dict[str, str]:
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {r.person: r.fingerprint for r in conn.execute(select(cases.c.person, cases.c.fingerprint))}
 
 
 def save_case(store: Store, case: Case) -> None:
-    """Keep one case, in its own transaction."""
-    with store.engine.begin() as conn:
+    """Keep one case (replacing the one kept before for the same person)."""
+    with store.writing() as conn:
         conn.execute(delete(cases).where(cases.c.person == case.person))
         conn.execute(insert(cases).values(
             person=case.person, fingerprint=case.fingerprint, nationality=case.nationality, status=case.status,
@@ -45,10 +45,10 @@ def save_case(store: Store, case: Case) -> None:
 
 def drop_cases(store: Store, people: list[str]) -> None:
     if people:
-        with store.engine.begin() as conn:
+        with store.writing() as conn:
             conn.execute(delete(cases).where(cases.c.person.in_(sorted(people))))
 
 
 def case_rows(store: Store) -> list[dict]:
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(select(cases).order_by(cases.c.person))]
