@@ -60,6 +60,11 @@ def _build(corpus: Path, db: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+def _unwrapped(output: str) -> str:
+    """What the command said, without the spaces and line breaks the console wraps it with."""
+    return "".join(output.split())
+
+
 def _exported(db: str, out: Path) -> dict[str, str]:
     with Store(db, create=False) as store:
         export(store, out)
@@ -159,9 +164,11 @@ def test_building_again_skips_unchanged_articles_and_redoes_a_changed_one(postgr
     query = "SELECT id, content_hash, processed_at FROM documents ORDER BY id"
     first = {doc: (content, at) for doc, content, at in _rows(postgres_db, query)}
 
-    again = runner.invoke(app, ["build", str(corpus), "--db", postgres_db])
+    with_password = postgres_db.replace("postgres@", "postgres:s3cret@")  # the test server lets anyone in
+    again = runner.invoke(app, ["build", str(corpus), "--db", with_password])
     assert again.exit_code == 0, again.output
     assert "unchanged" in again.output
+    assert "postgres:***@" in _unwrapped(again.output) and "s3cret" not in _unwrapped(again.output)
     assert {doc: (content, at) for doc, content, at in _rows(postgres_db, query)} == first
 
     article = corpus / "harbour-arrest.txt"
@@ -181,6 +188,20 @@ def test_building_again_skips_unchanged_articles_and_redoes_a_changed_one(postgr
               "(SELECT count(*) FROM fact_terms t WHERE t.doc_id = d.id) FROM documents d ORDER BY d.id")
     assert _rows(postgres_db, counts) == _rows(fresh, counts)
     assert ("Pieter van Aalst",) in _rows(postgres_db, "SELECT person FROM cases")
+
+
+def test_a_postgresql_dossier_that_cannot_be_opened_is_named_in_one_line_without_its_password(tmp_path,
+                                                                                             monkeypatch):
+    nowhere = f"postgresql+psycopg://reader:s3cret@/dossier?host={tmp_path}"
+    result = runner.invoke(app, ["build", str(SAMPLE), "--db", nowhere])
+    assert result.exit_code == 2
+    said = _unwrapped(result.output)
+    assert f"cannotopenpostgresql+psycopg://reader:***@/dossier?host={tmp_path}:" in said
+    assert "s3cret" not in said and "Traceback" not in said
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the driver were not installed
+    result = runner.invoke(app, ["build", str(SAMPLE), "--db", nowhere])
+    assert result.exit_code == 2 and 'pip install "dossier[postgres]"' in result.output
 
 
 def _documents(url: str) -> list[str]:

@@ -6,6 +6,7 @@ picks up where it stopped. Several builds may write one dossier at once (see loc
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
@@ -59,6 +60,7 @@ class Store:
     def __init__(self, target: str | Path, *, create: bool = True, read_only: bool = False):
         url = database_url(target)
         self.url = url
+        self.shown_url = re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", url)  # for messages: without a password
         options: dict = {}
         if read_only and url.startswith("sqlite:///"):
             # SQLite's own read-only mode: a viewer cannot change the dossier even by mistake.
@@ -72,12 +74,22 @@ class Store:
         try:
             self.engine: Engine = create_engine(url, **options)
         except (ArgumentError, NoSuchModuleError) as err:
-            raise ValueError(f"cannot open {url}: {err}") from err
+            raise ValueError(f"cannot open {self.shown_url}: {err}") from err
+        except ImportError as err:  # the database's driver is an optional dependency
+            raise ValueError(f"cannot open {self.shown_url}: {err.msg} (for PostgreSQL: pip install "
+                             f"\"dossier[postgres]\" and a postgresql+psycopg:// URL)") from err
         if self.engine.dialect.name == "sqlite" and not read_only:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._stage: Connection | None = None
-        if create:
-            migrate.upgrade(self.engine)
+        try:
+            if create:
+                migrate.upgrade(self.engine)
+            else:
+                with self.engine.connect():  # a server that cannot be reached is said now, not at the first query
+                    pass
+        except OperationalError as err:
+            self.engine.dispose()
+            raise ValueError(f"cannot open {self.shown_url}: {str(err.orig or err).strip()}") from err
 
     def close(self) -> None:
         self.engine.dispose()
