@@ -2,6 +2,7 @@
 the same build holds and shows on SQLite. The server is started by the ``postgres_server`` fixture."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -188,6 +189,22 @@ def test_building_again_skips_unchanged_articles_and_redoes_a_changed_one(postgr
               "(SELECT count(*) FROM fact_terms t WHERE t.doc_id = d.id) FROM documents d ORDER BY d.id")
     assert _rows(postgres_db, counts) == _rows(fresh, counts)
     assert ("Pieter van Aalst",) in _rows(postgres_db, "SELECT person FROM cases")
+
+
+def test_an_article_with_a_nul_character_is_stored_on_postgresql_as_on_sqlite(postgres_db, tmp_path):
+    # PostgreSQL's text cannot hold NUL; a JSON line can carry one, and SQLite would keep it.
+    text = _story(3).replace("officials said.", "officials said.\u0000")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lines.jsonl").write_text(json.dumps({"id": "nul", "title": "Arrest\u0000 in Oslo", "text": text}) + "\n",
+                                        encoding="utf-8")
+    sqlite = f"sqlite:///{tmp_path / 'd.db'}"
+    for db in (postgres_db, sqlite):
+        _build(corpus, db)
+    [(title, body)] = _rows(postgres_db, "SELECT title, body FROM documents")
+    assert title == "Arrest\ufffd in Oslo" and "officials said.\ufffd" in body
+    assert _exported(postgres_db, tmp_path / "postgres") == _exported(sqlite, tmp_path / "sqlite")
+    assert _rows(postgres_db, "SELECT type FROM facts WHERE type = 'arrest'") == [("arrest",)]
 
 
 def test_a_postgresql_dossier_that_cannot_be_opened_is_named_in_one_line_without_its_password(tmp_path,

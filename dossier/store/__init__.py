@@ -51,9 +51,21 @@ def _encode(value):
     return value
 
 
+def _storable(value):
+    """NUL, which no article means and PostgreSQL cannot store in text, replaced by U+FFFD on every database
+    alike: one character for one, so that every offset holds."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    return value
+
+
 def _insert(conn, table, rows: list[dict]) -> None:
     if rows:
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), _storable(rows))
 
 
 class Store:
@@ -144,7 +156,7 @@ class Store:
     def save(self, annotation: Annotation, pipeline: str) -> None:
         """Replace the document and everything derived from it, in one transaction, which another build's
         save of the same document waits for, and which marks the entities and cases as stale."""
-        article, doc_id = annotation.article, annotation.article.doc_id
+        article, doc_id = annotation.article, _storable(annotation.article.doc_id)
         with self.engine.begin() as conn:
             locks.shared(conn, "corpus")
             locks.exclusive(conn, "document", doc_id)
@@ -155,12 +167,12 @@ class Store:
             for table in (fact_terms, fact_sentences, facts, mentions, doc_entities, sentences):
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             conn.execute(delete(documents).where(documents.c.id == doc_id))
-            conn.execute(insert(documents).values(
+            conn.execute(insert(documents).values(**_storable(dict(
                 id=doc_id, origin=article.origin, content_hash=article.content_hash, pipeline=pipeline,
                 url=article.url, title=article.title, outlet=article.outlet, published=article.published,
                 dateline=article.dateline, language=article.language, raw=article.raw, body=article.body,
                 removed=article.removed, captions=article.captions, processed_at=datetime.now(timezone.utc),
-            ))
+            ))))
             _insert(conn, sentences, [
                 {"doc_id": doc_id, "idx": i, "start_char": s.start, "end_char": s.end, "text": s.text}
                 for i, s in enumerate(annotation.sentences)])
