@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -59,7 +60,7 @@ def _open_store(db: str, *, create: bool) -> Store:
     try:
         return Store(db, create=create)
     except ValueError as error:
-        err.print(f"[red]error:[/] {error}")
+        err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -133,7 +134,7 @@ def build(
     for warning in report.warnings:
         err.print(f"[yellow]warning[/] {warning.origin}: {warning.message}", highlight=False, soft_wrap=True)
     if not quiet:
-        table = Table(title=f"dossier build → {store.url}", show_header=False)
+        table = Table(title=f"dossier build → {store.shown_url}", show_header=False)
         table.add_row("processed", str(len(report.processed)))
         table.add_row("unchanged", str(len(report.unchanged)))
         table.add_row("skipped", str(len(report.problems)))

@@ -91,15 +91,17 @@ class Build:
                         self._store(result, fingerprint, report)
                         on_item(result.origin)
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
-            self._resolve_and_assemble()
+            # Each saved document marked them stale, and a stage killed part-way leaves them so; they are current
+            # here only when another build's stage has run since this build's last document was saved.
+            with self.store.corpus_stage():
+                if self.store.get_state("cases") != "current":
+                    self._resolve_and_assemble()
         self.store.record_problems([*report.problems, *report.warnings])
         return report
 
     def _resolve_and_assemble(self) -> None:
-        """Resolve what the new documents reach and assemble the cases of the people concerned; the whole
-        corpus on a first build, or where an interrupted build left the cases unknown."""
-        interrupted = self.store.get_state("cases") == "stale"
-        self.store.set_state("cases", "stale")
+        """Resolve what the documents saved since the last stage reach and assemble the cases of the people
+        concerned (on a first build, the whole corpus). One transaction: a killed stage leaves nothing."""
         corpus = StoredCorpus(self.store)
         seeds = corpus.seeds() if self.store.count_entities() else None
         if seeds is None:
@@ -109,8 +111,6 @@ class Build:
             people, renamed = keep_update(self.store, update(seeds, corpus))
             # A renamed entity is also named in the facts of others: "exchanged for X".
             assemble_cases(self.store, people | subjects_in(self.store, renamed))
-        elif interrupted:
-            assemble_cases(self.store)
         self.store.set_state("cases", "current")
 
     def _store(self, result: Processed, fingerprint: str, report: BuildReport) -> None:
@@ -119,10 +119,6 @@ class Build:
             report.problems.append(result.problem)
             return
         annotation = result.annotation
-        if not report.processed:
-            # Before the first document changes: a build cut short from here on leaves the entities
-            # and cases to be redone by the next build, even if no document changes then.
-            self.store.set_state("cases", "stale")
         try:
             self.store.save(annotation, fingerprint)
         except Exception as err:  # noqa: BLE001  (the document's transaction is rolled back)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from dossier.annotate import Annotator
 from dossier.clean import clean
 from dossier.records import EntityRef, SourceItem
 from dossier.settings import Settings
+from postgres import Server, Unavailable
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -49,6 +51,26 @@ def build_and_export(folder: Path, articles: dict[str, str]) -> tuple[Path, Path
     assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
     assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
     return db, out
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session. Where none can be started the tests that need it are skipped, unless
+    DOSSIER_REQUIRE_POSTGRES is set (as CI does), and then they fail."""
+    try:
+        server = Server()
+    except Unavailable as err:
+        if os.environ.get("DOSSIER_REQUIRE_POSTGRES"):
+            pytest.fail(f"no PostgreSQL server: {err}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server: {err}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_db(postgres_server) -> str:
+    """The SQLAlchemy URL of a new, empty PostgreSQL database."""
+    return postgres_server.create_database()
 
 
 @pytest.fixture(scope="session")

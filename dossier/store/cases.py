@@ -15,7 +15,7 @@ def document_rows(store: Store, ids: set[str] | None = None) -> list[dict]:
     query = select(documents.c.id, documents.c.outlet, documents.c.published, documents.c.body)
     if ids is not None:
         query = query.where(documents.c.id.in_(sorted(ids)))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -28,13 +28,13 @@ def _subjects():
 
 def documents_of_people(store: Store, people: set[str]) -> set[str]:
     """The documents that state a fact about any of these people."""
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {r.doc_id for r in conn.execute(_subjects().where(entities.c.name.in_(sorted(people))))}
 
 
 def subjects_in(store: Store, docs: set[str]) -> set[str]:
     """The people these documents state facts about."""
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {r.name for r in conn.execute(_subjects().where(facts.c.doc_id.in_(sorted(docs))))}
 
 
@@ -48,7 +48,7 @@ def person_mentions(store: Store, people: set[str] | None = None) -> list[dict]:
              .where(entities.c.type == "PERSON"))
     if people is not None:
         query = query.where(entities.c.name.in_(sorted(people)))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -56,13 +56,13 @@ def fingerprints(store: Store, people: set[str] | None = None) -> dict[str, str]
     query = select(cases.c.person, cases.c.fingerprint)
     if people is not None:
         query = query.where(cases.c.person.in_(sorted(people)))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {r.person: r.fingerprint for r in conn.execute(query)}
 
 
 def save_case(store: Store, case: Case) -> None:
-    """Keep one case, in its own transaction."""
-    with store.engine.begin() as conn:
+    """Keep one case (replacing the one kept before for the same person)."""
+    with store.writing() as conn:
         conn.execute(delete(cases).where(cases.c.person == case.person))
         conn.execute(insert(cases).values(
             person=case.person, fingerprint=case.fingerprint, nationality=case.nationality, status=case.status,
@@ -71,10 +71,10 @@ def save_case(store: Store, case: Case) -> None:
 
 def drop_cases(store: Store, people: list[str]) -> None:
     if people:
-        with store.engine.begin() as conn:
+        with store.writing() as conn:
             conn.execute(delete(cases).where(cases.c.person.in_(sorted(people))))
 
 
 def case_rows(store: Store) -> list[dict]:
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(select(cases).order_by(cases.c.person))]

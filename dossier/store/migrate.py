@@ -14,6 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from . import locks
+
 _FIRST_RELEASE = "0001"
 
 
@@ -34,8 +36,10 @@ def current(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest schema, in one transaction where the database allows it."""
+    """Bring the database to the newest schema in one transaction, which waits for another build doing the same
+    (then finds the schema new and does nothing)."""
     with engine.begin() as conn:
+        locks.exclusive(conn, "schema")
         config = _config(conn)
         if MigrationContext.configure(conn).get_current_revision() is None and inspect(conn).has_table("documents"):
             command.stamp(config, _FIRST_RELEASE)

@@ -27,7 +27,7 @@ class StoredCorpus:
 
     def _candidates(self, docs: set[str], keep=lambda member: True) -> list[Candidate]:
         found = []
-        with self.store.engine.connect() as conn:
+        with self.store.reading() as conn:
             for chunk in _chunks(docs):
                 forms: dict[Member, list[str]] = {}
                 for row in conn.execute(select(mentions.c.doc_id, mentions.c.doc_entity, mentions.c.text)
@@ -42,7 +42,7 @@ class StoredCorpus:
 
     def seeds(self) -> list[Candidate]:
         """The entities no resolution has seen (of new documents), and those sharing a key with replaced ones."""
-        with self.store.engine.connect() as conn:
+        with self.store.reading() as conn:
             members = {(r.doc_id, r.idx) for r in conn.execute(
                 select(doc_entities.c.doc_id, doc_entities.c.idx).where(doc_entities.c.entity_id.is_(None)))}
             stale = {r.key for r in conn.execute(select(stale_keys.c.key).distinct())}
@@ -50,7 +50,7 @@ class StoredCorpus:
         return self._candidates({doc for doc, _ in found}, lambda member: member in found)
 
     def _members_with_keys(self, keys: set[str]) -> set[Member]:
-        with self.store.engine.connect() as conn:
+        with self.store.reading() as conn:
             return {(r.doc_id, r.idx) for chunk in _chunks(keys)
                     for r in conn.execute(select(name_keys.c.doc_id, name_keys.c.idx)
                                           .where(name_keys.c.key.in_(chunk)))}
@@ -65,7 +65,7 @@ class StoredCorpus:
     def previous(self, members: list[Member]) -> dict[Member, Previous]:
         wanted = set(members)
         found = {}
-        with self.store.engine.connect() as conn:
+        with self.store.reading() as conn:
             for chunk in _chunks({doc for doc, _ in wanted}):
                 for row in conn.execute(
                         select(doc_entities.c.doc_id, doc_entities.c.idx, entities.c.id, entities.c.name,
@@ -90,7 +90,7 @@ def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
     without a document. Returns the names of the people before and after, and of the documents whose
     entities were renamed (their facts name them)."""
     before = {p.name for p in result.previous.values() if p.type == "PERSON"}
-    with store.engine.begin() as conn:
+    with store.writing() as conn:
         old = sorted({p.entity for p in result.previous.values()})
         for chunk in _chunks(old):
             conn.execute(update(doc_entities).where(doc_entities.c.entity_id.in_(chunk)).values(entity_id=None))

@@ -12,7 +12,7 @@ from .schema import doc_entities, documents, entities, fact_terms, facts, senten
 def term_rows(store: Store) -> list[dict]:
     """Each term use: the term, its kind and offsets, the offsets of the sentence it is in, the fact's type,
     subject and claimant (canonical names), the article's id, outlet and date."""
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
             select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
                    entities.c.name.label("canonical"))

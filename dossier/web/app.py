@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -38,16 +37,6 @@ SECURITY_HEADERS = {
 }
 DESCRIPTION = ("Detention cases built from news articles: people, their case files, prisoner exchanges and "
                "statements, every fact with the article and the sentence it comes from. Read-only.")
-
-
-def _read_only(store: Store) -> None:
-    """SQLite is opened with mode=ro by the store; a PostgreSQL session is made read-only here."""
-    if store.engine.dialect.name == "postgresql":
-        @event.listens_for(store.engine, "connect")
-        def _no_writes(dbapi_connection, _record):
-            cursor = dbapi_connection.cursor()
-            cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-            cursor.close()
 
 
 def _safe_href(url: str | None) -> str | None:
@@ -76,7 +65,6 @@ def _endpoints(spec: dict) -> list[dict]:
 
 def create_app(db: str) -> FastAPI:
     store = Store(db, create=False, read_only=True)
-    _read_only(store)
     app = FastAPI(title="dossier", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)  # the stock docs load script from a CDN; ours is server-rendered
     environment = Environment(loader=FileSystemLoader(HERE / "templates"),

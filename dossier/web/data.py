@@ -140,7 +140,7 @@ class Dossier:
             total = conn.execute(select(func.count()).select_from(documents).where(match)).scalar_one()
             rows = conn.execute(select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
                                        documents.c.body)
-                                .where(match).order_by(documents.c.published.desc(), documents.c.id)
+                                .where(match).order_by(documents.c.published.desc().nulls_last(), documents.c.id)
                                 .limit(SEARCH_LIMIT)).all()
         articles = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
                      "snippet": snippet(r.body, words),
@@ -192,7 +192,7 @@ class Dossier:
             return [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
                      "url": f"/article/{quote(r.id, safe='')}"} for r in conn.execute(
                 select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published)
-                .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc(), documents.c.id))]
+                .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc().nulls_last(), documents.c.id))]
 
     # ---- exchanges
 
