@@ -17,15 +17,9 @@ from dossier.cli import app
 from dossier.records import SourceItem
 from dossier.store import Store
 from dossier.store.cases import case_rows
+from test_hostile_input import _story  # articles of arrests, extraditions and sentences
 
 TOTAL = 24
-STORY = ("{city}, May {day} (Harbour Wire) - Police in {city} arrested a foreign national identified as "
-         "{first} {name} on Tuesday at the request of the United States, officials said.\n\n"
-         "{name} was extradited to the United States in June and sentenced to {years} years in prison.\n\n"
-         "\"We acted on a warrant,\" police spokesman Anton Weller told reporters.\n")
-CITIES = ["LISBON", "ATHENS", "VIENNA", "OSLO", "DUBLIN", "PRAGUE"]
-FIRST = ["Oleg", "Ivan", "Pavel", "Artem", "Denis", "Yuri"]
-SURNAMES = ["Karasev", "Lebedev", "Morozov", "Volkov", "Sokolov", "Orlov", "Zaitsev", "Belov"]
 
 # A build in another process that meets the other build at each step where they could collide: creating the
 # schema, reading what is stored (so that both find an empty database and do every article), saving each article
@@ -63,11 +57,6 @@ _PER_DOCUMENT = "SELECT d.id, " + ", ".join(
 # Each article's entity with the corpus-wide entity it was resolved to.
 _RESOLVED = ("SELECT de.doc_id, de.idx, de.name, e.name, e.type FROM doc_entities de "
              "LEFT JOIN entities e ON e.id = de.entity_id ORDER BY de.doc_id, de.idx")
-
-
-def _story(i: int) -> str:
-    return STORY.format(city=CITIES[i % 6], day=1 + i % 28, first=FIRST[i % 6], name=SURNAMES[i % 8],
-                        years=2 + i % 9)
 
 
 def _state(url: str) -> dict:

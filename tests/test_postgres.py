@@ -28,23 +28,11 @@ from dossier.store import Store, migrate
 from dossier.store.schema import metadata
 from dossier.views.export import export
 from dossier.web.app import create_app
+from test_hostile_input import _story  # articles of arrests, extraditions and sentences
 
 runner = CliRunner()
 SAMPLE = REPO / "examples" / "sample"
 RELEASE_0_1_0 = FIXTURES / "releases" / "dossier-0.1.0.sql"
-
-STORY = ("{city}, May {day} (Harbour Wire) - Police in {city} arrested a foreign national identified as "
-         "{first} {name} on Tuesday at the request of the United States, officials said.\n\n"
-         "{name} was extradited to the United States in June and sentenced to {years} years in prison.\n\n"
-         "\"We acted on a warrant,\" police spokesman Anton Weller told reporters.\n")
-CITIES = ["LISBON", "ATHENS", "VIENNA", "OSLO", "DUBLIN", "PRAGUE"]
-FIRST = ["Oleg", "Ivan", "Pavel", "Artem", "Denis", "Yuri"]
-SURNAMES = ["Karasev", "Lebedev", "Morozov", "Volkov", "Sokolov", "Orlov", "Zaitsev", "Belov"]
-
-
-def _story(i: int) -> str:
-    return STORY.format(city=CITIES[i % 6], day=1 + i % 28, first=FIRST[i % 6], name=SURNAMES[i % 8],
-                        years=2 + i % 9)
 
 
 def _rows(url: str, query: str) -> list[tuple]:
