@@ -14,6 +14,7 @@ from pathlib import Path
 from .annotate import Annotator
 from .casefile import assemble_cases
 from .clean import clean
+from .listings import refresh as refresh_listings
 from .read import read_corpus
 from .records import Article, ReadProblem, SourceItem
 from .resolve import resolve
@@ -123,7 +124,7 @@ class Build:
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
             self.store.set_state("cases", "stale")
             self.store.replace_entities(resolve(self.store.candidates()))
-            assemble_cases(self.store)
+            refresh_listings(self.store, assemble_cases(self.store))
             self.store.set_state("cases", "current")
         self.store.record_problems([*report.problems, *report.warnings])
         return report

@@ -40,6 +40,24 @@ def value_text(arg: str, value) -> str:
     return str(value)
 
 
+def fine_value(value) -> dict | None:
+    """"170000000 USD" -> {"amount": 170000000, "currency": "USD"}; None for a sum that is not one."""
+    amount, _, currency = str(value).partition(" ")
+    try:
+        number = float(amount)
+    except ValueError:
+        return None
+    return {"amount": int(number) if number.is_integer() else number, "currency": currency or None}
+
+
+def typed_value(arg: str, value):
+    """An argument's value for programs: a fine as amount and currency, a term its ISO 8601 duration, lists
+    as lists; names, places and dates as the text gives them."""
+    if isinstance(value, list):
+        return [typed_value(arg, v) for v in value]
+    return fine_value(value) if arg == "fine" else value
+
+
 def describe(event: Event) -> str:
     """One line a person reads: "sentenced to 27 years and a fine of 170,000,000 USD by Seattle court"."""
     parts = [_VERBS.get(event.type, event.type)]

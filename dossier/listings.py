@@ -1,0 +1,174 @@
+"""The listings: what the web view, the JSON API and the command line show, made at build time.
+
+A page of a large dossier cannot be worked out from its facts on every request. The case list, each case's
+events with their sources, the statements log, the exchange ledger and the totals are kept in tables of
+their own (dossier/store/schema.py), and the articles' words in the database's full-text index
+(dossier/store/search.py). ``refresh`` is what the build calls after ``assemble_cases``, with what it
+assembled: it redoes the listings of the people whose case changed or went, of the speakers whose
+statements changed, and of anyone an article stored since the last refresh is cited for; the rest stays.
+A case is also redone whenever its listing was made from another version of it, so that a build cut short
+between assembling and listing is made good by the next.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from .cases.assemble import Assembly, all_events
+from .cases.ledger import ledger
+from .cases.merge import date_parts
+from .cases.records import CaseFact, Event, Source
+from .cases.statements import Statement, statements_log
+from .cases.timeline import ordered, when
+from .store import Store, search
+from .store import listings as rows
+from .views.cases import describe, typed_value, value_text
+
+
+@dataclass
+class Refreshed:
+    cases: list[str] = field(default_factory=list)  # people whose listing was made (again)
+    dropped: list[str] = field(default_factory=list)  # people who no longer have a case
+    speakers: list[str] = field(default_factory=list)  # speakers whose statements were made (again)
+    articles: int = 0  # articles added to the full-text index
+
+
+class _Spans:
+    """Where a source's evidence sentence is in its article: the offsets of the stored fact it was read from,
+    else of the first place the article holds its text."""
+
+    def __init__(self, conn: Connection, doc_ids: set[str]):
+        self.conn = conn
+        self.known = rows.fact_spans(conn, doc_ids)
+        self.bodies: dict[str, str] = {}
+
+    def of(self, doc_id: str, evidence: str) -> tuple[int | None, int | None]:
+        span = self.known.get(doc_id, {}).get(evidence)
+        if span is None and evidence:
+            if doc_id not in self.bodies:
+                self.bodies.update(rows.bodies(self.conn, [doc_id]) or {doc_id: ""})
+            at = self.bodies[doc_id].find(evidence)
+            span = (at, at + len(evidence)) if at >= 0 else None
+        return span or (None, None)
+
+    def sources(self, sources: list[Source]) -> list[dict]:
+        found = []
+        for s in sources:
+            start, end = self.of(s.doc_id, s.evidence)
+            found.append({"doc_id": s.doc_id, "outlet": s.outlet, "published": s.published, "evidence": s.evidence,
+                          "claimed_by": s.claimed_by, "start_char": start, "end_char": end})
+        return found
+
+
+def _outlets(sources: list[Source]) -> list[str]:
+    return sorted({s.outlet or s.doc_id for s in sources})
+
+
+def event_row(person: str, seq: int, event: Event, spans: _Spans) -> dict:
+    return {
+        "person": person, "seq": seq, "type": event.type, "date": event.date, "reported": when(event),
+        "headline": describe(event),
+        "arguments": {arg: typed_value(arg, value) for arg, value in event.args.items() if arg != "date"},
+        "claimed_by": event.claimed_by, "independent_sources": event.outlets,
+        "conflicts": {arg: [{"value": typed_value(arg, v.value), "text": value_text(arg, v.value),
+                             "outlets": _outlets(v.sources)} for v in versions]
+                      for arg, versions in event.conflicts.items()},
+        "sources": spans.sources(event.sources),
+    }
+
+
+def _refresh_cases(conn: Connection, people: set[str]) -> None:
+    kept = rows.case_rows(conn, people)
+    events = {row["person"]: ordered(all_events([row])) for row in kept}
+    spans = _Spans(conn, {s.doc_id for timeline in events.values() for e in timeline for s in e.sources})
+    for row in kept:
+        timeline = events[row["person"]]
+        sources = [s for e in timeline for s in e.sources]
+        summary = {"person": row["person"], "fingerprint": row["fingerprint"], "nationality": row["nationality"],
+                   "status": row["status"], "latest": row["latest"], "events": len(timeline),
+                   "articles": len({s.doc_id for s in sources}),
+                   "independent_sources": len({s.story for s in sources})}
+        rows.add_case(conn, summary, [event_row(row["person"], seq, e, spans) for seq, e in enumerate(timeline)])
+
+
+def _refresh_exchanges(conn: Connection) -> None:
+    events = [e for e in all_events(rows.case_rows(conn, rows.exchange_people(conn))) if e.type == "exchange"]
+    spans = _Spans(conn, {s.doc_id for e in events for s in e.sources})
+    rows.replace_exchanges(conn, [
+        {"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1], "side_unknown": x.unplaced,
+         "outlets": _outlets(x.sources), "sources": spans.sources(x.sources)} for x in ledger(events)])
+
+
+def statement_year(statement: Statement) -> str | None:
+    """The year it was said, else the year of the earliest article that carries it."""
+    for value in [statement.date, *sorted(s.published or "" for s in statement.sources)]:
+        parts = date_parts(value)
+        if parts and parts[0]:
+            return str(parts[0])
+    return None
+
+
+def _sort_key(statement: Statement, year: str | None) -> str:
+    """The log's order, in digits alone so that every collation sorts it alike: the year (unknown last),
+    then the undated before the dated, by month and day."""
+    _, month, day = date_parts(statement.date) or (None, None, None)
+    return f"{year or '9999'}{1 if statement.date else 0}{month or 0:02d}{day or 0:02d}"
+
+
+def _fingerprint(facts: list[dict]) -> str:
+    payload = sorted(json.dumps(f, sort_keys=True, default=str) for f in facts)
+    return hashlib.sha256("\n".join(payload).encode()).hexdigest()
+
+
+def _refresh_statements(conn: Connection, citing: set[str]) -> list[str]:
+    by_speaker: dict[str, list[dict]] = {}
+    for fact in rows.statement_fact_rows(conn):
+        if fact["subject"]:
+            by_speaker.setdefault(fact["subject"], []).append(fact)
+    fingerprints = {speaker: _fingerprint(facts) for speaker, facts in by_speaker.items()}
+    kept = rows.speaker_fingerprints(conn)
+    redo = {s for s, f in fingerprints.items() if kept.get(s) != f} | (citing & set(fingerprints))
+    rows.drop_speakers(conn, redo | (set(kept) - set(fingerprints)))
+    made = []
+    for speaker in sorted(redo):
+        facts = by_speaker[speaker]
+        spans = {(f["doc"], f["evidence"]): (f["start"], f["end"]) for f in reversed(facts)}
+        log = statements_log([CaseFact("statement", speaker, f["args"], Source(
+            f["doc"], f["outlet"], f["published"], f["evidence"], f["doc"], f["claimed_by"])) for f in facts])
+        said = []
+        for s in log:
+            year = statement_year(s)
+            said.append({"speaker": speaker, "quote": s.quote, "date": s.date, "year": year, "channel": s.channel,
+                         "sort_key": _sort_key(s, year), "about": sorted(set(s.about)),
+                         "sources": [{"doc_id": src.doc_id, "outlet": src.outlet or src.doc_id,
+                                      "published": src.published, "evidence": src.evidence,
+                                      "claimed_by": src.claimed_by,
+                                      "start_char": spans[src.doc_id, src.evidence][0],
+                                      "end_char": spans[src.doc_id, src.evidence][1]} for src in s.sources]})
+        made.append((speaker, fingerprints[speaker], said))
+    rows.add_speakers(conn, made)
+    return sorted(redo)
+
+
+def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
+    """Bring the listings and the full-text index up to date with the stored articles and cases, in one
+    transaction (a reader sees the listings before or after, never half of them)."""
+    report = Refreshed()
+    with store.engine.begin() as conn:
+        stored = rows.unindexed_documents(conn)
+        report.articles = search.refresh(conn)
+        citing_people, citing_speakers = rows.people_citing(conn, stored)
+        kept, listed = rows.listed_fingerprints(conn)
+        redo = {p for p, f in kept.items() if listed.get(p) != f} | (citing_people & set(kept))
+        redo |= {case.person for case in (assembly.cases if assembly else [])}
+        report.cases, report.dropped = sorted(redo), sorted(set(listed) - set(kept))
+        rows.drop_cases(conn, redo | set(report.dropped))
+        _refresh_cases(conn, redo)
+        if redo or report.dropped or not rows.totals(conn):
+            _refresh_exchanges(conn)
+        report.speakers = _refresh_statements(conn, citing_speakers)
+        rows.replace_totals(conn)
+    return report

@@ -1,0 +1,100 @@
+"""Full-text search of the articles through the database's own index: the one module that knows the dialects.
+
+Words are cut and folded here, in Python, both for what is indexed (``search_text.words``) and for a query,
+so SQLite (FTS5, ``search_index``) and PostgreSQL (a GIN index on ``to_tsvector('simple', words)``) match
+the same words and give the same results: an article matches when it holds every word of the query, in any
+case and with or without accents. A query reaches the database only as a bound value, made of words of
+letters and digits, so nothing a user types is ever read as SQL or as full-text syntax.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from sqlalchemy import Connection, bindparam, column, delete, func, insert, literal_column, select, table, text
+
+from .schema import documents, search_text
+
+MAX_WORD = 64  # letters; a longer run is no word anyone searches for
+MAX_QUERY_WORDS = 32  # words of a query that count; the rest of a pasted page is ignored
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """A word as it is indexed and matched: lower case, accents dropped (é e, ß ss)."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    found = []
+    composed = text if text.isascii() else unicodedata.normalize("NFC", text)  # a decomposed é stays in its word
+    for run in _WORD.finditer(composed):
+        found.extend(w for w in _WORD.findall(fold(run.group())) if len(w) <= MAX_WORD)
+    return found
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct words of a query that an article must all hold."""
+    return list(dict.fromkeys(words(query[:MAX_WORD * MAX_QUERY_WORDS * 2])))[:MAX_QUERY_WORDS]
+
+
+def hit_spans(text: str, wanted: Iterable[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` that fold to one of ``wanted``: what a search found, to highlight.
+    Offsets are of ``text`` as given (composed or not)."""
+    wanted = set(wanted)
+    if not wanted:
+        return []
+    composed = text.isascii() or unicodedata.is_normalized("NFC", text)
+    if not composed:  # offsets of an NFC copy would not be the text's: fold word by word, marks and all
+        return [m.span() for m in re.finditer(r"[^\W_][\w\u0300-\u036f]*", text)
+                if set(_WORD.findall(fold(m.group()))) & wanted]
+    return [m.span() for m in _WORD.finditer(text) if set(_WORD.findall(fold(m.group()))) & wanted]
+
+
+def document_words(title: str | None, outlet: str | None, body: str) -> str:
+    return " ".join(words("\n".join(p for p in (title, outlet, body) if p)))
+
+
+def refresh(conn: Connection) -> int:
+    """Index the articles not indexed yet (new or changed: replacing an article drops its row); how many."""
+    missing = conn.execute(
+        select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.body)
+        .where(~select(search_text.c.id).where(search_text.c.doc_id == documents.c.id).exists())).all()
+    for start in range(0, len(missing), 200):
+        conn.execute(insert(search_text), [{"doc_id": r.id, "words": document_words(r.title, r.outlet, r.body)}
+                                           for r in missing[start:start + 200]])
+    return len(missing)
+
+
+def reindex(conn: Connection) -> None:
+    """Index every article again (after the way words are folded changes)."""
+    conn.execute(delete(search_text))
+    refresh(conn)
+
+
+def matching(conn: Connection, wanted: list[str]):
+    """A select of the ids of the articles that hold every word of ``wanted`` (at least one word)."""
+    if conn.dialect.name == "sqlite":
+        # Each word as an FTS5 string ("..."), so that none is read as an operator; all of them must occur.
+        expression = " ".join('"' + w.replace('"', '""') + '"' for w in wanted)
+        index = table("search_index", column("rowid"))
+        return (select(search_text.c.doc_id).join_from(search_text, index, index.c.rowid == search_text.c.id)
+                .where(text("search_index MATCH :expression").bindparams(bindparam("expression", expression))))
+    if conn.dialect.name == "postgresql":
+        # The expression of the GIN index; plainto_tsquery reads its argument as plain words joined by AND.
+        simple = literal_column("'simple'::regconfig")
+        return select(search_text.c.doc_id).where(func.to_tsvector(simple, search_text.c.words).op("@@")(
+            func.plainto_tsquery(simple, bindparam("expression", " ".join(wanted)))))
+    raise NotImplementedError(f"full-text search on {conn.dialect.name}")
+
+
+def is_index_table(name: str) -> bool:
+    """Whether a table is the full-text index's own (FTS5 keeps its index in tables), not the schema's."""
+    return name == "search_index" or name.startswith("search_index_")
