@@ -26,6 +26,7 @@ from .cases.timeline import ordered, when
 from .store import Store, search
 from .store import listings as rows
 from .views.cases import describe, typed_value, value_text
+from .views.lookup import entity_key_rows
 
 
 @dataclass
@@ -170,5 +171,8 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
         if redo or report.dropped or not rows.totals(conn):
             _refresh_exchanges(conn)
         report.speakers = _refresh_statements(conn, citing_speakers)
+        # Entities are resolved again by every build: their lookup keys are made again with them.
+        rows.replace_entity_index(conn, sorted({key for entity in rows.entity_rows(conn)
+                                                for key in entity_key_rows(*entity)}))
         rows.replace_totals(conn)
     return report

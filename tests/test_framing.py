@@ -24,7 +24,7 @@ WIRE = {f"wire-{i}.txt": f"{name} sent to Russia\n\n{name}, a suspect, was extra
 
 
 def _framing(db, *options) -> list[dict]:
-    result = runner.invoke(app, ["framing", str(db), *options, "--format", "json"])
+    result = runner.invoke(app, ["framing", "--db", str(db), *options, "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 

@@ -62,7 +62,7 @@ def test_a_dossier_of_0_1_0_is_upgraded_in_place_without_loss(tmp_path):
     assert _rows(db, "SELECT doc_id, idx, type, args FROM facts ORDER BY doc_id, idx") == facts
     assert _rows(db, "SELECT person, events FROM cases ORDER BY person") == cases
 
-    listed = runner.invoke(app, ["cases", str(db), "--format", "json"])
+    listed = runner.invoke(app, ["cases", "--db", str(db), "--format", "json"])
     assert listed.exit_code == 0, listed.output
 
     # The next build redoes the documents with this release's pipeline, once each.

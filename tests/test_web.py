@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, REPO, SEEDS
 from dossier.casefile import assemble_cases
 from dossier.cli import app as cli
+from dossier.listings import refresh
 from dossier.store import Store
 from dossier.store.schema import doc_entities, documents, entities, facts, mentions
 from dossier.web.app import create_app
@@ -91,7 +92,7 @@ def build_fixture_dossier(path: Path) -> Path:
                                          "aliases": sorted(e["aliases"])} for name, e in canonical.items()])
         for table in (documents, doc_entities, mentions, facts):
             conn.execute(insert(table), rows[table.name])
-    assemble_cases(store)
+    refresh(store, assemble_cases(store))
     store.close()
     return path
 
@@ -272,10 +273,10 @@ def test_a_seed_case_file_in_the_browser(browser, tmp_path_factory):
     result = runner.invoke(cli, ["build", str(corpus), "--db", str(db), "--quiet"])
     assert result.exit_code == 0, result.output
     with serving(db) as url:
-        cases = httpx.get(url + "/api/cases").json()
+        cases = httpx.get(url + "/api/cases").json()["items"]
         if not cases:
             pytest.skip("the seed build produced no case")
-        chosen = max(cases, key=lambda c: (c["events"], c["sources"]))
+        chosen = max(cases, key=lambda c: (c["events"], c["independent_sources"]))
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         try:
@@ -328,7 +329,7 @@ def test_framing_page_shows_a_speakers_words_and_opens_their_sentences(browser, 
 
 def test_timeline_puts_events_on_a_time_axis_and_the_yearless_apart():
     def row(event, date, when=None, claimed=False):
-        return {"event": event, "date": date, "when": when or date, "claimed": claimed, "conflicts": {},
+        return {"type": event, "date": date, "when": when or date, "claimed": claimed, "conflicts": {},
                 "headline": event}
 
     rows = [row("arrest", "2019-02-10"), row("charge", "2019-02"), row("sentence", "2021-11-30", claimed=True),
@@ -354,8 +355,8 @@ def test_json_api_is_described_and_serves_what_the_pages_show(site):
 
     case = httpx.get(site + "/api/cases/novak").json()
     assert case["person"]["name"] == "Marek Novak" and case["person"]["status"] == "exchanged"
-    assert [e["event"] for e in case["events"]] == ["arrest", "transfer", "charge", "sentence", "custody", "visit",
-                                                   "exchange"]
+    assert [e["type"] for e in case["events"]] == ["arrest", "transfer", "charge", "sentence", "custody", "visit",
+                                                  "exchange"]
     arrest = case["events"][0]
     assert sorted((v["value"], v["outlets"]) for v in arrest["conflicts"]["date"]) == [
         ("2021-03-12", ["Daily Ledger"]), ("2021-03-14", ["Harbour Wire"])]
@@ -366,12 +367,12 @@ def test_json_api_is_described_and_serves_what_the_pages_show(site):
     assert httpx.get(site + "/api/cases/Nobody%20Atall").status_code == 404
 
     found = httpx.get(site + "/api/search", params={"q": "Baku pipeline"}).json()
-    assert [a["id"] for a in found["articles"]] == ["harbour-wire-novak-arrest"]
-    assert ("Baku", "hit") in [tuple(p) for p in found["articles"][0]["snippet"]]
-    assert httpx.get(site + "/api/search", params={"q": "100%_"}).json()["articles"] == []
-    said = httpx.get(site + "/api/statements", params={"speaker": "Sykora", "year": "2023"}).json()
+    assert [a["id"] for a in found["articles"]["items"]] == ["harbour-wire-novak-arrest"]
+    assert ("Baku", "hit") in [tuple(p) for p in found["articles"]["items"][0]["snippet"]]
+    assert httpx.get(site + "/api/search", params={"q": "100%_"}).json()["articles"]["items"] == []
+    said = httpx.get(site + "/api/statements", params={"speaker": "Sykora", "year": "2023"}).json()["items"]
     assert [s["quote"] for s in said] == ["Marek is home, and we thank our Austrian friends."]
-    [swap] = httpx.get(site + "/api/exchanges").json()
+    [swap] = httpx.get(site + "/api/exchanges").json()["items"]
     assert {tuple(swap["side_a"]), tuple(swap["side_b"])} == {("Emre Aksoy",), ("Marek Novak",)}
 
 
@@ -400,11 +401,11 @@ def test_the_database_is_opened_read_only(dossier_db):
 
 
 def test_serving_beyond_loopback_needs_an_explicit_flag(dossier_db, monkeypatch):
-    result = runner.invoke(cli, ["serve", str(dossier_db), "--host", "0.0.0.0"])
+    result = runner.invoke(cli, ["serve", "--db", str(dossier_db), "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--allow-remote" in result.output
     started = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(options))
-    result = runner.invoke(cli, ["serve", str(dossier_db), "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
+    result = runner.invoke(cli, ["serve", "--db", str(dossier_db), "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert started["host"] == "0.0.0.0" and started["port"] == 8123
-    assert runner.invoke(cli, ["serve", str(dossier_db.parent / "absent.db")]).exit_code == 2
+    assert runner.invoke(cli, ["serve", "--db", str(dossier_db.parent / "absent.db")]).exit_code == 2

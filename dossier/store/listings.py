@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, select
 
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
-                     entity_articles, event_sources, exchanges, facts, outlets, search_text, statement_about,
-                     statement_sources, statement_speakers, statements)
+                     entity_articles, entity_keys, event_sources, exchanges, facts, outlets, search_text,
+                     statement_about, statement_sources, statement_speakers, statements)
 
 CHUNK = 500  # values per IN (...): well under every database's limit on bound parameters
 SOURCE_COLUMNS = ("doc_id", "outlet", "published", "evidence", "claimed_by", "start_char", "end_char")
@@ -168,16 +168,26 @@ def replace_exchanges(conn: Connection, rows: list[dict]) -> None:
     _insert(conn, exchanges, [{"id": i, **row} for i, row in enumerate(rows, 1)])
 
 
-def replace_totals(conn: Connection) -> None:
-    """Outlets, articles per entity and the dossier's totals, counted again; the generation moves on."""
-    conn.execute(delete(outlets))
-    conn.execute(insert(outlets).from_select(
-        ["name", "articles"], select(documents.c.outlet, func.count()).where(documents.c.outlet.is_not(None))
-        .group_by(documents.c.outlet)))
+def entity_rows(conn: Connection) -> list[tuple]:
+    return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases)).all()
+
+
+def replace_entity_index(conn: Connection, keys: list[tuple[str, int]]) -> None:
+    """Articles per entity counted again; the lookup keys (key, entity id) replaced."""
     conn.execute(delete(entity_articles))
     conn.execute(insert(entity_articles).from_select(
         ["entity_id", "articles"], select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
         .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id)))
+    conn.execute(delete(entity_keys))
+    _insert(conn, entity_keys, [{"key": key, "entity_id": entity_id} for key, entity_id in keys])
+
+
+def replace_totals(conn: Connection) -> None:
+    """Outlets and the dossier's totals, counted again; the generation moves on."""
+    conn.execute(delete(outlets))
+    conn.execute(insert(outlets).from_select(
+        ["name", "articles"], select(documents.c.outlet, func.count()).where(documents.c.outlet.is_not(None))
+        .group_by(documents.c.outlet)))
     generation = conn.execute(select(counts.c.value).where(counts.c.name == "generation")).scalar() or 0
     totals = {
         "articles": select(func.count()).select_from(documents),
@@ -320,11 +330,3 @@ def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: in
              .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc(), documents.c.id)
              .offset(offset))
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
-
-
-def entity_index_rows(conn: Connection) -> list[tuple]:
-    """(id, name, type, aliases, articles) of every resolved entity, for a lookup by name."""
-    return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases,
-                               func.coalesce(entity_articles.c.articles, 0))
-                        .outerjoin(entity_articles, entity_articles.c.entity_id == entities.c.id)
-                        .order_by(entities.c.id)).all()

@@ -242,11 +242,18 @@ outlets = Table(
     Column("articles", Integer, nullable=False),
 )
 
-# How many articles name each resolved entity, made with the entities.
+# How many articles name each resolved entity, and the keys a lookup by name finds it under (its spellings
+# folded, a person's surname's sound keys, words: dossier/views/lookup.py); made again with the entities.
 entity_articles = Table(
     "entity_articles", metadata,
     Column("entity_id", Integer, primary_key=True),
     Column("articles", Integer, nullable=False),
+)
+
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", Text, primary_key=True),
+    Column("entity_id", Integer, primary_key=True),
 )
 
 # The dossier's totals (articles, outlets, cases, exchanges, statements) and "generation", which changes

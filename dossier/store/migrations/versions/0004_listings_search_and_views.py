@@ -177,6 +177,11 @@ def upgrade() -> None:
         sa.Column("articles", sa.Integer, nullable=False),
     )
     op.create_table(
+        "entity_keys",
+        sa.Column("key", sa.Text, primary_key=True),
+        sa.Column("entity_id", sa.Integer, primary_key=True),
+    )
+    op.create_table(
         "counts",
         sa.Column("name", sa.String(16), primary_key=True),
         sa.Column("value", sa.Integer, nullable=False),
@@ -204,7 +209,7 @@ def downgrade() -> None:
         for trigger in ("search_text_au", "search_text_ad", "search_text_ai"):
             op.execute(sa.text(f"DROP TRIGGER {trigger}"))
         op.execute(sa.text("DROP TABLE search_index"))
-    for table in ("search_text", "counts", "entity_articles", "outlets", "exchanges", "statement_sources",
-                  "statement_about", "statements", "statement_speakers", "event_sources", "case_events",
-                  "case_summaries"):
+    for table in ("search_text", "counts", "entity_keys", "entity_articles", "outlets", "exchanges",
+                  "statement_sources", "statement_about", "statements", "statement_speakers", "event_sources",
+                  "case_events", "case_summaries"):
         op.drop_table(table)
