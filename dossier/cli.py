@@ -437,7 +437,7 @@ def serve(
 
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import ImmediateHTTP, create_app
 
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
@@ -448,7 +448,7 @@ def serve(
         raise typer.Exit(2)
     _open_store(db, create=False, listings=True).close()
     # Idle connections are closed after a few seconds, so that many clients do not hold the server's sockets.
-    options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 5}
+    options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 5, "http": ImmediateHTTP}
     if workers == 1:
         uvicorn.run(create_app(db, timeout), **options)
         return

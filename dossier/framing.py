@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import places
 
@@ -49,6 +50,13 @@ def _speaker(row: dict) -> str | None:
     return row["subject"] if row["type"] == "statement" else row["claimed_by"]
 
 
+@lru_cache(maxsize=65536)
+def _country_named(speaker: str) -> str | None:
+    """The country a speaker's own name names: "the Russian Foreign Ministry" is one of Russia's voices."""
+    named = [c for word in speaker.replace("'s", "").split() if (c := places.country(word))]
+    return named[0] if named else None
+
+
 def group_of(row: dict, by: str, nationality: dict[str, str]) -> str | None:
     if by == "outlet":
         return row["outlet"]
@@ -56,8 +64,7 @@ def group_of(row: dict, by: str, nationality: dict[str, str]) -> str | None:
     if by == "speaker" or speaker is None:
         return speaker
     # a country's voices: "the Russian Foreign Ministry", or a person of that nationality
-    named = [c for word in speaker.replace("'s", "").split() if (c := places.country(word))]
-    return named[0] if named else nationality.get(speaker)
+    return _country_named(speaker) or nationality.get(speaker)
 
 
 def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = None, top: int = 10,

@@ -21,12 +21,22 @@ from .cases.assemble import Assembly, all_events
 from .cases.ledger import ledger
 from .cases.merge import date_parts
 from .cases.records import CaseFact, Event, Source
+from .cases.sources import nationalities
 from .cases.statements import Statement, statements_log
 from .cases.timeline import ordered, when
+from .extract.schema import FACT_TYPES
+from .framing import GROUPINGS, Distinctive, distinctive, over_time
 from .store import Store, search
+from .store import cases as case_store
 from .store import listings as rows
+from .store.terms import term_rows
 from .views.cases import describe, typed_value, value_text
 from .views.lookup import entity_key_rows
+
+
+FRAMING_TOP = 10  # distinctive terms kept per group
+FRAMING_MIN_COUNT = 3  # uses a term needs in a group to count as its habit
+FRAMING_USES = 20  # uses kept per term: the first, each a link to its sentence
 
 
 @dataclass
@@ -35,6 +45,7 @@ class Refreshed:
     dropped: list[str] = field(default_factory=list)  # people who no longer have a case
     speakers: list[str] = field(default_factory=list)  # speakers whose statements were made (again)
     articles: int = 0  # articles added to the full-text index
+    framing: bool = False  # whether the framing of the dossier was measured again
 
 
 class _Spans:
@@ -154,10 +165,40 @@ def _refresh_statements(conn: Connection, citing: set[str]) -> list[str]:
     return sorted(redo)
 
 
+def framing_term(term: Distinctive, uses: int | None = FRAMING_USES) -> dict:
+    """A distinctive term as the listing keeps it: its figures, its uses per year, its first uses."""
+    return {"term": term.term, "z": term.z, "log_odds": term.log_odds, "uses": term.count,
+            "elsewhere": term.elsewhere, "years": {year or "": n for year, n in over_time([term]).items()},
+            "sentences": [{"doc": u.doc_id, "start": u.start, "end": u.end, "sentence_start": u.sentence_start,
+                           "sentence_end": u.sentence_end, "fact": u.fact_type, "outlet": u.outlet}
+                          for u in term.uses[:uses]]}
+
+
+def _framing(store: Store) -> tuple[list[dict], dict[str, str]]:
+    """The framing of the whole dossier by each grouping, for every fact type and for each; nationalities."""
+    documents = case_store.document_rows(store)
+    nationality = nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents})
+    terms = term_rows(store)
+    subsets = {"": terms} | {t: [r for r in terms if r["type"] == t] for t in FACT_TYPES}
+    found = []
+    for grouping in GROUPINGS:
+        for fact_type, subset in subsets.items():
+            groups = distinctive(subset, grouping, nationality, FRAMING_TOP, min_count=FRAMING_MIN_COUNT)
+            found.extend({"grouping": grouping, "fact_type": fact_type, "group_name": group, "rank": rank,
+                          **framing_term(term)} for group, best in groups.items() for rank, term in enumerate(best))
+    return found, nationality
+
+
 def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
     """Bring the listings and the full-text index up to date with the stored articles and cases, in one
     transaction (a reader sees the listings before or after, never half of them)."""
     report = Refreshed()
+    with store.engine.connect() as conn:
+        # Framing weighs every article against the others: measured again whenever an article or the
+        # entities may have changed, from the committed articles, before the listings are written.
+        measure = bool(rows.unindexed_documents(conn)) or not rows.has_framing(conn) or bool(
+            assembly and (assembly.cases or assembly.dropped))
+    framing = _framing(store) if measure else None
     with store.engine.begin() as conn:
         stored = rows.unindexed_documents(conn)
         report.articles = search.refresh(conn)
@@ -171,6 +212,9 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
         if redo or report.dropped or not rows.totals(conn):
             _refresh_exchanges(conn)
         report.speakers = _refresh_statements(conn, citing_speakers)
+        if framing is not None:
+            rows.replace_framing(conn, *framing)
+            report.framing = True
         # Entities are resolved again by every build: their lookup keys are made again with them.
         rows.replace_entity_index(conn, sorted({key for entity in rows.entity_rows(conn)
                                                 for key in entity_key_rows(*entity)}))

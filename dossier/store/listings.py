@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, and_, delete, distinct, func, insert, select
+from sqlalchemy import Connection, and_, delete, distinct, func, insert, select, union
 
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
-                     entity_articles, entity_keys, event_sources, exchanges, facts, outlets, search_text,
-                     statement_about, statement_sources, statement_speakers, statements)
+                     entity_articles, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
+                     person_nationalities, search_text, statement_about, statement_sources, statement_speakers,
+                     statements)
 
 CHUNK = 500  # values per IN (...): well under every database's limit on bound parameters
 SOURCE_COLUMNS = ("doc_id", "outlet", "published", "evidence", "claimed_by", "start_char", "end_char")
@@ -182,6 +183,17 @@ def replace_entity_index(conn: Connection, keys: list[tuple[str, int]]) -> None:
     _insert(conn, entity_keys, [{"key": key, "entity_id": entity_id} for key, entity_id in keys])
 
 
+def replace_framing(conn: Connection, terms: list[dict], nationality: dict[str, str]) -> None:
+    conn.execute(delete(framing_terms))
+    _insert(conn, framing_terms, terms)
+    conn.execute(delete(person_nationalities))
+    _insert(conn, person_nationalities, [{"person": p, "country": c} for p, c in sorted(nationality.items())])
+
+
+def has_framing(conn: Connection) -> bool:
+    return conn.execute(select(framing_terms.c.rank).limit(1)).first() is not None
+
+
 def replace_totals(conn: Connection) -> None:
     """Outlets and the dossier's totals, counted again; the generation moves on."""
     conn.execute(delete(outlets))
@@ -330,3 +342,35 @@ def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: in
              .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc(), documents.c.id)
              .offset(offset))
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
+
+
+def framing_page(conn: Connection, grouping: str, fact_type: str, limit: int | None = None, offset: int = 0
+                 ) -> tuple[int, list[tuple[str, list[dict]]]]:
+    """(how many groups, one page of them by name, each with its terms best first)."""
+    which = and_(framing_terms.c.grouping == grouping, framing_terms.c.fact_type == fact_type)
+    names = select(framing_terms.c.group_name).where(which).distinct()
+    total = conn.execute(select(func.count()).select_from(names.subquery())).scalar_one()
+    query = names.order_by(framing_terms.c.group_name).offset(offset)
+    page = list(conn.execute(query.limit(limit) if limit is not None else query).scalars())
+    terms: dict[str, list[dict]] = {name: [] for name in page}
+    for part in chunks(page):
+        for r in conn.execute(select(framing_terms).where(which, framing_terms.c.group_name.in_(part))
+                              .order_by(framing_terms.c.group_name, framing_terms.c.rank)):
+            terms[r.group_name].append(dict(r._mapping))
+    return total, list(terms.items())
+
+
+def nationalities_of(conn: Connection, people: Iterable[str]) -> dict[str, str]:
+    found = {}
+    for part in chunks(sorted(set(people))):
+        found.update(conn.execute(select(person_nationalities.c.person, person_nationalities.c.country)
+                                  .where(person_nationalities.c.person.in_(part))).all())
+    return found
+
+
+def docs_about(entity_ids: list[int]):
+    """A select of the articles with a fact whose subject or claimant is one of the entities."""
+    named = select(doc_entities.c.doc_id, doc_entities.c.idx).where(doc_entities.c.entity_id.in_(entity_ids)).subquery()
+    return union(*(select(facts.c.doc_id).join_from(facts, named, and_(named.c.doc_id == facts.c.doc_id,
+                                                                        named.c.idx == column))
+                   for column in (facts.c.subject, facts.c.claimed_by)))

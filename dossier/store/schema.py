@@ -5,7 +5,8 @@ a document replaces what was extracted from it.
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, ForeignKeyConstraint, Integer, MetaData, String, Table, Text
+from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData, String,
+                        Table, Text)
 
 metadata = MetaData()
 
@@ -233,6 +234,30 @@ exchanges = Table(
     Column("side_unknown", JSON, nullable=False),
     Column("outlets", JSON, nullable=False),
     Column("sources", JSON, nullable=False),
+)
+
+# Framing (dossier/framing.py) of the whole dossier, for each grouping and fact type: each group's most
+# distinctive terms, best first, with their first uses; made again when the articles or their entities change.
+framing_terms = Table(
+    "framing_terms", metadata,
+    Column("grouping", String(8), primary_key=True),  # outlet, speaker or country
+    Column("fact_type", String(16), primary_key=True),  # "" for the facts of every type
+    Column("group_name", Text, primary_key=True),
+    Column("rank", Integer, primary_key=True),
+    Column("term", Text, nullable=False),
+    Column("z", Float, nullable=False),
+    Column("log_odds", Float, nullable=False),
+    Column("uses", Integer, nullable=False),
+    Column("elsewhere", Integer, nullable=False),
+    Column("years", JSON, nullable=False),  # uses per year of publication ("" for undated)
+    Column("sentences", JSON, nullable=False),  # the first uses: article, offsets of the word and its sentence
+)
+
+# The country the articles most often attach to each person ("Russian businessman X").
+person_nationalities = Table(
+    "person_nationalities", metadata,
+    Column("person", Text, primary_key=True),
+    Column("country", Text, nullable=False),
 )
 
 # How many articles each outlet has in the dossier.

@@ -8,6 +8,7 @@ The same data is served as JSON under /api/, described at /openapi.json and /doc
 from __future__ import annotations
 
 import os
+import socket
 import time
 from contextvars import ContextVar
 from pathlib import Path
@@ -22,11 +23,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from .. import __version__
-from ..casefile import framing
 from ..extract.schema import FACT_TYPES
-from ..framing import GROUPINGS, over_time
+from ..framing import GROUPINGS
 from ..store import Store, migrate, search
 from ..views.api import evidence_url
 from . import charts, models
@@ -46,7 +47,7 @@ DESCRIPTION = ("Detention cases built from news articles: people, their case fil
                "come a page at a time: page (from 1) and limit (at most 500) choose which.")
 REQUEST_TIMEOUT = 15.0  # seconds a request may read the database; then it is answered 503
 MAX_LIMIT = 500
-PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20}
+PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20, "framing": 20}
 _deadline: ContextVar[float | None] = ContextVar("deadline", default=None)
 
 
@@ -212,36 +213,28 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
                        more=_more("/statements", {"speaker": speaker, "outlet": outlet, "year": year,
                                                   "about": about}, listing))
 
-    def framing_rows(by: str, person: str, fact_type: str) -> list[dict]:
+    def framing_groups(by: str, person: str, fact_type: str, window: Window) -> dict:
         if by not in GROUPINGS:
             raise HTTPException(422, f"by must be one of {', '.join(GROUPINGS)}")
         with Dossier.reading(store) as data:
             named = data.person(person) if person else None
-        if person and named is None:
-            raise HTTPException(404, f"Nobody called “{person}” in this dossier.")
-        groups = framing(store, by, named["name"] if named else None, fact_type or None)
-        return [{"group": group, "term": d.term, "z": d.z, "log_odds": d.log_odds, "uses": d.count,
-                 "elsewhere": d.elsewhere, "years": over_time([d]),
-                 "sentences": [{"doc": u.doc_id, "start": u.start, "end": u.end, "sentence_start": u.sentence_start,
-                                "sentence_end": u.sentence_end, "fact": u.fact_type, "outlet": u.outlet,
-                                "url": evidence_url(u.doc_id, u.sentence_start, u.sentence_end)} for u in d.uses]}
-                for group, terms in groups.items() for d in terms]
+            if person and named is None:
+                raise HTTPException(404, f"Nobody called “{person}” in this dossier.")
+            return data.framing(by, named, fact_type or None, window)
 
     @app.get("/framing", response_class=HTMLResponse, include_in_schema=False)
-    def framing_page(request: Request, by: str = "speaker", person: str = "", type: str = ""):
-        rows = framing_rows(by, person, type)
-        groups: dict[str, list[dict]] = {}
-        for row in rows:
-            groups.setdefault(row["group"], []).append(row)
+    def framing_page(request: Request, by: str = "speaker", person: str = "", type: str = "", page: str = ""):
+        listing = framing_groups(by, person, type, _window(_page_number(page), None, "framing"))
         charted = []
-        for group, distinctive in groups.items():
+        for group in listing["items"]:
             years: dict[str | None, int] = {}
-            for row in distinctive:
-                for year, count in row["years"].items():
-                    years[year] = years.get(year, 0) + count
-            charted.append({"name": group, "terms": distinctive, "chart": charts.bars(years)})
+            for term in group["terms"]:
+                for year, count in term["years"].items():
+                    years[year or None] = years.get(year or None, 0) + count
+            charted.append({"name": group["group"], "terms": group["terms"], "chart": charts.bars(years)})
         return page_of(request, "framing.html", groups=charted, by=by, person=person, fact_type=type,
-                       groupings=GROUPINGS, types=list(FACT_TYPES))
+                       groupings=GROUPINGS, types=list(FACT_TYPES),
+                       more=_more("/framing", {"by": by, "person": person, "type": type}, listing))
 
     @app.get("/article/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, doc_id: str, start: str = "", end: str = "", sentence: str = "", q: str = ""):
@@ -327,13 +320,14 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
         with Dossier.reading(store) as data:
             return data.statements(Window(page, limit), speaker, outlet, year, about)
 
-    @app.get("/api/framing", tags=["statements"], response_model=list[models.DistinctiveTerm])
+    @app.get("/api/framing", tags=["statements"], response_model=models.FramingPage)
     def api_framing(by: str = Query("speaker", description="outlet, speaker or country"),
                     person: str | None = Query(None, description="Only the facts about this person, any spelling"),
-                    type: str | None = Query(None, description="Only facts of this type (arrest, statement, ...)")):
+                    type: str | None = Query(None, description="Only facts of this type (arrest, statement, ...)"),
+                    page: int = Page, limit: int = Limit("framing")):
         """The words for acts, people and in quotations distinctive of each outlet, speaker or country, with
-        every use and its sentence."""
-        return framing_rows(by, person or "", type or "")
+        their first uses and their sentences; groups by name, a page of them."""
+        return framing_groups(by, person or "", type or "", Window(page, limit))
 
     @app.get("/api/articles/{doc_id:path}", tags=["articles"], response_model=models.Article,
              responses={404: {"description": "No such article"}})
@@ -353,3 +347,15 @@ def app_from_environment() -> FastAPI:
     """The app for each worker process of `dossier serve --workers N`, which finds its database in the
     environment."""
     return create_app(os.environ["DOSSIER_DB"], float(os.environ.get("DOSSIER_TIMEOUT", REQUEST_TIMEOUT)))
+
+
+class ImmediateHTTP(AutoHTTPProtocol):
+    """uvicorn's HTTP with each response sent at once. The socket uvicorn binds for several workers is not
+    marked as TCP, so asyncio leaves Nagle's algorithm on and the end of a response waits for the client's
+    delayed acknowledgement, some 40 ms."""
+
+    def connection_made(self, transport):
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from ..framing import distinctive
+from ..listings import FRAMING_MIN_COUNT, FRAMING_TOP, framing_term
 from ..store import Store, search
 from ..store import listings as rows
 from ..store.schema import case_summaries, documents
+from ..store.terms import term_rows
 from ..views.api import (article_url, case_record, event_record, evidence_url, exchange_record, person_url,
                          statement_record)
 from ..views.cases import value_text
@@ -41,8 +44,13 @@ def paged(items: list[dict], total: int, window: Window) -> dict:
     return {"total": total, "page": window.page, "limit": window.limit, "items": items}
 
 
+def _text(value: str | None) -> str | None:
+    """What a user typed, as the database can hold it (PostgreSQL's text has no NUL)."""
+    return value.replace("\x00", "") if value else value
+
+
 class Dossier:
-    """One request's reading of the database, on one connection."""
+    """One request's reading of the database, on one connection; what users type is read as text, never SQL."""
 
     def __init__(self, store: Store, conn: Connection):
         self.store = store
@@ -82,6 +90,7 @@ class Dossier:
     # ---- search
 
     def search(self, query: str, window: Window) -> dict:
+        query = _text(query)
         wanted = search.query_words(query)
         found = find(self.conn, query, types=("PERSON", "ORG"))[:SEARCH_PEOPLE]
         cases = self._with_case([e["name"] for e in found])
@@ -106,6 +115,7 @@ class Dossier:
 
     def person(self, name: str) -> dict | None:
         """Who a name means (any spelling): a person with a case first, else any person or organisation."""
+        name = _text(name)
         case = rows.case_summary(self.conn, name)
         if case:
             matches = find(self.conn, name, ("PERSON",))
@@ -136,20 +146,46 @@ class Dossier:
 
     def statements(self, window: Window, speaker: str | None = None, outlet: str | None = None,
                    year: str | None = None, about: str | None = None) -> dict:
+        speaker, outlet, year, about = (_text(v) for v in (speaker, outlet, year, about))
         total, found = rows.statement_page(self.conn, self._names(speaker) if speaker else None, outlet or None,
                                            year or None, self._names(about) if about else None, window.limit,
                                            window.offset)
         return paged([statement_record(r) for r in found], total, window)
 
     def statement_years(self, speaker: str | None = None, outlet: str | None = None) -> dict[str | None, int]:
+        speaker, outlet = _text(speaker), _text(outlet)
         return rows.statement_years(self.conn, self._names(speaker) if speaker else None, outlet or None)
 
     def statement_filters(self) -> dict:
         return rows.statement_filters(self.conn)
 
+    # ---- framing
+
+    def framing(self, grouping: str, person: dict | None, fact_type: str | None, window: Window) -> dict:
+        """Each group's distinctive terms, a page of groups by name. The whole dossier's are read from the
+        listing; those of the facts about one person are measured on their articles alone."""
+        if person is None:
+            total, groups = rows.framing_page(self.conn, grouping, _text(fact_type) or "", window.limit,
+                                              window.offset)
+        else:
+            terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
+            speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
+            nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
+            measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], _text(fact_type),
+                                   FRAMING_MIN_COUNT)
+            total = len(measured)
+            groups = [(group, [framing_term(t) for t in best])
+                      for group, best in list(measured.items())[window.offset:window.offset + window.limit]]
+        return paged([{"group": group, "terms": [
+            {**t, "group": group, "sentences": [{**u, "url": evidence_url(u["doc"], u["sentence_start"],
+                                                                           u["sentence_end"])}
+                                                for u in t["sentences"]]} for t in terms]}
+                      for group, terms in groups], total, window)
+
     # ---- articles
 
     def article(self, doc_id: str) -> dict | None:
+        doc_id = _text(doc_id)
         columns = [c for c in documents.c if c.name not in ("raw", "content_hash", "pipeline")]
         row = self.conn.execute(select(*columns).where(documents.c.id == doc_id)).first()
         if row is None:

@@ -239,4 +239,14 @@ class DistinctiveTerm(BaseModel):
     log_odds: float
     uses: int = Field(description="Uses by the group")
     elsewhere: int = Field(description="Uses by everyone else in the dossier")
-    sentences: list[TermUse]
+    years: dict[str, int] = Field(description="Uses by the group per year of publication ('' undated)")
+    sentences: list[TermUse] = Field(description="The first 20 uses, each with its sentence")
+
+
+class FramingGroup(BaseModel):
+    group: str
+    terms: list[DistinctiveTerm] = Field(description="Best first")
+
+
+class FramingPage(Paged):
+    items: list[FramingGroup] = Field(description="Groups by name")

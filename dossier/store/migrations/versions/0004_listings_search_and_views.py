@@ -167,6 +167,25 @@ def upgrade() -> None:
         sa.Column("sources", sa.JSON, nullable=False),
     )
     op.create_table(
+        "framing_terms",
+        sa.Column("grouping", sa.String(8), primary_key=True),
+        sa.Column("fact_type", sa.String(16), primary_key=True),
+        sa.Column("group_name", sa.Text, primary_key=True),
+        sa.Column("rank", sa.Integer, primary_key=True),
+        sa.Column("term", sa.Text, nullable=False),
+        sa.Column("z", sa.Float, nullable=False),
+        sa.Column("log_odds", sa.Float, nullable=False),
+        sa.Column("uses", sa.Integer, nullable=False),
+        sa.Column("elsewhere", sa.Integer, nullable=False),
+        sa.Column("years", sa.JSON, nullable=False),
+        sa.Column("sentences", sa.JSON, nullable=False),
+    )
+    op.create_table(
+        "person_nationalities",
+        sa.Column("person", sa.Text, primary_key=True),
+        sa.Column("country", sa.Text, nullable=False),
+    )
+    op.create_table(
         "outlets",
         sa.Column("name", sa.Text, primary_key=True),
         sa.Column("articles", sa.Integer, nullable=False),
@@ -209,7 +228,8 @@ def downgrade() -> None:
         for trigger in ("search_text_au", "search_text_ad", "search_text_ai"):
             op.execute(sa.text(f"DROP TRIGGER {trigger}"))
         op.execute(sa.text("DROP TABLE search_index"))
-    for table in ("search_text", "counts", "entity_keys", "entity_articles", "outlets", "exchanges",
+    for table in ("search_text", "counts", "entity_keys", "entity_articles", "outlets", "person_nationalities",
+                  "framing_terms", "exchanges",
                   "statement_sources", "statement_about", "statements", "statement_speakers", "event_sources",
                   "case_events", "case_summaries"):
         op.drop_table(table)
