@@ -36,7 +36,8 @@ from .views.lookup import entity_key_rows
 
 FRAMING_TOP = 10  # distinctive terms kept per group
 FRAMING_MIN_COUNT = 3  # uses a term needs in a group to count as its habit
-FRAMING_USES = 20  # uses kept per term: the first, each a link to its sentence
+FRAMING_USES = 10  # uses kept per term: the first, each a link to its sentence
+SHOWN = 10  # sources an exchange keeps to be shown; its events keep them all
 
 
 @dataclass
@@ -84,7 +85,8 @@ def event_row(person: str, seq: int, event: Event, spans: _Spans) -> dict:
         "person": person, "seq": seq, "type": event.type, "date": event.date, "reported": when(event),
         "headline": describe(event),
         "arguments": {arg: typed_value(arg, value) for arg, value in event.args.items() if arg != "date"},
-        "claimed_by": event.claimed_by, "independent_sources": event.outlets,
+        "claimed_by": event.claimed_by, "independent_sources": event.outlets, "reports": len(event.sources),
+        "outlets": _outlets(event.sources),
         "conflicts": {arg: [{"value": typed_value(arg, v.value), "text": value_text(arg, v.value),
                              "outlets": _outlets(v.sources)} for v in versions]
                       for arg, versions in event.conflicts.items()},
@@ -111,7 +113,8 @@ def _refresh_exchanges(conn: Connection) -> None:
     spans = _Spans(conn, {s.doc_id for e in events for s in e.sources})
     rows.replace_exchanges(conn, [
         {"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1], "side_unknown": x.unplaced,
-         "outlets": _outlets(x.sources), "sources": spans.sources(x.sources)} for x in ledger(events)])
+         "outlets": _outlets(x.sources), "reports": len(x.sources), "sources": spans.sources(x.sources[:SHOWN])}
+        for x in ledger(events)])
 
 
 def statement_year(statement: Statement) -> str | None:
@@ -154,7 +157,8 @@ def _refresh_statements(conn: Connection, citing: set[str]) -> list[str]:
         for s in log:
             year = statement_year(s)
             said.append({"speaker": speaker, "quote": s.quote, "date": s.date, "year": year, "channel": s.channel,
-                         "sort_key": _sort_key(s, year), "about": sorted(set(s.about)),
+                         "reports": len(s.sources), "outlets": s.outlets, "sort_key": _sort_key(s, year),
+                         "about": sorted(set(s.about)),
                          "sources": [{"doc_id": src.doc_id, "outlet": src.outlet or src.doc_id,
                                       "published": src.published, "evidence": src.evidence,
                                       "claimed_by": src.claimed_by,

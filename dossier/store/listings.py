@@ -234,27 +234,42 @@ def case_summary(conn: Connection, person: str) -> dict | None:
     return dict(row._mapping) if row else None
 
 
-def _sources(conn: Connection, table, key, keys: list) -> dict:
-    """{key: [source rows in order]} of a source table."""
+def _sources(conn: Connection, table, key, keys: list, shown: int | None) -> dict:
+    """{key: [source rows in order, the first ``shown``]} of a source table."""
     found: dict = {}
     for part in chunks(keys):
         columns = [table.c[c] for c in SOURCE_COLUMNS]
-        for r in conn.execute(select(key, *columns).where(key.in_(part)).order_by(key, table.c.n)):
+        query = select(key, *columns).where(key.in_(part)).order_by(key, table.c.n)
+        for r in conn.execute(query.where(table.c.n < shown) if shown is not None else query):
             found.setdefault(r[0], []).append({c: getattr(r, c) for c in SOURCE_COLUMNS})
     return found
 
 
-def events_of(conn: Connection, person: str) -> list[dict]:
+def events_of(conn: Connection, person: str, shown: int | None = None) -> list[dict]:
+    """A case's events in order, each with its sources (the first ``shown`` of them)."""
     rows = [dict(r._mapping) for r in conn.execute(select(case_events).where(case_events.c.person == person)
                                                    .order_by(case_events.c.seq))]
     sources: dict[int, list[dict]] = {}
     query = (select(event_sources.c.seq, *[event_sources.c[c] for c in SOURCE_COLUMNS])
              .where(event_sources.c.person == person).order_by(event_sources.c.seq, event_sources.c.n))
-    for r in conn.execute(query):
+    for r in conn.execute(query.where(event_sources.c.n < shown) if shown is not None else query):
         sources.setdefault(r.seq, []).append({c: getattr(r, c) for c in SOURCE_COLUMNS})
     for row in rows:
         row["sources"] = sources.get(row["seq"], [])
     return rows
+
+
+def event_sources_page(conn: Connection, person: str, seq: int, limit: int | None = None, offset: int = 0
+                       ) -> tuple[dict | None, list[dict]]:
+    """(the event, one page of its sources in order)."""
+    event = conn.execute(select(case_events).where(case_events.c.person == person, case_events.c.seq == seq)).first()
+    if event is None:
+        return None, []
+    query = (select(*[event_sources.c[c] for c in SOURCE_COLUMNS])
+             .where(event_sources.c.person == person, event_sources.c.seq == seq).order_by(event_sources.c.n)
+             .offset(offset))
+    return dict(event._mapping), [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None
+                                                                         else query)]
 
 
 def _statement_filter(speakers: list[str] | None, outlet: str | None, year: str | None,
@@ -275,14 +290,15 @@ def _statement_filter(speakers: list[str] | None, outlet: str | None, year: str 
 
 def statement_page(conn: Connection, speakers: list[str] | None = None, outlet: str | None = None,
                    year: str | None = None, about: list[str] | None = None, limit: int | None = None,
-                   offset: int = 0) -> tuple[int, list[dict]]:
-    """(how many match, one page of them with their "about" and "sources"), in the log's order."""
+                   offset: int = 0, shown: int | None = None) -> tuple[int, list[dict]]:
+    """(how many match, one page of them with their "about" and "sources" (the first ``shown``)), in the log's
+    order."""
     where = and_(True, *_statement_filter(speakers, outlet, year, about))
     total = conn.execute(select(func.count()).select_from(statements).where(where)).scalar_one()
     query = (select(statements).where(where).order_by(statements.c.sort_key, statements.c.id).offset(offset))
     rows = [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
     ids = [r["id"] for r in rows]
-    sources = _sources(conn, statement_sources, statement_sources.c.statement, ids)
+    sources = _sources(conn, statement_sources, statement_sources.c.statement, ids, shown)
     about_names: dict[int, list[str]] = {}
     for part in chunks(ids):
         for r in conn.execute(select(statement_about).where(statement_about.c.statement.in_(part))

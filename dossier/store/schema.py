@@ -165,6 +165,8 @@ case_events = Table(
     Column("arguments", JSON, nullable=False),
     Column("claimed_by", JSON, nullable=False),  # who asserts it, when no source states it in its own voice
     Column("independent_sources", Integer, nullable=False),
+    Column("reports", Integer, nullable=False),  # its sources: articles' reports of it
+    Column("outlets", JSON, nullable=False),
     Column("conflicts", JSON, nullable=False),  # argument -> [{value, text, outlets}]
 )
 
@@ -201,7 +203,9 @@ statements = Table(
     Column("date", String(10)),
     Column("year", String(4)),  # the year it was said, else of the earliest article carrying it
     Column("channel", Text),
-    Column("sort_key", Text, nullable=False, index=True),  # the log's order: year (unknown last), date, speaker
+    Column("reports", Integer, nullable=False),  # its sources: the articles that carry it
+    Column("outlets", JSON, nullable=False),
+    Column("sort_key", Text, nullable=False, index=True),  # the log's order: year (unknown last), then date
 )
 
 statement_about = Table(
@@ -223,7 +227,7 @@ statement_sources = Table(
     Column("end_char", Integer),
 )
 
-# The exchange ledger, redone when a case changes; sides and sources are short lists.
+# The exchange ledger, redone when a case changes. Its sources are the exchange events' (case_event_sources).
 exchanges = Table(
     "exchanges", metadata,
     Column("id", Integer, primary_key=True),  # the ledger's order: by date
@@ -233,7 +237,8 @@ exchanges = Table(
     Column("side_b", JSON, nullable=False),
     Column("side_unknown", JSON, nullable=False),
     Column("outlets", JSON, nullable=False),
-    Column("sources", JSON, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("sources", JSON, nullable=False),  # the first reports, as a page shows them
 )
 
 # Framing (dossier/framing.py) of the whole dossier, for each grouping and fact type: each group's most

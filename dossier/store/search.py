@@ -45,17 +45,30 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query[:MAX_WORD * MAX_QUERY_WORDS * 2])))[:MAX_QUERY_WORDS]
 
 
+class _Folding(dict):
+    """A table for str.translate: each character to itself folded, where that is one character (a mark that
+    folds to nothing stays, and parts no word), so that offsets in the folded text are the text's."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = value = folded if len(folded) == 1 else chr(code)
+        return value
+
+
+_FOLDING = _Folding()
+
+
+@lru_cache(maxsize=4096)
+def _hits(wanted: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in wanted) + r")(?![^\W_])")
+
+
 def hit_spans(text: str, wanted: Iterable[str]) -> list[tuple[int, int]]:
-    """Offsets of the words of ``text`` that fold to one of ``wanted``: what a search found, to highlight.
-    Offsets are of ``text`` as given (composed or not)."""
-    wanted = set(wanted)
+    """Offsets of the words of ``text`` that fold to one of ``wanted``: what a search found, to highlight."""
+    wanted = tuple(sorted(set(wanted), key=lambda w: (-len(w), w)))
     if not wanted:
         return []
-    composed = text.isascii() or unicodedata.is_normalized("NFC", text)
-    if not composed:  # offsets of an NFC copy would not be the text's: fold word by word, marks and all
-        return [m.span() for m in re.finditer(r"[^\W_][\w\u0300-\u036f]*", text)
-                if set(_WORD.findall(fold(m.group()))) & wanted]
-    return [m.span() for m in _WORD.finditer(text) if set(_WORD.findall(fold(m.group()))) & wanted]
+    return [m.span() for m in _hits(wanted).finditer(text.translate(_FOLDING))]
 
 
 def document_words(title: str | None, outlet: str | None, body: str) -> str:

@@ -7,23 +7,30 @@ with the evidence sentence and where it is in its article.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from ..extract.schema import FACT_TYPES
 
 
+@lru_cache(maxsize=65536)
+def _part(text: str) -> str:
+    return quote(text, safe="")
+
+
 def person_url(name: str) -> str:
-    return f"/person/{quote(name, safe='')}"
+    return f"/person/{_part(name)}"
 
 
 def article_url(doc_id: str, query: str | None = None) -> str:
-    return f"/article/{quote(doc_id, safe='')}" + (f"?{urlencode({'q': query})}" if query else "")
+    return f"/article/{_part(doc_id)}" + (f"?{urlencode({'q': query})}" if query else "")
 
 
 def evidence_url(doc_id: str, start: int | None, end: int | None, sentence: str | None = None) -> str:
     """The article page with the evidence marked: by offsets when known, else by the sentence's text."""
-    query = {"start": start, "end": end} if start is not None and end is not None else {"sentence": sentence or ""}
-    return f"/article/{quote(doc_id, safe='')}?{urlencode(query)}#evidence"
+    if start is not None and end is not None:
+        return f"/article/{_part(doc_id)}?start={int(start)}&end={int(end)}#evidence"
+    return f"/article/{_part(doc_id)}?{urlencode({'sentence': sentence or ''})}#evidence"
 
 
 def source_record(row: dict) -> dict:
@@ -33,8 +40,7 @@ def source_record(row: dict) -> dict:
             "url": evidence_url(row["doc_id"], start, end, row["evidence"])}
 
 
-def _outlets(sources: list[dict]) -> list[str]:
-    return sorted({s["outlet"] or s["doc_id"] for s in sources})
+SOURCES_SHOWN = 10  # sources of an event, a statement or an exchange given with it; "reports" counts them all
 
 
 def event_record(row: dict) -> dict:
@@ -43,8 +49,9 @@ def event_record(row: dict) -> dict:
     arguments = {**{arg: None for arg in told if arg != "date"}, **row["arguments"]}
     return {"type": row["type"], "date": row["date"], "when": row["reported"], "headline": row["headline"],
             "arguments": arguments, "claimed": bool(row["claimed_by"]), "claimed_by": row["claimed_by"],
-            "independent_sources": row["independent_sources"], "outlets": _outlets(row["sources"]),
-            "conflicts": row["conflicts"], "sources": [source_record(s) for s in row["sources"]]}
+            "independent_sources": row["independent_sources"], "outlets": row["outlets"],
+            "conflicts": row["conflicts"], "reports": row["reports"],
+            "sources": [source_record(s) for s in row["sources"]]}
 
 
 def case_record(row: dict) -> dict:
@@ -57,10 +64,10 @@ def statement_record(row: dict) -> dict:
     return {"speaker": row["speaker"], "speaker_url": person_url(row["speaker"]), "quote": row["quote"],
             "date": row["date"], "year": row["year"], "channel": row["channel"],
             "about": [{"name": name, "url": person_url(name)} for name in row["about"]],
-            "outlets": _outlets(row["sources"]), "sources": [source_record(s) for s in row["sources"]]}
+            "outlets": row["outlets"], "reports": row["reports"], "sources": [source_record(s) for s in row["sources"]]}
 
 
 def exchange_record(row: dict) -> dict:
     return {"date": row["date"], "place": row["place"], "side_a": row["side_a"], "side_b": row["side_b"],
-            "side_unknown": row["side_unknown"], "outlets": row["outlets"],
+            "side_unknown": row["side_unknown"], "outlets": row["outlets"], "reports": row["reports"],
             "sources": [source_record(s) for s in row["sources"]]}

@@ -47,7 +47,8 @@ DESCRIPTION = ("Detention cases built from news articles: people, their case fil
                "come a page at a time: page (from 1) and limit (at most 500) choose which.")
 REQUEST_TIMEOUT = 15.0  # seconds a request may read the database; then it is answered 503
 MAX_LIMIT = 500
-PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20, "framing": 20}
+PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20, "framing": 20,
+             "sources": 50}
 _deadline: ContextVar[float | None] = ContextVar("deadline", default=None)
 
 
@@ -174,6 +175,17 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
             return page_of(request, "home.html", cases=cases["items"], overview=data.overview(),
                            more=_more("/", {}, cases))
 
+    # Before /person/{name}, which would take the whole path for a name.
+    @app.get("/person/{name:path}/events/{seq}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, name: str, seq: str, page: str = ""):
+        with Dossier.reading(store) as data:
+            event, listing = data.event_sources(name, int(seq), _window(_page_number(page), None, "sources")) \
+                if seq.isdigit() else (None, {})
+        if event is None:
+            raise HTTPException(404, f"No event {seq} in a case of “{name}”.")
+        return page_of(request, "event.html", person=name, event=event, sources=listing["items"],
+                       more=_more(f"/person/{quote(name, safe='')}/events/{seq}", {}, listing))
+
     @app.get("/person/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str, page: str = ""):
         with Dossier.reading(store) as data:
@@ -280,6 +292,20 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
         """One entry per person with a case, by name: nationality, status and date of the latest event."""
         with Dossier.reading(store) as data:
             return data.case_list(Window(page, limit))
+
+    # Before /api/cases/{name}, which would take the whole path for a name.
+    @app.get("/api/cases/{name:path}/events/{seq}/sources", tags=["cases"], response_model=models.SourcePage,
+             responses={404: {"description": "No such case or event"}})
+    def api_event_sources(name: str = PathParam(description="The person's name in any spelling"),
+                          seq: int = PathParam(description="The event's place in the case's events, from 0"),
+                          page: int = Page, limit: int = Limit("sources")):
+        """Every source of one event of a case, in order: the article, its outlet, the evidence sentence."""
+        with Dossier.reading(store) as data:
+            person = data.person(name)
+            event, listing = data.event_sources(person["name"], seq, Window(page, limit)) if person else (None, {})
+        if event is None:
+            raise HTTPException(404, f"no event {seq} in a case of {name}")
+        return listing
 
     @app.get("/api/cases/{name:path}", tags=["cases"], response_model=models.Case, response_model_exclude_unset=True,
              responses={404: {"description": "No person by that name"}})

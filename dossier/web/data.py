@@ -18,8 +18,8 @@ from ..store import Store, search
 from ..store import listings as rows
 from ..store.schema import case_summaries, documents
 from ..store.terms import term_rows
-from ..views.api import (article_url, case_record, event_record, evidence_url, exchange_record, person_url,
-                         statement_record)
+from ..views.api import (SOURCES_SHOWN, article_url, case_record, event_record, evidence_url, exchange_record,
+                         person_url, source_record, statement_record)
 from ..views.cases import value_text
 from ..views.lookup import find
 from .text import snippet
@@ -136,7 +136,12 @@ class Dossier:
                 "url": person_url(name)}
 
     def case(self, person: str) -> list[dict]:
-        return [event_record(r) for r in rows.events_of(self.conn, person)]
+        return [event_record(r) for r in rows.events_of(self.conn, person, SOURCES_SHOWN)]
+
+    def event_sources(self, person: str, seq: int, window: Window) -> tuple[dict | None, dict]:
+        """(an event of a case, a page of its sources)."""
+        event, found = rows.event_sources_page(self.conn, person, seq, window.limit, window.offset)
+        return event, paged([source_record(s) for s in found], event["reports"] if event else 0, window)
 
     def articles_naming(self, entity: int | None, window: Window) -> dict:
         total, found = rows.entity_docs(self.conn, entity, window.limit, window.offset) if entity else (0, [])
@@ -149,7 +154,7 @@ class Dossier:
         speaker, outlet, year, about = (_text(v) for v in (speaker, outlet, year, about))
         total, found = rows.statement_page(self.conn, self._names(speaker) if speaker else None, outlet or None,
                                            year or None, self._names(about) if about else None, window.limit,
-                                           window.offset)
+                                           window.offset, SOURCES_SHOWN)
         return paged([statement_record(r) for r in found], total, window)
 
     def statement_years(self, speaker: str | None = None, outlet: str | None = None) -> dict[str | None, int]:

@@ -60,13 +60,18 @@ class Event(BaseModel):
     independent_sources: int = Field(description="Distinct stories: a wire text re-published counts once")
     outlets: list[str]
     conflicts: dict[str, list[Version]] = Field(description="Argument -> the versions the sources disagree on")
-    sources: list[SourceLink]
+    reports: int = Field(description="Its sources, all of them: /api/cases/{name}/events/{n}/sources lists them")
+    sources: list[SourceLink] = Field(description="The first 10 sources")
 
 
 class Paged(BaseModel):
     total: int = Field(description="How many there are in all")
     page: int = Field(description="This page's number, from 1")
     limit: int = Field(description="How many a page holds")
+
+
+class SourcePage(Paged):
+    items: list[SourceLink]
 
 
 class CaseSummary(BaseModel):
@@ -155,7 +160,8 @@ class Exchange(BaseModel):
     side_b: list[str] = Field(description="People released by the other side")
     side_unknown: list[str] = Field(description="Freed in the swap, side not reported")
     outlets: list[str]
-    sources: list[SourceLink]
+    reports: int = Field(description="Reports of the swap, all of them")
+    sources: list[SourceLink] = Field(description="The first 10 reports")
 
 
 class ExchangePage(Paged):
@@ -176,7 +182,8 @@ class Statement(BaseModel):
     channel: str | None
     about: list[Named]
     outlets: list[str]
-    sources: list[SourceLink]
+    reports: int = Field(description="Articles that carry it, all of them")
+    sources: list[SourceLink] = Field(description="The first 10 articles that carry it")
 
 
 class StatementPage(Paged):

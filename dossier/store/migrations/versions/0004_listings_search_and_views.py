@@ -111,6 +111,8 @@ def upgrade() -> None:
         sa.Column("arguments", sa.JSON, nullable=False),
         sa.Column("claimed_by", sa.JSON, nullable=False),
         sa.Column("independent_sources", sa.Integer, nullable=False),
+        sa.Column("reports", sa.Integer, nullable=False),
+        sa.Column("outlets", sa.JSON, nullable=False),
         sa.Column("conflicts", sa.JSON, nullable=False),
     )
     op.create_index("ix_case_events_type", "case_events", ["type"])
@@ -138,6 +140,8 @@ def upgrade() -> None:
         sa.Column("date", sa.String(10)),
         sa.Column("year", sa.String(4)),
         sa.Column("channel", sa.Text),
+        sa.Column("reports", sa.Integer, nullable=False),
+        sa.Column("outlets", sa.JSON, nullable=False),
         sa.Column("sort_key", sa.Text, nullable=False),
     )
     op.create_index("ix_statements_speaker", "statements", ["speaker"])
@@ -164,6 +168,7 @@ def upgrade() -> None:
         sa.Column("side_b", sa.JSON, nullable=False),
         sa.Column("side_unknown", sa.JSON, nullable=False),
         sa.Column("outlets", sa.JSON, nullable=False),
+        sa.Column("reports", sa.Integer, nullable=False),
         sa.Column("sources", sa.JSON, nullable=False),
     )
     op.create_table(
