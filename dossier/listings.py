@@ -200,7 +200,7 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
     with store.engine.connect() as conn:
         # Framing weighs every article against the others: measured again whenever an article or the
         # entities may have changed, from the committed articles, before the listings are written.
-        measure = bool(rows.unindexed_documents(conn)) or not rows.has_framing(conn) or bool(
+        measure = bool(rows.unindexed_documents(conn)) or not rows.totals(conn) or bool(
             assembly and (assembly.cases or assembly.dropped))
     framing = _framing(store) if measure else None
     with store.engine.begin() as conn:

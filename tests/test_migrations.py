@@ -33,8 +33,8 @@ def _rows(db: Path, query: str) -> list[tuple]:
 
 
 def _differences(conn) -> list:
-    """How the database's tables differ from the declared ones, the full-text index's own tables aside."""
-    declared = {"include_name": lambda name, kind, _: kind != "table" or not search.is_index_table(name)}
+    """How the database's tables differ from the declared ones, the full-text index aside."""
+    declared = {"include_name": lambda name, kind, _: not search.is_full_text_index(name)}
     return compare_metadata(MigrationContext.configure(conn, opts=declared), metadata)
 
 

@@ -7,31 +7,26 @@ exactly. One test builds the seed corpus and photographs a real case file.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import socket
 import threading
 import time
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import insert
 from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, REPO, SEEDS
-from dossier.casefile import assemble_cases
 from dossier.cli import app as cli
-from dossier.listings import refresh
-from dossier.store import Store
-from dossier.store.schema import doc_entities, documents, entities, facts, mentions
+from dossier.store.schema import documents
 from dossier.web.app import create_app
 from dossier.web.charts import timeline
 from dossier.web.text import human_date
+from dossiers import write_dossier
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "tests" / "screenshots"
@@ -39,62 +34,10 @@ CORPUS = FIXTURES / "web" / "corpus.json"
 runner = CliRunner()
 
 
-# ---- a dossier of invented articles, written into the tables directly
-
-def _entity_refs(value, index: dict[str, int]):
-    if isinstance(value, dict) and "entity" in value:
-        return {"entity": index[value["entity"]]}
-    if isinstance(value, list):
-        return [_entity_refs(v, index) for v in value]
-    return value
-
+# ---- a dossier of invented articles (tests/fixtures/web/corpus.json)
 
 def build_fixture_dossier(path: Path) -> Path:
-    spec = json.loads(CORPUS.read_text(encoding="utf-8"))
-    store = Store(path)
-    canonical: dict[str, dict] = {}
-    rows: dict[str, list[dict]] = {"documents": [], "doc_entities": [], "mentions": [], "facts": []}
-    for doc in spec["documents"]:
-        doc_id, body = doc["id"], "\n".join(doc["body"])
-        rows["documents"].append({
-            "id": doc_id, "origin": f"{doc_id}.txt", "content_hash": doc_id, "pipeline": "fixture",
-            "url": doc.get("url"), "title": doc.get("title"), "outlet": doc.get("outlet"),
-            "published": doc.get("published"), "dateline": doc.get("dateline"), "language": "en",
-            "raw": "\n".join([doc.get("title") or "", *doc.get("removed", []), body]), "body": body,
-            "removed": doc.get("removed", []), "captions": doc.get("captions", []),
-            "processed_at": datetime.now(UTC)})
-        index = {e["name"]: i for i, e in enumerate(doc["entities"])}
-        taken: list[tuple[int, int]] = []
-        for i, e in enumerate(doc["entities"]):
-            forms = e.get("forms", [e["name"]])
-            entry = canonical.setdefault(e["name"], {"id": len(canonical) + 1, "type": e["type"], "aliases": set()})
-            entry["aliases"].update(forms)
-            rows["doc_entities"].append({"doc_id": doc_id, "idx": i, "name": e["name"], "type": e["type"],
-                                         "role": None, "aliases": [], "entity_id": entry["id"]})
-            for form in sorted(forms, key=len, reverse=True):
-                for m in re.finditer(re.escape(form), body):
-                    if any(m.start() < end and start < m.end() for start, end in taken):
-                        continue
-                    taken.append(m.span())
-                    rows["mentions"].append({"doc_id": doc_id, "start_char": m.start(), "end_char": m.end(),
-                                             "text": form, "type": e["type"], "sentence": 0, "doc_entity": i})
-        for i, f in enumerate(doc["facts"]):
-            start = body.index(f["evidence"])
-            rows["facts"].append({
-                "doc_id": doc_id, "idx": i, "type": f["type"], "subject": index[f["subject"]],
-                "args": {k: _entity_refs(v, index) for k, v in f["args"].items()},
-                "claimed_by": index[f["claimed_by"]] if f.get("claimed_by") else None,
-                "sentence": i, "start_char": start, "end_char": start + len(f["evidence"])})
-    for n, row in enumerate(rows["mentions"]):
-        row["idx"] = n
-    with store.engine.begin() as conn:
-        conn.execute(insert(entities), [{"id": e["id"], "name": name, "type": e["type"],
-                                         "aliases": sorted(e["aliases"])} for name, e in canonical.items()])
-        for table in (documents, doc_entities, mentions, facts):
-            conn.execute(insert(table), rows[table.name])
-    refresh(store, assemble_cases(store))
-    store.close()
-    return path
+    return write_dossier(path, json.loads(CORPUS.read_text(encoding="utf-8")))
 
 
 def _evidence(doc_id: str, start: int) -> str:

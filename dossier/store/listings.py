@@ -190,10 +190,6 @@ def replace_framing(conn: Connection, terms: list[dict], nationality: dict[str, 
     _insert(conn, person_nationalities, [{"person": p, "country": c} for p, c in sorted(nationality.items())])
 
 
-def has_framing(conn: Connection) -> bool:
-    return conn.execute(select(framing_terms.c.rank).limit(1)).first() is not None
-
-
 def replace_totals(conn: Connection) -> None:
     """Outlets and the dossier's totals, counted again; the generation moves on."""
     conn.execute(delete(outlets))

@@ -108,6 +108,7 @@ def matching(conn: Connection, wanted: list[str]):
     raise NotImplementedError(f"full-text search on {conn.dialect.name}")
 
 
-def is_index_table(name: str) -> bool:
-    """Whether a table is the full-text index's own (FTS5 keeps its index in tables), not the schema's."""
-    return name == "search_index" or name.startswith("search_index_")
+def is_full_text_index(name: str | None) -> bool:
+    """Whether a table or an index is the full-text index, which the schema (tables of plain columns) does
+    not declare: SQLite's FTS5 table and the tables it keeps its index in, PostgreSQL's GIN index."""
+    return bool(name) and (name in ("search_index", "ix_search_text_words") or name.startswith("search_index_"))

@@ -18,7 +18,7 @@ class SourceLink(BaseModel):
 
 
 class Fine(BaseModel):
-    amount: float | None = Field(description="The sum, in units of the currency")
+    amount: int | float | None = Field(description="The sum, in units of the currency")
     currency: str | None = Field(description="ISO 4217 code")
 
 
