@@ -268,6 +268,32 @@ def test_framing_page_shows_a_speakers_words_and_opens_their_sentences(browser, 
             context.close()
 
 
+def test_a_long_case_list_is_read_page_by_page(browser, tmp_path):
+    names = [f"{given} {surname}" for surname in ("Aalto", "Berger", "Costa", "Dumas", "Eklund", "Faber")
+             for given in ("Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivo", "Jo", "Kai", "Lu", "Max", "Ned",
+                           "Ola", "Pia", "Quin", "Rex", "Sol", "Tom")]
+    spec = {"documents": [{"id": f"held-{i}", "outlet": "Harbour Wire", "published": "2022-05-01", "title": name,
+                           "body": [f"{name} was detained in Oslo, police said."],
+                           "entities": [{"name": name, "type": "PERSON"}],
+                           "facts": [{"type": "arrest", "subject": name, "args": {"place": "Oslo"},
+                                      "evidence": f"{name} was detained in Oslo, police said."}]}
+                          for i, name in enumerate(names)]}
+    with serving(write_dossier(tmp_path / "long.db", spec)) as url:
+        page = browser.new_page()
+        try:
+            page.goto(url)
+            first = page.locator("table.cases a.person").all_inner_texts()
+            assert len(first) == 100 and first == sorted(first)
+            page.locator("nav.more a[rel=next]").click()
+            rest = page.locator("table.cases a.person").all_inner_texts()
+            assert len(rest) == 20 and sorted(first + rest) == sorted(names) and first[-1] < rest[0]
+            assert page.locator("nav.more").inner_text().count("page 2 of 2") == 1
+            page.locator("nav.more a[rel=prev]").click()
+            assert page.locator("table.cases a.person").all_inner_texts() == first
+        finally:
+            page.close()
+
+
 # ---- over HTTP, without a browser
 
 def test_timeline_puts_events_on_a_time_axis_and_the_yearless_apart():
