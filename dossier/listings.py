@@ -30,6 +30,7 @@ from .store import Store, search
 from .store import cases as case_store
 from .store import listings as rows
 from .store.terms import term_rows
+from .views.api import SOURCES_SHOWN
 from .views.cases import describe, typed_value, value_text
 from .views.lookup import entity_key_rows
 
@@ -37,7 +38,6 @@ from .views.lookup import entity_key_rows
 FRAMING_TOP = 10  # distinctive terms kept per group
 FRAMING_MIN_COUNT = 3  # uses a term needs in a group to count as its habit
 FRAMING_USES = 10  # uses kept per term: the first, each a link to its sentence
-SHOWN = 10  # sources an exchange keeps to be shown; its events keep them all
 
 
 @dataclass
@@ -113,7 +113,8 @@ def _refresh_exchanges(conn: Connection) -> None:
     spans = _Spans(conn, {s.doc_id for e in events for s in e.sources})
     rows.replace_exchanges(conn, [
         {"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1], "side_unknown": x.unplaced,
-         "outlets": _outlets(x.sources), "reports": len(x.sources), "sources": spans.sources(x.sources[:SHOWN])}
+         "outlets": _outlets(x.sources), "reports": len(x.sources),
+         "sources": spans.sources(x.sources[:SOURCES_SHOWN])}  # all of them are its events' sources
         for x in ledger(events)])
 
 
@@ -130,7 +131,7 @@ def _sort_key(statement: Statement, year: str | None) -> str:
     """The log's order, in digits alone so that every collation sorts it alike: the year (unknown last),
     then the undated before the dated, by month and day."""
     _, month, day = date_parts(statement.date) or (None, None, None)
-    return f"{year or '9999'}{1 if statement.date else 0}{month or 0:02d}{day or 0:02d}"
+    return f"{int(year or 9999):04d}{1 if statement.date else 0}{month or 0:02d}{day or 0:02d}"
 
 
 def _fingerprint(facts: list[dict]) -> str:
