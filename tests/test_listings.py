@@ -140,6 +140,16 @@ def test_pages_link_to_the_next_and_the_previous_page(api):
         'class="statement"') == 0
 
 
+def test_a_request_that_reads_too_long_is_answered_503(big):
+    app = create_app(big, timeout=1e-9)  # every read that takes any time at all is past the deadline
+    with TestClient(app) as hurried:
+        slow = hurried.get("/api/search", params={"q": "vienna police"})
+        page = hurried.get("/", params={"q": "vienna police"})
+    app.state.store.close()
+    assert slow.status_code == 503 and "took longer than" in slow.json()["detail"]
+    assert page.status_code == 503 and "took longer than" in page.text
+
+
 def test_a_page_is_at_most_500_long_and_numbered_from_1(api):
     for params in ({"limit": 0}, {"limit": 501}, {"page": 0}, {"page": "x"}):
         assert api.get("/api/cases", params=params).status_code == 422

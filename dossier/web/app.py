@@ -69,7 +69,7 @@ def _guard(store: Store, timeout: float) -> None:
 
         @event.listens_for(store.engine, "connect")
         def _bounded(dbapi_connection, _record):
-            dbapi_connection.set_progress_handler(past_deadline, 10_000)
+            dbapi_connection.set_progress_handler(past_deadline, 1000)  # every thousand steps of a query
 
 
 def _window(page: int, limit: int | None, kind: str) -> Window:
@@ -118,11 +118,11 @@ def _endpoints(spec: dict) -> list[dict]:
 
 def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     store = Store(db, create=False, read_only=True)
+    _guard(store, timeout)  # before the first connection, which the pool keeps
     if migrate.current(store.engine) != migrate.head():
         store.close()
         raise ValueError(f"{db} was built by an earlier release of dossier; `dossier build CORPUS --db {db}` "
                          "brings it up to date")
-    _guard(store, timeout)
     app = FastAPI(title="dossier", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)  # the stock docs load script from a CDN; ours is server-rendered
     environment = Environment(loader=FileSystemLoader(HERE / "templates"),
