@@ -101,8 +101,12 @@ def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = 
             if count < min_count:
                 continue
             alpha, elsewhere = prior[term], prior[term] - count
-            log_odds = (math.log((count + alpha) / (own_total + prior_total - count - alpha))
-                        - math.log((elsewhere + alpha) / (rest_total + prior_total - elsewhere - alpha)))
+            other_words, others_other_words = own_total + prior_total - count - alpha, \
+                rest_total + prior_total - elsewhere - alpha
+            if other_words <= 0 or others_other_words <= 0:
+                continue  # a dossier of this one word: there is nothing to weigh it against
+            log_odds = (math.log((count + alpha) / other_words)
+                        - math.log((elsewhere + alpha) / others_other_words))
             z = log_odds / math.sqrt(1 / (count + alpha) + 1 / (elsewhere + alpha))
             if z > 0:
                 scored.append(Distinctive(group, term, round(z, 3), round(log_odds, 4), count, elsewhere,
