@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-from sqlalchemy import Connection, select
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, func, select
 
 from ..resolve.names import fold, readings, same_person_name, split_name
 from ..store import Store
@@ -21,7 +21,7 @@ from ..store.schema import entities, entity_articles, entity_keys
 
 MIN_SCORE = 85
 MAX_NAME = 200  # characters: a longer query is no one's name
-MAX_CANDIDATES = 2000  # entities a word may bring to the fuzzy comparison
+MAX_CANDIDATES = 500  # entities sharing words with a name that are compared with it, the most words first
 MAX_FUZZY = 20  # entities a merely similar name finds
 ALL_TYPES = ("PERSON", "ORG", "GPE", "FAC", "NORP")
 
@@ -70,9 +70,23 @@ def entity_key_rows(entity_id: int, name: str, type_: str, aliases: list[str]) -
 
 
 def _filed(conn: Connection, keys: set[str], types: tuple[str, ...]) -> list[dict]:
+    """The entities of those types filed under any of the keys."""
     ids: set[int] = set()
     for part in chunks(sorted(keys)):
         ids.update(conn.execute(select(entity_keys.c.entity_id).where(entity_keys.c.key.in_(part))).scalars())
+    return _entities(conn, ids, types)
+
+
+def _sharing_words(conn: Connection, name: str, types: tuple[str, ...]) -> list[dict]:
+    """The entities whose names share the most words with ``name``, at most MAX_CANDIDATES of them."""
+    shared = func.count().label("shared")
+    ids = conn.execute(select(entity_keys.c.entity_id, shared).where(entity_keys.c.key.in_(_word_keys(name)))
+                       .group_by(entity_keys.c.entity_id).order_by(shared.desc(), entity_keys.c.entity_id)
+                       .limit(MAX_CANDIDATES)).scalars()
+    return _entities(conn, set(ids), types)
+
+
+def _entities(conn: Connection, ids: set[int], types: tuple[str, ...]) -> list[dict]:
     found = []
     for part in chunks(sorted(ids)):
         found.extend({"id": r.id, "name": r.name, "type": r.type, "aliases": r.aliases, "articles": r.articles or 0}
@@ -104,11 +118,14 @@ def find(conn: Connection, name: str, types: tuple[str, ...] = ALL_TYPES) -> lis
                   if any(same_person_name(a, name) for a in {r["name"], *r["aliases"]})]
         if people:
             return _most_named(people)
-    candidates = _filed(conn, _word_keys(name), types)[:MAX_CANDIDATES]
-    wanted = fold(name)
-    scored = [(max(fuzz.WRatio(wanted, fold(a)) for a in {r["name"], *r["aliases"]}), r) for r in candidates]
-    return [r for score, r in sorted(scored, key=lambda p: (-p[0], -p[1]["articles"], p[1]["id"]))
-            if score >= MIN_SCORE][:MAX_FUZZY]
+    candidates = _sharing_words(conn, name, types)
+    spellings = {(i, a): fold(a) for i, r in enumerate(candidates) for a in {r["name"], *r["aliases"]}}
+    best: dict[int, float] = {}
+    for _, score, (i, _) in process.extract(fold(name), spellings, scorer=fuzz.WRatio, score_cutoff=MIN_SCORE,
+                                            limit=None):
+        best[i] = max(best.get(i, 0), score)
+    ranked = sorted(best, key=lambda i: (-best[i], -candidates[i]["articles"], candidates[i]["id"]))
+    return [candidates[i] for i in ranked[:MAX_FUZZY]]
 
 
 def find_entities(store: Store, name: str, types: tuple[str, ...] = ALL_TYPES) -> list[dict]:
