@@ -273,14 +273,14 @@ def _statement_filter(speakers: list[str] | None, outlet: str | None, year: str 
     where = []
     if speakers is not None:
         where.append(statements.c.speaker.in_(speakers))
-    if outlet:
-        where.append(select(statement_sources.c.statement).where(
-            statement_sources.c.statement == statements.c.id, statement_sources.c.outlet == outlet).exists())
+    if outlet:  # the statements the outlet carried, by its index
+        where.append(statements.c.id.in_(select(statement_sources.c.statement).where(
+            statement_sources.c.outlet == outlet)))
     if year:
         where.append(statements.c.year.is_(None) if year == "undated" else statements.c.year == year)
     if about is not None:
-        where.append(select(statement_about.c.statement).where(
-            statement_about.c.statement == statements.c.id, statement_about.c.name.in_(about)).exists())
+        where.append(statements.c.id.in_(select(statement_about.c.statement).where(
+            statement_about.c.name.in_(about))))
     return where
 
 
@@ -342,18 +342,25 @@ def entity_docs(conn: Connection, entity_id: int, limit: int | None = None, offs
     named = select(doc_entities.c.doc_id).where(doc_entities.c.entity_id == entity_id)
     total = conn.execute(select(func.count()).select_from(documents).where(documents.c.id.in_(named))).scalar_one()
     query = (select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published)
-             .where(documents.c.id.in_(named)).order_by(documents.c.published.desc(), documents.c.id).offset(offset))
+             .where(documents.c.id.in_(named)).order_by(documents.c.published.desc(), documents.c.id.desc())
+             .offset(offset))
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
 
 
 def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
     """(how many of the selected articles there are, one page of them with their bodies, the newest first);
-    ``doc_ids`` is a select of document ids."""
+    ``doc_ids`` is a select of document ids. The page is found along the index of publication dates, and
+    only its articles' bodies are read."""
     total = conn.execute(select(func.count()).select_from(doc_ids.subquery())).scalar_one()
-    query = (select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.body)
-             .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc(), documents.c.id)
-             .offset(offset))
-    return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
+    order = (documents.c.published.desc(), documents.c.id.desc())
+    query = select(documents.c.id).where(documents.c.id.in_(doc_ids)).order_by(*order).offset(offset)
+    page = list(conn.execute(query.limit(limit) if limit is not None else query).scalars())
+    found = {}
+    for part in chunks(page):
+        found.update((r.id, dict(r._mapping)) for r in conn.execute(
+            select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.body)
+            .where(documents.c.id.in_(part))))
+    return total, [found[i] for i in page]
 
 
 def framing_page(conn: Connection, grouping: str, fact_type: str, limit: int | None = None, offset: int = 0

@@ -5,8 +5,8 @@ a document replaces what was extracted from it.
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Integer, MetaData, String,
-                        Table, Text)
+from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData,
+                        String, Table, Text)
 
 metadata = MetaData()
 
@@ -33,6 +33,8 @@ documents = Table(
     Column("captions", JSON, nullable=False),  # photo captions, which name people but state no facts
     Column("processed_at", DateTime(timezone=True), nullable=False),
 )
+# Listings of articles are newest first: the page is read along this index.
+Index("ix_documents_published", documents.c.published, documents.c.id)
 
 sentences = Table(
     "sentences", metadata,

@@ -45,30 +45,37 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query[:MAX_WORD * MAX_QUERY_WORDS * 2])))[:MAX_QUERY_WORDS]
 
 
-class _Folding(dict):
-    """A table for str.translate: each character to itself folded, where that is one character (a mark that
-    folds to nothing stays, and parts no word), so that offsets in the folded text are the text's."""
-
-    def __missing__(self, code: int) -> str:
+@lru_cache(maxsize=1)
+def _folding_to() -> dict[str, str]:
+    """Each letter and the accented letters of the Latin alphabets that fold to it (é, È, ë to e)."""
+    found: dict[str, str] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         folded = fold(chr(code))
-        self[code] = value = folded if len(folded) == 1 else chr(code)
-        return value
-
-
-_FOLDING = _Folding()
+        if len(folded) == 1 and folded != chr(code).lower():
+            found[folded] = found.get(folded, "") + chr(code)
+    return found
 
 
 @lru_cache(maxsize=4096)
 def _hits(wanted: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in wanted) + r")(?![^\W_])")
+    """The words as they may be written: in any case, each letter with or without its accents."""
+    def spelled(word: str) -> str:
+        return "".join(f"[{re.escape(c + _folding_to()[c])}]" if c in _folding_to() else re.escape(c) for c in word)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(spelled(w) for w in wanted) + r")(?![^\W_])", re.IGNORECASE)
 
 
-def hit_spans(text: str, wanted: Iterable[str]) -> list[tuple[int, int]]:
-    """Offsets of the words of ``text`` that fold to one of ``wanted``: what a search found, to highlight."""
+def hit_spans(text: str, wanted: Iterable[str], start: int = 0, end: int | None = None,
+              first: bool = False) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` (between ``start`` and ``end``) that fold to one of ``wanted``: what a
+    search found, to highlight; only the first with ``first``."""
     wanted = tuple(sorted(set(wanted), key=lambda w: (-len(w), w)))
     if not wanted:
         return []
-    return [m.span() for m in _hits(wanted).finditer(text.translate(_FOLDING))]
+    found = _hits(wanted).finditer(text, start, len(text) if end is None else end)
+    if first:
+        match = next(found, None)
+        return [match.span()] if match else []
+    return [m.span() for m in found]
 
 
 def document_words(title: str | None, outlet: str | None, body: str) -> str:

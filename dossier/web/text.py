@@ -59,21 +59,21 @@ def paragraphs(body: str, evidence: tuple[int, int] | None = None, words: list[s
 
 def snippet(body: str, words: list[str]) -> list[Piece]:
     """A window of the body around the first word searched for (folded), the words marked."""
-    spans = hit_spans(body, words)
-    if not spans:
+    found = hit_spans(body, words, first=True)
+    if not found:
         return [(body[:2 * SNIPPET].replace("\n", " ") + ("…" if len(body) > 2 * SNIPPET else ""), "")]
-    first = spans[0][0]
+    [(first, first_end)] = found
     start = max(0, first - SNIPPET)
-    end = min(len(body), spans[0][1] + SNIPPET)
+    end = min(len(body), first_end + SNIPPET)
     # Whole words at the edges.
     if start > 0:
         space = body.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     if end < len(body):
-        space = body.rfind(" ", spans[0][1], end)
+        space = body.rfind(" ", first_end, end)
         end = space if space > 0 else end
     window = body[start:end].replace("\n", " ")
-    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    inside = [(s - start, e - start) for s, e in hit_spans(body, words, start, end)]
     out = pieces(window, inside, "hit")
     if start > 0:
         out.insert(0, ("…", ""))

@@ -89,6 +89,7 @@ def _source_columns() -> list[sa.Column]:
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
+    op.create_index("ix_documents_published", "documents", ["published", "id"])
     op.create_table(
         "case_summaries",
         sa.Column("person", sa.Text, primary_key=True),
@@ -233,6 +234,7 @@ def downgrade() -> None:
         for trigger in ("search_text_au", "search_text_ad", "search_text_ai"):
             op.execute(sa.text(f"DROP TRIGGER {trigger}"))
         op.execute(sa.text("DROP TABLE search_index"))
+    op.drop_index("ix_documents_published", "documents")
     for table in ("search_text", "counts", "entity_keys", "entity_articles", "outlets", "person_nationalities",
                   "framing_terms", "exchanges",
                   "statement_sources", "statement_about", "statements", "statement_speakers", "event_sources",
