@@ -268,9 +268,9 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
 
     # ---- JSON API
 
-    Page = Query(1, ge=1, le=1_000_000, description="Which page, from 1")
+    page_number = Query(1, ge=1, le=1_000_000, description="Which page, from 1")
 
-    def Limit(kind: str):  # noqa: N802  (a parameter's declaration, like Query)
+    def page_size(kind: str):
         return Query(PAGE_SIZE[kind], ge=1, le=MAX_LIMIT, description="How many a page holds")
 
     @app.get("/api/overview", tags=["search"], response_model=models.Overview)
@@ -281,14 +281,14 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
 
     @app.get("/api/search", tags=["search"], response_model=models.SearchResult)
     def api_search(q: str = Query(..., description="A name in any spelling, an outlet, or words of an article"),
-                   page: int = Page, limit: int = Limit("results")):
+                   page: int = page_number, limit: int = page_size("results")):
         """People, organisations and outlets matching the query, and the articles holding every word of it
         (in any case, with or without accents), newest first."""
         with Dossier.reading(store) as data:
             return data.search(q, Window(page, limit))
 
     @app.get("/api/cases", tags=["cases"], response_model=models.CasePage)
-    def api_cases(page: int = Page, limit: int = Limit("cases")):
+    def api_cases(page: int = page_number, limit: int = page_size("cases")):
         """One entry per person with a case, by name: nationality, status and date of the latest event."""
         with Dossier.reading(store) as data:
             return data.case_list(Window(page, limit))
@@ -298,7 +298,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
              responses={404: {"description": "No such case or event"}})
     def api_event_sources(name: str = PathParam(description="The person's name in any spelling"),
                           seq: int = PathParam(description="The event's place in the case's events, from 0"),
-                          page: int = Page, limit: int = Limit("sources")):
+                          page: int = page_number, limit: int = page_size("sources")):
         """Every source of one event of a case, in order: the article, its outlet, the evidence sentence."""
         with Dossier.reading(store) as data:
             person = data.person(name)
@@ -322,7 +322,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     @app.get("/api/people/{name:path}/articles", tags=["cases"], response_model=models.ArticlePage,
              responses={404: {"description": "No one by that name"}})
     def api_person_articles(name: str = PathParam(description="A person or organisation, any spelling"),
-                            page: int = Page, limit: int = Limit("articles")):
+                            page: int = page_number, limit: int = page_size("articles")):
         """The articles that name someone, newest first."""
         with Dossier.reading(store) as data:
             person = data.person(name)
@@ -331,7 +331,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
             return data.articles_naming(person["entity"], Window(page, limit))
 
     @app.get("/api/exchanges", tags=["cases"], response_model=models.ExchangePage)
-    def api_exchanges(page: int = Page, limit: int = Limit("exchanges")):
+    def api_exchanges(page: int = page_number, limit: int = page_size("exchanges")):
         """Each prisoner swap with its date, place, both sides and its sources, by date."""
         with Dossier.reading(store) as data:
             return data.exchanges(Window(page, limit))
@@ -341,7 +341,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
                        outlet: str | None = Query(None, description="Outlet that carried it"),
                        year: str | None = Query(None, description="Year, or 'undated'"),
                        about: str | None = Query(None, description="A person the statement is about"),
-                       page: int = Page, limit: int = Limit("statements")):
+                       page: int = page_number, limit: int = page_size("statements")):
         """Who said what, when, on which channel, carried by which outlets; by year."""
         with Dossier.reading(store) as data:
             return data.statements(Window(page, limit), speaker, outlet, year, about)
@@ -350,7 +350,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     def api_framing(by: str = Query("speaker", description="outlet, speaker or country"),
                     person: str | None = Query(None, description="Only the facts about this person, any spelling"),
                     type: str | None = Query(None, description="Only facts of this type (arrest, statement, ...)"),
-                    page: int = Page, limit: int = Limit("framing")):
+                    page: int = page_number, limit: int = page_size("framing")):
         """The words for acts, people and in quotations distinctive of each outlet, speaker or country, with
         their first uses and their sentences; groups by name, a page of them."""
         return framing_groups(by, person or "", type or "", Window(page, limit))
