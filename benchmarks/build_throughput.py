@@ -53,6 +53,13 @@ def _timed(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, peak / 2**20
 
 
+def _write(path: Path, records: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
 def _build(corpus_file: Path, db: Path, *options: str) -> list[str]:
     return [sys.executable, "-m", "dossier", "build", str(corpus_file), "--db", str(db), "--quiet", *options]
 
@@ -66,9 +73,9 @@ def _people_and_cases(db: Path) -> tuple[list, list]:
 
 def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path) -> dict:
     results: dict = {"sizes": {}}
-    records = corpus.articles(max(sizes) + 10)
+    records = list(corpus.articles(max(sizes) + 10))
     for size in sizes:
-        texts = corpus.write(work / f"corpus-{size}.jsonl", records[:size])
+        texts = _write(work / f"corpus-{size}.jsonl", records[:size])
         row: dict = {}
         seconds, peak = _timed([sys.executable, "-c", BARE, str(texts), model])
         row["bare nlp.pipe"] = {"seconds": seconds, "docs_per_second": size / seconds, "peak_mb": peak}
@@ -82,7 +89,7 @@ def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path)
         for name, figures in row.items():
             figures["ratio_to_bare"] = figures["docs_per_second"] / row["bare nlp.pipe"]["docs_per_second"]
         # Ten articles added to the dossier the first build made, then the same corpus built afresh.
-        grown = corpus.write(work / f"corpus-{size}+10.jsonl", records[:size + 10])
+        grown = _write(work / f"corpus-{size}+10.jsonl", records[:size + 10])
         db = work / f"{size}-workers{workers[0]}.db"
         seconds, _ = _timed(_build(grown, db, "--workers", "1"))
         fresh = work / f"{size}+10-fresh.db"

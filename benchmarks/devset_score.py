@@ -42,7 +42,7 @@ def score(dossier_root: Path = REPO, show_misses: bool = False) -> tuple[dict, s
         build = _run(*dossier, "build", str(full / "corpus.jsonl"), "--db", str(db), "--quiet", cwd=dossier_root)
         if build.returncode not in (0, 1):
             raise SystemExit(f"build failed:\n{build.stderr}")
-        export = _run(*dossier, "export", str(db), "--out", str(out), cwd=dossier_root)
+        export = _run(*dossier, "export", "--db", str(db), "--out", str(out), cwd=dossier_root)
         if export.returncode:
             raise SystemExit(f"export failed:\n{export.stderr}")
         scored = _run(sys.executable, str(BENCH / "score.py"), str(full), str(out), "--json", str(result),

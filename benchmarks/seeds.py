@@ -29,7 +29,7 @@ def score(corpus: Path = SHARED / "corpus" / "seeds", gold: Path = SHARED / "ben
                                capture_output=True, text=True)
         if build.returncode not in (0, 1):
             raise RuntimeError(f"build failed: {build.stderr}")
-        subprocess.run([*dossier, "export", str(db), "--out", str(out)], check=True, capture_output=True)
+        subprocess.run([*dossier, "export", "--db", str(db), "--out", str(out)], check=True, capture_output=True)
         subprocess.run([sys.executable, str(SHARED / "bench" / "score.py"), str(gold), str(out),
                         "--json", str(result)], check=True, capture_output=True)
         scores = json.loads(result.read_text())

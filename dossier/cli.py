@@ -16,13 +16,15 @@ from rich.table import Table
 from . import __version__
 from .read import discover
 from .settings import DEFAULT_DB, DEFAULT_MODEL, Settings
-from .store import Store
+from .store import Store, migrate
 from .views.tabular import OutputFormat, print_rows
 
 app = typer.Typer(
     help=(
         "Build a source-cited dossier of cross-border detention cases from news articles.\n\n"
-        "Start with `dossier build ARTICLES/`, then `dossier documents` to see what was stored."
+        "Start with `dossier build ARTICLES/`, then `dossier documents` to see what was stored. Every command "
+        "reads the dossier named by `--db` (or the environment variable DOSSIER_DB), dossier.db by default: "
+        "`dossier cases --db cases.db`."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -33,12 +35,8 @@ out = Console()
 err = Console(stderr=True)
 
 DbOption = Annotated[str, typer.Option(
-    "--db", help="SQLite file or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/dossier).",
+    "--db", help="The dossier: a SQLite file or a SQLAlchemy URL (e.g. postgresql+psycopg://user@host/dossier).",
     envvar="DOSSIER_DB", show_default=True)]
-
-
-DbArgument = Annotated[str, typer.Argument(help="The dossier database (SQLite file or SQLAlchemy URL).",
-                                           metavar="DB")]
 
 
 def _version(value: bool) -> None:
@@ -53,15 +51,23 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """dossier turns articles into cases: who was arrested, extradited, sentenced, swapped, and who said so."""
 
 
-def _open_store(db: str, *, create: bool) -> Store:
+def _open_store(db: str, *, create: bool, listings: bool = False) -> Store:
+    """The dossier; with ``listings``, one whose schema has the listings (a dossier of an earlier release
+    gets them from its next build)."""
     if not create and "://" not in db and not Path(db).exists():
         err.print(f"[red]error:[/] no dossier database at {db}; build one with: dossier build ARTICLES --db {db}")
         raise typer.Exit(2)
     try:
-        return Store(db, create=create)
+        store = Store(db, create=create)
     except ValueError as error:
         err.print(f"[red]error:[/] {escape(str(error))}")
         raise typer.Exit(2) from error
+    if listings and migrate.current(store.engine) != migrate.head():
+        store.close()
+        err.print(f"[red]error:[/] {db} was built by an earlier release of dossier; "
+                  f"`dossier build CORPUS --db {db}` brings it up to date")
+        raise typer.Exit(2)
+    return store
 
 
 def _count_inputs(corpus: Path, follow_links: bool) -> int:
@@ -151,7 +157,7 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder (bench) or file (timelinejs) to write.")]
     = Path("export"),
     export_format: Annotated[ExportFormat, typer.Option("--format", help="bench: documents, entities and facts "
@@ -161,20 +167,24 @@ def export(
 ) -> None:
     """Write the dossier out: the benchmark's JSON Lines files, or a TimelineJS timeline.
 
-    Examples: `dossier export cases.db --out export/` writes documents.jsonl, entities.jsonl
-    and facts.jsonl; `dossier export cases.db --format timelinejs --person Bout --out bout.json`
+    Examples: `dossier export --db cases.db --out export/` writes documents.jsonl, entities.jsonl
+    and facts.jsonl; `dossier export --db cases.db --format timelinejs --person Bout --out bout.json`
     writes the JSON that Knight Lab's TimelineJS loads.
     """
     if export_format is ExportFormat.timelinejs:
+        from .cases.assemble import all_events
+        from .store.listings import case_rows
         from .views.cases import timelinejs
 
         if not person:
             err.print("[red]error:[/] --format timelinejs needs --person NAME")
             raise typer.Exit(2)
-        store, events = _assembled(db)
+        store = _open_store(db, create=False, listings=True)
         name = _one_person(store, person)
+        with store.engine.connect() as conn:
+            events = all_events(case_rows(conn, [name]))
         store.close()
-        document = json.dumps(timelinejs(name, [e for e in events if e.subject == name]), ensure_ascii=False, indent=2)
+        document = json.dumps(timelinejs(name, events), ensure_ascii=False, indent=2)
         if str(out_dir) == "-":
             print(document)
         else:
@@ -190,13 +200,13 @@ def export(
 
 @app.command()
 def documents(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
     """List the stored articles with their outlet, publication date, dateline and title.
 
-    Example: `dossier documents cases.db --format csv > articles.csv`
+    Example: `dossier documents --db cases.db --format csv > articles.csv`
     """
     store = _open_store(db, create=False)
     rows = [{key: doc[key] for key in ("id", "outlet", "published", "dateline", "title")}
@@ -211,40 +221,36 @@ def _find_names(store: Store, name: str) -> list[str]:
     return [row["name"] for row in find_entities(store, name)]
 
 
-def _assembled(db: str):
-    from .casefile import stored_events
-
-    store = _open_store(db, create=False)
-    events = stored_events(store)
-    return store, events
-
-
 @app.command()
 def cases(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
     """One line per person with a case: latest status, date of the latest event, events, sources.
 
-    Status is the latest event's: detained, convicted, released or exchanged.
+    Status is the latest event's: detained, convicted, released or exchanged. Sources are the
+    independent ones: a wire story re-published by several outlets counts once.
 
-    Example: `dossier cases --format csv > cases.csv`
+    Example: `dossier cases --db cases.db --format csv > cases.csv`
     """
-    from .store.cases import case_rows
+    from .store.listings import case_page
+    from .views.api import case_record
 
-    store = _open_store(db, create=False)
-    rows = [{"person": r["person"], "nationality": r["nationality"], "status": r["status"], "latest": r["latest"],
-             "events": len(r["events"]),
-             "sources": len({s["doc_id"] for e in r["events"] for s in e["sources"]})}
-            for r in case_rows(store)]
+    store = _open_store(db, create=False, listings=True)
+    with store.engine.connect() as conn:
+        records = [case_record(r) for r in case_page(conn)]
     store.close()
-    print_rows(rows, output_format, out, title="cases")
+    if output_format is not OutputFormat.json:
+        records = [{"person": r["person"], "nationality": r["nationality"], "status": r["status"],
+                    "latest": r["latest"], "events": r["events"], "sources": r["independent_sources"],
+                    "articles": r["articles"]} for r in records]
+    print_rows(records, output_format, out, title="cases")
 
 
 @app.command()
 def exchanges(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
 ) -> None:
@@ -252,18 +258,25 @@ def exchanges(
 
     People reported as freed in a swap without a counterpart to place them are listed
     under side_unknown rather than guessed.
-    """
-    from .cases.ledger import ledger
-    from .views.cases import exchange_rows
 
-    store, events = _assembled(db)
+    Example: `dossier exchanges --format json` (each swap with its sources and their sentences)
+    """
+    from .store.listings import exchange_page
+    from .views.api import exchange_record
+
+    store = _open_store(db, create=False, listings=True)
+    with store.engine.connect() as conn:
+        records = [exchange_record(r) for r in exchange_page(conn)]
     store.close()
-    print_rows(exchange_rows(ledger(events)), output_format, out, title="exchanges")
+    if output_format is not OutputFormat.json:
+        records = [{**{k: v for k, v in r.items() if k != "sources"}, "side_unknown": r["side_unknown"] or None}
+                   for r in records]
+    print_rows(records, output_format, out, title="exchanges")
 
 
 @app.command()
 def statements(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any spelling).")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the list.")]
     = OutputFormat.table,
@@ -274,17 +287,18 @@ def statements(
 
     Example: `dossier statements --speaker Antonov --format json`
     """
-    from .cases.statements import statements_log
-    from .casefile import stored_facts
-    from .views.cases import statement_rows
+    from .store.listings import statement_page
+    from .views.api import statement_record
 
-    store = _open_store(db, create=False)
-    log = statements_log(stored_facts(store))
-    if speaker:
-        names = set(_find_names(store, speaker))
-        log = [s for s in log if s.speaker in names]
+    store = _open_store(db, create=False, listings=True)
+    speakers = _find_names(store, speaker) + [speaker] if speaker else None
+    with store.engine.connect() as conn:
+        records = [statement_record(r) for r in statement_page(conn, speakers)[1]]
     store.close()
-    print_rows(statement_rows(log), output_format, out, title="statements")
+    if output_format is not OutputFormat.json:
+        records = [{"speaker": r["speaker"], "date": r["date"], "channel": r["channel"], "quote": r["quote"],
+                    "about": [a["name"] for a in r["about"]] or None, "outlets": r["outlets"]} for r in records]
+    print_rows(records, output_format, out, title="statements")
 
 
 class Grouping(str, Enum):
@@ -295,7 +309,7 @@ class Grouping(str, Enum):
 
 @app.command()
 def framing(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     by: Annotated[Grouping, typer.Option(help="Compare outlets, speakers, or the voices of each country.")]
     = Grouping.outlet,
     person: Annotated[str | None, typer.Option(help="Only the facts about this person (any spelling).")] = None,
@@ -354,20 +368,29 @@ def case(
     """A person's case: every event in date order, with the outlets that report it.
 
     Events only one party asserts say who claims them; where sources disagree on a
-    date, a term or a place, every version is shown with its outlets.
+    date, a term or a place, every version is shown with its outlets. JSON gives each
+    event's type, date and arguments as fields of their own (a term as an ISO 8601
+    duration, a fine as amount and currency), its conflicts and its sources with their
+    sentences, as the web view's /api/cases/NAME does.
 
     Example: `dossier case "Seleznyov" --format markdown`
     """
-    from .views.cases import timeline_rows
+    from .store.listings import events_of
+    from .views.api import event_record
 
-    store, events = _assembled(db)
+    store = _open_store(db, create=False, listings=True)
     person = _one_person(store, name)
+    with store.engine.connect() as conn:
+        records = [event_record(r) for r in events_of(conn, person)]
     store.close()
-    rows = timeline_rows([e for e in events if e.subject == person])
-    if output_format is OutputFormat.table:  # the terminal gets the story; scripts get the evidence too
-        rows = [{"date": r["date"], "what": r["what"], "claimed by": r["claimed_by"],
-                 "outlets": r["outlets"], "conflicts": r["conflicts"]} for r in rows]
-    print_rows(rows, output_format, out, title=f"case of {person}")
+    if output_format is not OutputFormat.json:  # the terminal gets the story; scripts get everything
+        records = [{"date": r["date"] or (f"reported {r['when']}" if r["when"] else None), "what": r["headline"],
+                    "claimed by": r["claimed_by"] or None, "outlets": r["outlets"],
+                    "conflicts": "; ".join(f"{arg}: " + " vs ".join(f"{v['text']} ({', '.join(v['outlets'])})"
+                                                                      for v in versions)
+                                           for arg, versions in r["conflicts"].items()) or None}
+                   for r in records]
+    print_rows(records, output_format, out, title=f"case of {person}")
 
 
 @app.command()
@@ -382,18 +405,21 @@ def entity(
     Any transliteration works: `dossier entity Zelesnyov` finds Roman Seleznyov. The
     machine formats also give every mention with its character offsets in the article.
     """
+    from .store.listings import entity_docs
     from .views.lookup import find_entities
 
-    store = _open_store(db, create=False)
+    store = _open_store(db, create=False, listings=True)
     found = find_entities(store, name)
-    titles = {d["id"]: d["title"] for d in store.documents()}
+    with store.engine.connect() as conn:
+        docs = {r["id"]: entity_docs(conn, r["id"])[1] for r in found}
+    titles = {d["id"]: d["title"] for listed in docs.values() for d in listed}
     mentions = {r["id"]: store.entity_mentions(r["id"]) for r in found}
     store.close()
     if not found:
         err.print(f"[red]error:[/] nothing matches {name!r}")
         raise typer.Exit(1)
-    rows = [{"name": r["name"], "type": r["type"], "aliases": r["aliases"], "documents": r["docs"],
-             "mentions": mentions[r["id"]]} for r in found]
+    rows = [{"name": r["name"], "type": r["type"], "aliases": r["aliases"],
+             "documents": sorted(d["id"] for d in docs[r["id"]]), "mentions": mentions[r["id"]]} for r in found]
     if output_format is not OutputFormat.table:
         print_rows(rows, output_format, out)
         return
@@ -410,9 +436,12 @@ def entity(
 
 @app.command()
 def serve(
-    db: DbArgument = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes: about one per core of the machine.")] = 1,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a request may read the database before it is "
+                                           "answered 503.")] = 15.0,
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Allow an address other than loopback: "
                                                "anyone who can reach it can read the dossier.")] = False,
 ) -> None:
@@ -420,13 +449,15 @@ def serve(
 
     The database is opened read-only. The JSON API is under /api/, described at /docs.
 
-    Example: `dossier serve cases.db` then open http://127.0.0.1:8000
+    Examples: `dossier serve --db cases.db` then open http://127.0.0.1:8000;
+    `dossier serve --db cases.db --workers 4` on a machine with four cores.
     """
     import ipaddress
+    import os
 
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import ImmediateHTTP, create_app
 
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
@@ -435,5 +466,12 @@ def serve(
     if not loopback and not allow_remote:
         err.print(f"[red]error:[/] {host} is not a loopback address; add --allow-remote to serve it anyway")
         raise typer.Exit(2)
-    _open_store(db, create=False).close()
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    _open_store(db, create=False, listings=True).close()
+    # Idle connections are closed after a few seconds, so that many clients do not hold the server's sockets.
+    options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 5, "http": ImmediateHTTP}
+    if workers == 1:
+        uvicorn.run(create_app(db, timeout), **options)
+        return
+    # Each worker process makes its own app from the environment.
+    os.environ.update({"DOSSIER_DB": db, "DOSSIER_TIMEOUT": str(timeout)})
+    uvicorn.run("dossier.web.app:app_from_environment", factory=True, workers=workers, **options)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import places
 
@@ -49,6 +50,13 @@ def _speaker(row: dict) -> str | None:
     return row["subject"] if row["type"] == "statement" else row["claimed_by"]
 
 
+@lru_cache(maxsize=65536)
+def _country_named(speaker: str) -> str | None:
+    """The country a speaker's own name names: "the Russian Foreign Ministry" is one of Russia's voices."""
+    named = [c for word in speaker.replace("'s", "").split() if (c := places.country(word))]
+    return named[0] if named else None
+
+
 def group_of(row: dict, by: str, nationality: dict[str, str]) -> str | None:
     if by == "outlet":
         return row["outlet"]
@@ -56,8 +64,7 @@ def group_of(row: dict, by: str, nationality: dict[str, str]) -> str | None:
     if by == "speaker" or speaker is None:
         return speaker
     # a country's voices: "the Russian Foreign Ministry", or a person of that nationality
-    named = [c for word in speaker.replace("'s", "").split() if (c := places.country(word))]
-    return named[0] if named else nationality.get(speaker)
+    return _country_named(speaker) or nationality.get(speaker)
 
 
 def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = None, top: int = 10,
@@ -94,8 +101,12 @@ def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = 
             if count < min_count:
                 continue
             alpha, elsewhere = prior[term], prior[term] - count
-            log_odds = (math.log((count + alpha) / (own_total + prior_total - count - alpha))
-                        - math.log((elsewhere + alpha) / (rest_total + prior_total - elsewhere - alpha)))
+            other_words, others_other_words = own_total + prior_total - count - alpha, \
+                rest_total + prior_total - elsewhere - alpha
+            if other_words <= 0 or others_other_words <= 0:
+                continue  # a dossier of this one word: there is nothing to weigh it against
+            log_odds = (math.log((count + alpha) / other_words)
+                        - math.log((elsewhere + alpha) / others_other_words))
             z = log_odds / math.sqrt(1 / (count + alpha) + 1 / (elsewhere + alpha))
             if z > 0:
                 scored.append(Distinctive(group, term, round(z, 3), round(log_odds, 4), count, elsewhere,

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+from .cases.assemble import Assembly
 from .casefile import assemble_cases
 from .engines import Processed, engines
+from .listings import refresh as refresh_listings
 from .read import read_corpus
 from .records import ReadProblem, SourceItem
 from .resolve import resolve
@@ -90,28 +92,33 @@ class Build:
                     for result in results:
                         self._store(result, fingerprint, report)
                         on_item(result.origin)
+        assembly = None
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
             # Each saved document marked them stale, and a stage killed part-way leaves them so; they are current
             # here only when another build's stage has run since this build's last document was saved.
             with self.store.corpus_stage():
                 if self.store.get_state("cases") != "current":
-                    self._resolve_and_assemble()
+                    assembly = self._resolve_and_assemble()
+        # From the stored cases, so that listings a killed build left behind are brought up to date too.
+        refresh_listings(self.store, assembly)
         self.store.record_problems([*report.problems, *report.warnings])
         return report
 
-    def _resolve_and_assemble(self) -> None:
+    def _resolve_and_assemble(self) -> Assembly | None:
         """Resolve what the documents saved since the last stage reach and assemble the cases of the people
         concerned (on a first build, the whole corpus). One transaction: a killed stage leaves nothing."""
         corpus = StoredCorpus(self.store)
         seeds = corpus.seeds() if self.store.count_entities() else None
+        assembly = None
         if seeds is None:
             self.store.replace_entities(resolve(self.store.candidates()))
-            assemble_cases(self.store)
+            assembly = assemble_cases(self.store)
         elif seeds:
             people, renamed = keep_update(self.store, update(seeds, corpus))
             # A renamed entity is also named in the facts of others: "exchanged for X".
-            assemble_cases(self.store, people | subjects_in(self.store, renamed))
+            assembly = assemble_cases(self.store, people | subjects_in(self.store, renamed))
         self.store.set_state("cases", "current")
+        return assembly
 
     def _store(self, result: Processed, fingerprint: str, report: BuildReport) -> None:
         report.warnings.extend(result.warnings)

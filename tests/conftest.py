@@ -49,7 +49,7 @@ def build_and_export(folder: Path, articles: dict[str, str]) -> tuple[Path, Path
     db, out = folder / "d.db", folder / "out"
     runner = CliRunner()
     assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
-    assert runner.invoke(app, ["export", str(db), "--out", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", str(db), "--out", str(out)]).exit_code == 0
     return db, out
 
 

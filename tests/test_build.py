@@ -132,14 +132,14 @@ def test_broken_but_readable_html_is_still_read(corpus, tmp_path):
 def test_usage_errors_exit_with_status_2(tmp_path):
     assert runner.invoke(app, ["build", str(tmp_path / "missing")]).exit_code == 2
     assert runner.invoke(app, ["build", str(tmp_path), "--db", "nosuchdriver://x"]).exit_code == 2
-    assert runner.invoke(app, ["export", str(tmp_path / "missing.db")]).exit_code == 2
+    assert runner.invoke(app, ["export", "--db", str(tmp_path / "missing.db")]).exit_code == 2
 
 
 def test_export_writes_the_three_benchmark_files(corpus, tmp_path):
     db = tmp_path / "d.db"
     assert _build(corpus({"story-7.txt": _story(7)}), db).exit_code == 0
     out = tmp_path / "out"
-    result = runner.invoke(app, ["export", str(db), "--out", str(out)])
+    result = runner.invoke(app, ["export", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     [document] = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
     assert document["doc"] == "story-7"
@@ -152,11 +152,11 @@ def test_export_writes_the_three_benchmark_files(corpus, tmp_path):
 def test_documents_lists_what_was_stored_for_people_and_scripts(corpus, tmp_path):
     db = tmp_path / "d.db"
     assert _build(corpus({"story-3.txt": _story(3), "story-4.txt": _story(4)}), db).exit_code == 0
-    as_json = runner.invoke(app, ["documents", str(db), "--format", "json"])
+    as_json = runner.invoke(app, ["documents", "--db", str(db), "--format", "json"])
     assert as_json.exit_code == 0
     assert [(d["id"], d["dateline"], d["published"]) for d in json.loads(as_json.stdout)] == [
         ("story-3", "Oslo", "XXXX-05-04"), ("story-4", "Dublin", "XXXX-05-05")]
-    as_csv = runner.invoke(app, ["documents", str(db), "--format", "csv"]).stdout.splitlines()
+    as_csv = runner.invoke(app, ["documents", "--db", str(db), "--format", "csv"]).stdout.splitlines()
     assert as_csv[0] == "id,outlet,published,dateline,title"
     assert as_csv[1].startswith("story-3,Harbour Wire,XXXX-05-04,Oslo,")
 

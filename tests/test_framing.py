@@ -24,7 +24,7 @@ WIRE = {f"wire-{i}.txt": f"{name} sent to Russia\n\n{name}, a suspect, was extra
 
 
 def _framing(db, *options) -> list[dict]:
-    result = runner.invoke(app, ["framing", str(db), *options, "--format", "json"])
+    result = runner.invoke(app, ["framing", "--db", str(db), *options, "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -50,6 +50,16 @@ def test_two_outlets_telling_the_same_events_in_different_words_are_told_apart(t
             word = body[use["start"]:use["end"]].casefold()
             assert word.startswith(row["term"][:5])
             assert use["sentence_start"] <= use["start"] < use["end"] <= use["sentence_end"]
+
+
+def test_a_dossier_of_one_word_has_nothing_distinctive():
+    from dossier.framing import distinctive
+
+    rows = [{"type": "arrest", "term": "arrest", "subject": "A", "claimed_by": None, "outlet": outlet,
+             "doc_id": f"d{i}", "start_char": 0, "end_char": 6, "sentence_start": 0, "sentence_end": 9,
+             "published": "2020"} for i, outlet in enumerate(["Wire"] * 3 + ["Ledger"] * 3)]
+    assert distinctive(rows, "outlet") == {}
+    assert distinctive(rows[:3], "outlet") == {}
 
 
 def test_on_the_seeds_hunt_is_a_russian_officials_word(tmp_path):

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, REPO
 from dossier import __version__
 from dossier.cli import app
-from dossier.store import Store, migrate
+from dossier.store import Store, migrate, search
 from dossier.store.schema import metadata
 
 runner = CliRunner()
@@ -32,10 +32,16 @@ def _rows(db: Path, query: str) -> list[tuple]:
         return conn.execute(query).fetchall()
 
 
+def _differences(conn) -> list:
+    """How the database's tables differ from the declared ones, the full-text index aside."""
+    declared = {"include_name": lambda name, kind, _: not search.is_full_text_index(name)}
+    return compare_metadata(MigrationContext.configure(conn, opts=declared), metadata)
+
+
 def test_a_new_dossier_has_exactly_the_schema_the_code_declares(tmp_path):
     store = Store(tmp_path / "new.db")
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert _differences(conn) == []
     assert migrate.current(store.engine) == migrate.head()
 
 
@@ -50,13 +56,13 @@ def test_a_dossier_of_0_1_0_is_upgraded_in_place_without_loss(tmp_path):
     store = Store(db)  # opening it for writing upgrades it
     assert migrate.current(store.engine) == migrate.head()
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert _differences(conn) == []
     store.close()
     assert _rows(db, "SELECT id, content_hash, body FROM documents ORDER BY id") == documents
     assert _rows(db, "SELECT doc_id, idx, type, args FROM facts ORDER BY doc_id, idx") == facts
     assert _rows(db, "SELECT person, events FROM cases ORDER BY person") == cases
 
-    listed = runner.invoke(app, ["cases", str(db), "--format", "json"])
+    listed = runner.invoke(app, ["cases", "--db", str(db), "--format", "json"])
     assert listed.exit_code == 0, listed.output
 
     # The next build redoes the documents with this release's pipeline, once each.

@@ -7,30 +7,26 @@ exactly. One test builds the seed corpus and photographs a real case file.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import socket
 import threading
 import time
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import insert
 from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, REPO, SEEDS
-from dossier.casefile import assemble_cases
 from dossier.cli import app as cli
-from dossier.store import Store
-from dossier.store.schema import doc_entities, documents, entities, facts, mentions
+from dossier.store.schema import documents
 from dossier.web.app import create_app
 from dossier.web.charts import timeline
 from dossier.web.text import human_date
+from dossiers import write_dossier
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "tests" / "screenshots"
@@ -38,62 +34,10 @@ CORPUS = FIXTURES / "web" / "corpus.json"
 runner = CliRunner()
 
 
-# ---- a dossier of invented articles, written into the tables directly
-
-def _entity_refs(value, index: dict[str, int]):
-    if isinstance(value, dict) and "entity" in value:
-        return {"entity": index[value["entity"]]}
-    if isinstance(value, list):
-        return [_entity_refs(v, index) for v in value]
-    return value
-
+# ---- a dossier of invented articles (tests/fixtures/web/corpus.json)
 
 def build_fixture_dossier(path: Path) -> Path:
-    spec = json.loads(CORPUS.read_text(encoding="utf-8"))
-    store = Store(path)
-    canonical: dict[str, dict] = {}
-    rows: dict[str, list[dict]] = {"documents": [], "doc_entities": [], "mentions": [], "facts": []}
-    for doc in spec["documents"]:
-        doc_id, body = doc["id"], "\n".join(doc["body"])
-        rows["documents"].append({
-            "id": doc_id, "origin": f"{doc_id}.txt", "content_hash": doc_id, "pipeline": "fixture",
-            "url": doc.get("url"), "title": doc.get("title"), "outlet": doc.get("outlet"),
-            "published": doc.get("published"), "dateline": doc.get("dateline"), "language": "en",
-            "raw": "\n".join([doc.get("title") or "", *doc.get("removed", []), body]), "body": body,
-            "removed": doc.get("removed", []), "captions": doc.get("captions", []),
-            "processed_at": datetime.now(UTC)})
-        index = {e["name"]: i for i, e in enumerate(doc["entities"])}
-        taken: list[tuple[int, int]] = []
-        for i, e in enumerate(doc["entities"]):
-            forms = e.get("forms", [e["name"]])
-            entry = canonical.setdefault(e["name"], {"id": len(canonical) + 1, "type": e["type"], "aliases": set()})
-            entry["aliases"].update(forms)
-            rows["doc_entities"].append({"doc_id": doc_id, "idx": i, "name": e["name"], "type": e["type"],
-                                         "role": None, "aliases": [], "entity_id": entry["id"]})
-            for form in sorted(forms, key=len, reverse=True):
-                for m in re.finditer(re.escape(form), body):
-                    if any(m.start() < end and start < m.end() for start, end in taken):
-                        continue
-                    taken.append(m.span())
-                    rows["mentions"].append({"doc_id": doc_id, "start_char": m.start(), "end_char": m.end(),
-                                             "text": form, "type": e["type"], "sentence": 0, "doc_entity": i})
-        for i, f in enumerate(doc["facts"]):
-            start = body.index(f["evidence"])
-            rows["facts"].append({
-                "doc_id": doc_id, "idx": i, "type": f["type"], "subject": index[f["subject"]],
-                "args": {k: _entity_refs(v, index) for k, v in f["args"].items()},
-                "claimed_by": index[f["claimed_by"]] if f.get("claimed_by") else None,
-                "sentence": i, "start_char": start, "end_char": start + len(f["evidence"])})
-    for n, row in enumerate(rows["mentions"]):
-        row["idx"] = n
-    with store.engine.begin() as conn:
-        conn.execute(insert(entities), [{"id": e["id"], "name": name, "type": e["type"],
-                                         "aliases": sorted(e["aliases"])} for name, e in canonical.items()])
-        for table in (documents, doc_entities, mentions, facts):
-            conn.execute(insert(table), rows[table.name])
-    assemble_cases(store)
-    store.close()
-    return path
+    return write_dossier(path, json.loads(CORPUS.read_text(encoding="utf-8")))
 
 
 def _evidence(doc_id: str, start: int) -> str:
@@ -272,10 +216,10 @@ def test_a_seed_case_file_in_the_browser(browser, tmp_path_factory):
     result = runner.invoke(cli, ["build", str(corpus), "--db", str(db), "--quiet"])
     assert result.exit_code == 0, result.output
     with serving(db) as url:
-        cases = httpx.get(url + "/api/cases").json()
+        cases = httpx.get(url + "/api/cases").json()["items"]
         if not cases:
             pytest.skip("the seed build produced no case")
-        chosen = max(cases, key=lambda c: (c["events"], c["sources"]))
+        chosen = max(cases, key=lambda c: (c["events"], c["independent_sources"]))
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         try:
@@ -324,11 +268,37 @@ def test_framing_page_shows_a_speakers_words_and_opens_their_sentences(browser, 
             context.close()
 
 
+def test_a_long_case_list_is_read_page_by_page(browser, tmp_path):
+    names = [f"{given} {surname}" for surname in ("Aalto", "Berger", "Costa", "Dumas", "Eklund", "Faber")
+             for given in ("Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivo", "Jo", "Kai", "Lu", "Max", "Ned",
+                           "Ola", "Pia", "Quin", "Rex", "Sol", "Tom")]
+    spec = {"documents": [{"id": f"held-{i}", "outlet": "Harbour Wire", "published": "2022-05-01", "title": name,
+                           "body": [f"{name} was detained in Oslo, police said."],
+                           "entities": [{"name": name, "type": "PERSON"}],
+                           "facts": [{"type": "arrest", "subject": name, "args": {"place": "Oslo"},
+                                      "evidence": f"{name} was detained in Oslo, police said."}]}
+                          for i, name in enumerate(names)]}
+    with serving(write_dossier(tmp_path / "long.db", spec)) as url:
+        page = browser.new_page()
+        try:
+            page.goto(url)
+            first = page.locator("table.cases a.person").all_inner_texts()
+            assert len(first) == 100 and first == sorted(first)
+            page.locator("nav.more a[rel=next]").click()
+            rest = page.locator("table.cases a.person").all_inner_texts()
+            assert len(rest) == 20 and sorted(first + rest) == sorted(names) and first[-1] < rest[0]
+            assert page.locator("nav.more").inner_text().count("page 2 of 2") == 1
+            page.locator("nav.more a[rel=prev]").click()
+            assert page.locator("table.cases a.person").all_inner_texts() == first
+        finally:
+            page.close()
+
+
 # ---- over HTTP, without a browser
 
 def test_timeline_puts_events_on_a_time_axis_and_the_yearless_apart():
     def row(event, date, when=None, claimed=False):
-        return {"event": event, "date": date, "when": when or date, "claimed": claimed, "conflicts": {},
+        return {"type": event, "date": date, "when": when or date, "claimed": claimed, "conflicts": {},
                 "headline": event}
 
     rows = [row("arrest", "2019-02-10"), row("charge", "2019-02"), row("sentence", "2021-11-30", claimed=True),
@@ -354,8 +324,8 @@ def test_json_api_is_described_and_serves_what_the_pages_show(site):
 
     case = httpx.get(site + "/api/cases/novak").json()
     assert case["person"]["name"] == "Marek Novak" and case["person"]["status"] == "exchanged"
-    assert [e["event"] for e in case["events"]] == ["arrest", "transfer", "charge", "sentence", "custody", "visit",
-                                                   "exchange"]
+    assert [e["type"] for e in case["events"]] == ["arrest", "transfer", "charge", "sentence", "custody", "visit",
+                                                  "exchange"]
     arrest = case["events"][0]
     assert sorted((v["value"], v["outlets"]) for v in arrest["conflicts"]["date"]) == [
         ("2021-03-12", ["Daily Ledger"]), ("2021-03-14", ["Harbour Wire"])]
@@ -366,12 +336,12 @@ def test_json_api_is_described_and_serves_what_the_pages_show(site):
     assert httpx.get(site + "/api/cases/Nobody%20Atall").status_code == 404
 
     found = httpx.get(site + "/api/search", params={"q": "Baku pipeline"}).json()
-    assert [a["id"] for a in found["articles"]] == ["harbour-wire-novak-arrest"]
-    assert ("Baku", "hit") in [tuple(p) for p in found["articles"][0]["snippet"]]
-    assert httpx.get(site + "/api/search", params={"q": "100%_"}).json()["articles"] == []
-    said = httpx.get(site + "/api/statements", params={"speaker": "Sykora", "year": "2023"}).json()
+    assert [a["id"] for a in found["articles"]["items"]] == ["harbour-wire-novak-arrest"]
+    assert ("Baku", "hit") in [tuple(p) for p in found["articles"]["items"][0]["snippet"]]
+    assert httpx.get(site + "/api/search", params={"q": "100%_"}).json()["articles"]["items"] == []
+    said = httpx.get(site + "/api/statements", params={"speaker": "Sykora", "year": "2023"}).json()["items"]
     assert [s["quote"] for s in said] == ["Marek is home, and we thank our Austrian friends."]
-    [swap] = httpx.get(site + "/api/exchanges").json()
+    [swap] = httpx.get(site + "/api/exchanges").json()["items"]
     assert {tuple(swap["side_a"]), tuple(swap["side_b"])} == {("Emre Aksoy",), ("Marek Novak",)}
 
 
@@ -400,11 +370,11 @@ def test_the_database_is_opened_read_only(dossier_db):
 
 
 def test_serving_beyond_loopback_needs_an_explicit_flag(dossier_db, monkeypatch):
-    result = runner.invoke(cli, ["serve", str(dossier_db), "--host", "0.0.0.0"])
+    result = runner.invoke(cli, ["serve", "--db", str(dossier_db), "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--allow-remote" in result.output
     started = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(options))
-    result = runner.invoke(cli, ["serve", str(dossier_db), "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
+    result = runner.invoke(cli, ["serve", "--db", str(dossier_db), "--host", "0.0.0.0", "--allow-remote", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert started["host"] == "0.0.0.0" and started["port"] == 8123
-    assert runner.invoke(cli, ["serve", str(dossier_db.parent / "absent.db")]).exit_code == 2
+    assert runner.invoke(cli, ["serve", "--db", str(dossier_db.parent / "absent.db")]).exit_code == 2

@@ -9,17 +9,22 @@ from . import Store
 from .schema import doc_entities, documents, entities, fact_terms, facts, sentences
 
 
-def term_rows(store: Store) -> list[dict]:
+def term_rows(store: Store, docs=None) -> list[dict]:
     """Each term use: the term, its kind and offsets, the offsets of the sentence it is in, the fact's type,
-    subject and claimant (canonical names), the article's id, outlet and date."""
+    subject and claimant (canonical names), the article's id, outlet and date. ``docs``, a select of document
+    ids, keeps to those articles."""
+    def only(query, column):
+        return query if docs is None else query.where(column.in_(docs))
+
     with store.reading() as conn:
-        names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
+        names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(only(
             select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
                    entities.c.name.label("canonical"))
-            .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)))}
+            .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)),
+            doc_entities.c.doc_id))}
         starts: dict[str, list[tuple[int, int]]] = {}
-        for r in conn.execute(select(sentences.c.doc_id, sentences.c.start_char, sentences.c.end_char)
-                              .order_by(sentences.c.doc_id, sentences.c.start_char)):
+        for r in conn.execute(only(select(sentences.c.doc_id, sentences.c.start_char, sentences.c.end_char)
+                                   .order_by(sentences.c.doc_id, sentences.c.start_char), sentences.c.doc_id)):
             starts.setdefault(r.doc_id, []).append((r.start_char, r.end_char))
         query = (select(fact_terms.c.doc_id, fact_terms.c.fact, fact_terms.c.kind, fact_terms.c.term,
                         fact_terms.c.start_char, fact_terms.c.end_char, facts.c.type, facts.c.subject,
@@ -29,7 +34,7 @@ def term_rows(store: Store) -> list[dict]:
                               .join(documents, documents.c.id == fact_terms.c.doc_id))
                  .order_by(fact_terms.c.doc_id, fact_terms.c.fact, fact_terms.c.start_char))
         rows = []
-        for r in conn.execute(query):
+        for r in conn.execute(only(query, fact_terms.c.doc_id)):
             row = dict(r._mapping)
             row["subject"] = names.get((r.doc_id, r.subject))
             row["claimed_by"] = names.get((r.doc_id, r.claimed_by)) if r.claimed_by is not None else None

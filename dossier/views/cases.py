@@ -4,10 +4,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..cases.ledger import Exchange
 from ..cases.merge import date_parts
 from ..cases.records import Event
-from ..cases.statements import Statement
 from ..cases.timeline import when
 
 _VERBS = {"arrest": "arrested", "transfer": "transferred", "charge": "charged", "conviction": "convicted",
@@ -40,6 +38,24 @@ def value_text(arg: str, value) -> str:
     return str(value)
 
 
+def fine_value(value) -> dict | None:
+    """"170000000 USD" -> {"amount": 170000000, "currency": "USD"}; None for a sum that is not one."""
+    amount, _, currency = str(value).partition(" ")
+    try:
+        number = float(amount)
+    except ValueError:
+        return None
+    return {"amount": int(number) if number.is_integer() else number, "currency": currency or None}
+
+
+def typed_value(arg: str, value):
+    """An argument's value for programs: a fine as amount and currency, a term its ISO 8601 duration, lists
+    as lists; names, places and dates as the text gives them."""
+    if isinstance(value, list):
+        return [typed_value(arg, v) for v in value]
+    return fine_value(value) if arg == "fine" else value
+
+
 def describe(event: Event) -> str:
     """One line a person reads: "sentenced to 27 years and a fine of 170,000,000 USD by Seattle court"."""
     parts = [_VERBS.get(event.type, event.type)]
@@ -50,37 +66,6 @@ def describe(event: Event) -> str:
         if event.args.get(arg):
             parts.append(f"{_PREPOSITIONS[arg]} {value_text(arg, event.args[arg])}")
     return " ".join(parts)
-
-
-def _outlets(sources) -> list[str]:
-    return sorted({s.outlet or s.doc_id for s in sources})
-
-
-def timeline_rows(events: list[Event]) -> list[dict]:
-    rows = []
-    for event in events:
-        rows.append({
-            "date": event.date or (f"reported {when(event)}" if when(event) else None),
-            "event": event.type,
-            "what": describe(event),
-            "claimed_by": event.claimed_by or None,
-            "sources": event.outlets,
-            "outlets": _outlets(event.sources),
-            "conflicts": {arg: [{"value": v.value, "outlets": _outlets(v.sources)} for v in versions]
-                          for arg, versions in event.conflicts.items()} or None,
-            "evidence": [{"doc": s.doc_id, "outlet": s.outlet, "sentence": s.evidence} for s in event.sources],
-        })
-    return rows
-
-
-def exchange_rows(exchanges: list[Exchange]) -> list[dict]:
-    return [{"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1],
-             "side_unknown": x.unplaced or None, "outlets": _outlets(x.sources)} for x in exchanges]
-
-
-def statement_rows(statements: list[Statement]) -> list[dict]:
-    return [{"speaker": s.speaker, "date": s.date, "channel": s.channel, "quote": s.quote,
-             "about": s.about or None, "outlets": s.outlets} for s in statements]
 
 
 def _sentence_case(text: str) -> str:

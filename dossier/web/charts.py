@@ -27,7 +27,7 @@ def _year_fraction(parts: tuple[int | None, int | None, int | None]) -> float:
 
 
 def timeline(rows: list[dict]) -> dict:
-    """Positions for the case-file timeline. Each row needs "event", "when", "claimed", "conflicts"."""
+    """Positions for the case-file timeline. Each row needs "type", "when", "claimed", "conflicts"."""
     dated = {}
     for i, row in enumerate(rows):
         parts = date_parts(row.get("when"))
@@ -70,7 +70,7 @@ def timeline(rows: list[dict]) -> dict:
     markers = []
     for i in order:
         row, x = rows[i], xs[i]
-        title = LABELS.get(row["event"], row["event"].capitalize())
+        title = LABELS.get(row["type"], row["type"].capitalize())
         sub = (human_date(row["date"]) if row.get("date") else
                f"reported {human_date(row['when'])}" if row.get("when") else "date not reported")
         width = CHAR * max(len(title), len(sub)) + 10
@@ -86,7 +86,7 @@ def timeline(rows: list[dict]) -> dict:
         lanes[lane] = left + width + 4
         markers.append({"index": i, "x": round(x, 1), "lane": lane, "title": title, "sub": sub,
                         "anchor": "end" if anchor_end else "start", "text_x": round(x + 6 if anchor_end else x - 6, 1),
-                        "event": row["event"], "claimed": row["claimed"], "conflict": bool(row.get("conflicts")),
+                        "event": row["type"], "claimed": row["claimed"], "conflict": bool(row.get("conflicts")),
                         "tooltip": f"{sub}: {row['headline']}"})
     axis_y = 46 + (max(len(lanes), 1) - 1) * LANE
     for m in markers:

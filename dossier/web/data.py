@@ -1,256 +1,201 @@
-"""What the web pages and the JSON API show, read straight from the dossier database.
+"""What the web pages and the JSON API show, read from the listings made at build time.
 
-Everything is plain dicts and lists of plain values, so a page and its /api/ twin
-show the same thing.
+An answer is a few indexed reads whatever the size of the dossier: nothing is worked out from the facts on a
+request, and long listings come a page at a time in a stable order. Records are plain dicts
+(dossier/views/api.py), so a page and its /api/ twin show the same thing.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
-from urllib.parse import quote, urlencode
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Connection, select
 
-from ..cases.ledger import ledger
-from ..cases.merge import date_parts
-from ..cases.records import Event, Source
-from ..cases.statements import Statement, statements_log
-from ..cases.timeline import ordered, when
-from ..store import Store
-from ..casefile import stored_events, stored_facts
-from ..store.cases import case_rows
-from ..store.schema import documents, facts
-from ..views.cases import describe, value_text
-from ..views.lookup import find_entities
-from .text import snippet, terms
+from ..framing import distinctive
+from ..listings import FRAMING_MIN_COUNT, FRAMING_TOP, framing_term
+from ..store import Store, search
+from ..store import listings as rows
+from ..store.schema import case_summaries, documents
+from ..store.terms import term_rows
+from ..views.api import (SOURCES_SHOWN, article_url, case_record, event_record, evidence_url, exchange_record,
+                         person_url, source_record, statement_record)
+from ..views.cases import value_text
+from ..views.lookup import find
+from .text import snippet
 
-SEARCH_LIMIT = 50
+SEARCH_PEOPLE = 20  # people and organisations a search lists
+ANY_ENTITY = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 
 
-def person_url(name: str) -> str:
-    return f"/person/{quote(name, safe='')}"
+@dataclass(frozen=True)
+class Window:
+    """One page of a listing: the page's number, from 1, and how many items a page holds."""
+
+    page: int = 1
+    limit: int = 50
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.limit
 
 
-def evidence_url(doc_id: str, start: int | None, end: int | None, sentence: str | None = None) -> str:
-    """The article page with the evidence marked: by offsets when known, else by the sentence's text."""
-    query = {"start": start, "end": end} if start is not None and end is not None else {"sentence": sentence or ""}
-    return f"/article/{quote(doc_id, safe='')}?{urlencode(query)}#evidence"
+def paged(items: list[dict], total: int, window: Window) -> dict:
+    return {"total": total, "page": window.page, "limit": window.limit, "items": items}
 
 
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _text(value: str | None) -> str | None:
+    """What a user typed, as the database can hold it (PostgreSQL's text has no NUL)."""
+    return value.replace("\x00", "") if value else value
 
 
-@dataclass
 class Dossier:
-    """One request's view of the database; what it reads is kept for the length of the request."""
+    """One request's reading of the database, on one connection; what users type is read as text, never SQL."""
 
-    store: Store
+    def __init__(self, store: Store, conn: Connection):
+        self.store = store
+        self.conn = conn
 
-    # ---- what several pages share
+    @classmethod
+    @contextmanager
+    def reading(cls, store: Store) -> Iterator[Dossier]:
+        with store.engine.connect() as conn:
+            yield cls(store, conn)
 
-    @cached_property
-    def cases(self) -> dict[str, dict]:
-        return {r["person"]: r for r in case_rows(self.store)}
+    def _with_case(self, names: list[str]) -> set[str]:
+        found: set[str] = set()
+        for part in rows.chunks(names):
+            found.update(self.conn.execute(select(case_summaries.c.person)
+                                           .where(case_summaries.c.person.in_(part))).scalars())
+        return found
 
-    @cached_property
-    def events(self) -> list[Event]:
-        return stored_events(self.store)
+    def _names(self, name: str) -> list[str]:
+        """Everyone a name may mean: the entities it finds, and the name itself."""
+        return sorted({e["name"] for e in find(self.conn, name)} | {name})
 
-    @cached_property
-    def entities(self) -> list[dict]:
-        return self.store.entity_rows()
-
-    @cached_property
-    def statements_all(self) -> list[Statement]:
-        return statements_log(stored_facts(self.store))
-
-    @cached_property
-    def _spans(self) -> dict[str, dict[str, tuple[int, int]]]:
-        return {}  # document -> evidence text -> offsets, filled as pages need them
-
-    @cached_property
-    def _bodies(self) -> dict[str, str]:
-        return {}
-
-    def _load_spans(self, doc_ids: set[str]) -> None:
-        """Read the bodies and fact offsets of documents not read yet in this request."""
-        missing = sorted(doc_ids - set(self._bodies))
-        if not missing:
-            return
-        with self.store.engine.connect() as conn:
-            for r in conn.execute(select(documents.c.id, documents.c.body).where(documents.c.id.in_(missing))):
-                self._bodies[r.id] = r.body
-            for r in conn.execute(select(facts.c.doc_id, facts.c.start_char, facts.c.end_char)
-                                  .where(facts.c.doc_id.in_(missing)).order_by(facts.c.doc_id, facts.c.idx)):
-                body = self._bodies.get(r.doc_id, "")
-                self._spans.setdefault(r.doc_id, {}).setdefault(body[r.start_char:r.end_char],
-                                                                (r.start_char, r.end_char))
-
-    def _links(self, sources: list[Source]) -> list[dict]:
-        self._load_spans({s.doc_id for s in sources})
-        links = []
-        for s in sources:
-            span = self._spans.get(s.doc_id, {}).get(s.evidence)
-            if span is None:  # evidence not among the stored facts' spans: look for its text
-                at = self._bodies.get(s.doc_id, "").find(s.evidence) if s.evidence else -1
-                span = (at, at + len(s.evidence)) if at >= 0 else None
-            start, end = span if span else (None, None)
-            links.append({"doc": s.doc_id, "outlet": s.outlet or s.doc_id, "published": s.published,
-                          "evidence": s.evidence, "claimed_by": s.claimed_by, "start": start, "end": end,
-                          "url": evidence_url(s.doc_id, start, end, s.evidence)})
-        return links
+    # ---- the whole dossier
 
     def overview(self) -> dict:
-        with self.store.engine.connect() as conn:
-            articles = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-            outlets = conn.execute(select(func.count(func.distinct(documents.c.outlet)))).scalar_one()
-        return {"articles": articles, "outlets": outlets, "cases": len(self.cases),
-                "exchanges": len(ledger(self.events)), "statements": len(self.statements_all)}
+        totals = rows.totals(self.conn)
+        return {key: totals.get(key, 0) for key in ("articles", "outlets", "cases", "exchanges", "statements")}
 
-    def case_list(self) -> list[dict]:
-        counts: dict[str, set[str]] = {}
-        for event in self.events:
-            counts.setdefault(event.subject, set()).update(s.story for s in event.sources)
-        return [{"person": r["person"], "nationality": r["nationality"], "status": r["status"], "latest": r["latest"],
-                 "events": len(r["events"]), "sources": len(counts.get(r["person"], ())),
-                 "url": person_url(r["person"])}
-                for r in self.cases.values()]
+    def case_list(self, window: Window) -> dict:
+        return paged([case_record(r) for r in rows.case_page(self.conn, window.limit, window.offset)],
+                     rows.totals(self.conn).get("cases", 0), window)
+
+    def exchanges(self, window: Window) -> dict:
+        return paged([exchange_record(r) for r in rows.exchange_page(self.conn, window.limit, window.offset)],
+                     rows.totals(self.conn).get("exchanges", 0), window)
 
     # ---- search
 
-    def search(self, query: str) -> dict:
-        words = terms(query)
-        if not words:
-            return {"query": query, "people": [], "organisations": [], "outlets": [], "articles": []}
-        found = find_entities(self.store, query.strip(), types=("PERSON", "ORG"))
+    def search(self, query: str, window: Window) -> dict:
+        query = _text(query)
+        wanted = search.query_words(query)
+        found = find(self.conn, query, types=("PERSON", "ORG"))[:SEARCH_PEOPLE]
+        cases = self._with_case([e["name"] for e in found])
 
         def hit(e: dict) -> dict:
             return {"name": e["name"], "type": e["type"], "aliases": [a for a in e["aliases"] if a != e["name"]],
-                    "articles": len(e["docs"]), "has_case": e["name"] in self.cases, "url": person_url(e["name"])}
+                    "articles": e["articles"], "has_case": e["name"] in cases, "url": person_url(e["name"])}
 
-        # Every word somewhere in the title, the outlet or the text: simple, and the same on SQLite and PostgreSQL.
-        match = and_(*[or_(documents.c.body.ilike(_like(w), escape="\\"), documents.c.title.ilike(_like(w), escape="\\"),
-                           documents.c.outlet.ilike(_like(w), escape="\\")) for w in words])
-        with self.store.engine.connect() as conn:
-            outlets = [{"name": r.outlet, "articles": r.n} for r in conn.execute(
-                select(documents.c.outlet, func.count().label("n"))
-                .where(documents.c.outlet.ilike(_like(query.strip()), escape="\\"))
-                .group_by(documents.c.outlet).order_by(func.count().desc(), documents.c.outlet))]
-            total = conn.execute(select(func.count()).select_from(documents).where(match)).scalar_one()
-            rows = conn.execute(select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published,
-                                       documents.c.body)
-                                .where(match).order_by(documents.c.published.desc().nulls_last(), documents.c.id)
-                                .limit(SEARCH_LIMIT)).all()
-        articles = [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
-                     "snippet": snippet(r.body, words),
-                     "url": f"/article/{quote(r.id, safe='')}?{urlencode({'q': query.strip()})}"} for r in rows]
+        outlets = rows.outlets_like(self.conn, query.strip())[:SEARCH_PEOPLE] if query.strip() else []
+        total, articles = 0, []
+        if wanted:
+            total, found_docs = rows.article_page(self.conn, search.matching(self.conn, wanted), window.limit,
+                                                  window.offset)
+            articles = [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                         "snippet": snippet(r["body"], wanted), "url": article_url(r["id"], query.strip())}
+                        for r in found_docs]
         return {"query": query, "people": [hit(e) for e in found if e["type"] == "PERSON"],
-                "organisations": [hit(e) for e in found if e["type"] == "ORG"],
-                "outlets": outlets, "articles": articles, "articles_total": total}
+                "organisations": [hit(e) for e in found if e["type"] == "ORG"], "outlets": outlets,
+                "articles": paged(articles, total, window)}
 
     # ---- people and their cases
 
     def person(self, name: str) -> dict | None:
         """Who a name means (any spelling): a person with a case first, else any person or organisation."""
-        if name in self.cases:
-            entity = next((e for e in self.entities if e["name"] == name and e["type"] == "PERSON"), None)
+        name = _text(name)
+        case = rows.case_summary(self.conn, name)
+        if case:
+            matches = find(self.conn, name, ("PERSON",))
+            entity = next((e for e in matches if e["name"] == name), None)
         else:
-            matches = find_entities(self.store, name, types=("PERSON", "ORG", "NORP", "GPE", "FAC"))
-            entity = next((e for e in matches if e["name"] in self.cases), None) or next(iter(matches), None)
+            matches = find(self.conn, name, ANY_ENTITY)
+            with_case = self._with_case([e["name"] for e in matches])
+            entity = next((e for e in matches if e["name"] in with_case), None) or next(iter(matches), None)
             if entity is None:
                 return None
             name = entity["name"]
-        case = self.cases.get(name)
+            case = rows.case_summary(self.conn, name)
         return {"name": name, "type": (entity or {}).get("type", "PERSON"),
                 "aliases": [a for a in (entity or {}).get("aliases", []) if a != name],
                 "nationality": case["nationality"] if case else None, "status": case["status"] if case else None,
                 "latest": case["latest"] if case else None, "has_case": case is not None,
-                "articles": list((entity or {}).get("docs", [])), "url": person_url(name)}
+                "articles": (entity or {}).get("articles", 0), "entity": (entity or {}).get("id"),
+                "url": person_url(name)}
 
     def case(self, person: str) -> list[dict]:
-        events = ordered([e for e in self.events if e.subject == person])
-        rows = []
-        for event in events:
-            rows.append({
-                "event": event.type, "date": event.date, "when": when(event), "headline": describe(event),
-                "args": {k: value_text(k, v) for k, v in event.args.items()},
-                "claimed": bool(event.claimed_by), "claimed_by": event.claimed_by,
-                "independent_sources": event.outlets,
-                "outlets": sorted({s.outlet or s.doc_id for s in event.sources}),
-                "conflicts": {arg: [{"value": value_text(arg, v.value),
-                                     "outlets": sorted({s.outlet or s.doc_id for s in v.sources})} for v in versions]
-                              for arg, versions in event.conflicts.items()},
-                "sources": self._links(event.sources),
-            })
-        return rows
+        return [event_record(r) for r in rows.events_of(self.conn, person, SOURCES_SHOWN)]
 
-    def articles(self, doc_ids: list[str]) -> list[dict]:
-        if not doc_ids:
-            return []
-        with self.store.engine.connect() as conn:
-            return [{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
-                     "url": f"/article/{quote(r.id, safe='')}"} for r in conn.execute(
-                select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published)
-                .where(documents.c.id.in_(doc_ids)).order_by(documents.c.published.desc().nulls_last(), documents.c.id))]
+    def event_sources(self, person: str, seq: int, window: Window) -> tuple[dict | None, dict]:
+        """(an event of a case, a page of its sources)."""
+        event, found = rows.event_sources_page(self.conn, person, seq, window.limit, window.offset)
+        return event, paged([source_record(s) for s in found], event["reports"] if event else 0, window)
 
-    # ---- exchanges
-
-    def exchanges(self) -> list[dict]:
-        return [{"date": x.date, "place": x.place, "side_a": x.sides[0], "side_b": x.sides[1],
-                 "side_unknown": x.unplaced, "outlets": sorted({s.outlet or s.doc_id for s in x.sources}),
-                 "sources": self._links(x.sources)} for x in ledger(self.events)]
+    def articles_naming(self, entity: int | None, window: Window) -> dict:
+        total, found = rows.entity_docs(self.conn, entity, window.limit, window.offset) if entity else (0, [])
+        return paged([{**r, "url": article_url(r["id"])} for r in found], total, window)
 
     # ---- statements
 
-    @staticmethod
-    def statement_year(statement: Statement) -> str | None:
-        """The year it was said, else the year of the earliest article that carries it."""
-        for value in [statement.date, *sorted(s.published or "" for s in statement.sources)]:
-            parts = date_parts(value)
-            if parts and parts[0]:
-                return str(parts[0])
-        return None
+    def statements(self, window: Window, speaker: str | None = None, outlet: str | None = None,
+                   year: str | None = None, about: str | None = None) -> dict:
+        speaker, outlet, year, about = (_text(v) for v in (speaker, outlet, year, about))
+        total, found = rows.statement_page(self.conn, self._names(speaker) if speaker else None, outlet or None,
+                                           year or None, self._names(about) if about else None, window.limit,
+                                           window.offset, SOURCES_SHOWN)
+        return paged([statement_record(r) for r in found], total, window)
 
-    def statements(self, speaker: str | None = None, outlet: str | None = None, year: str | None = None,
-                   about: str | None = None) -> list[dict]:
-        log = self.statements_all
-        if speaker:
-            names = {e["name"] for e in find_entities(self.store, speaker)} | {speaker}
-            log = [s for s in log if s.speaker in names]
-        if about:
-            names = {e["name"] for e in find_entities(self.store, about)} | {about}
-            log = [s for s in log if names & set(s.about)]
-        if outlet:
-            log = [s for s in log if outlet in s.outlets]
-        if year:
-            log = [s for s in log if (self.statement_year(s) or "undated") == year]
-        log = sorted(log, key=lambda s: (self.statement_year(s) or "9999", s.date or "", s.speaker))
-        return [{"speaker": s.speaker, "speaker_url": person_url(s.speaker), "quote": s.quote, "date": s.date,
-                 "year": self.statement_year(s), "channel": s.channel,
-                 "about": [{"name": a, "url": person_url(a)} for a in s.about], "outlets": s.outlets,
-                 "sources": self._links(s.sources)} for s in log]
+    def statement_years(self, speaker: str | None = None, outlet: str | None = None) -> dict[str | None, int]:
+        speaker, outlet = _text(speaker), _text(outlet)
+        return rows.statement_years(self.conn, self._names(speaker) if speaker else None, outlet or None)
 
     def statement_filters(self) -> dict:
-        speakers: dict[str, int] = {}
-        outlets: set[str] = set()
-        years: set[str] = set()
-        for s in self.statements_all:
-            speakers[s.speaker] = speakers.get(s.speaker, 0) + 1
-            outlets.update(s.outlets)
-            years.add(self.statement_year(s) or "undated")
-        return {"speakers": sorted(speakers, key=lambda n: (-speakers[n], n)), "outlets": sorted(outlets),
-                "years": sorted(years)}
+        return rows.statement_filters(self.conn)
+
+    # ---- framing
+
+    def framing(self, grouping: str, person: dict | None, fact_type: str | None, window: Window) -> dict:
+        """Each group's distinctive terms, a page of groups by name. The whole dossier's are read from the
+        listing; those of the facts about one person are measured on their articles alone."""
+        if person is None:
+            total, groups = rows.framing_page(self.conn, grouping, _text(fact_type) or "", window.limit,
+                                              window.offset)
+        else:
+            terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
+            speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
+            nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
+            measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], _text(fact_type),
+                                   FRAMING_MIN_COUNT)
+            total = len(measured)
+            groups = [(group, [framing_term(t) for t in best])
+                      for group, best in list(measured.items())[window.offset:window.offset + window.limit]]
+        return paged([{"group": group, "terms": [
+            {**t, "group": group, "sentences": [{**u, "url": evidence_url(u["doc"], u["sentence_start"],
+                                                                           u["sentence_end"])}
+                                                for u in t["sentences"]]} for t in terms]}
+                      for group, terms in groups], total, window)
 
     # ---- articles
 
     def article(self, doc_id: str) -> dict | None:
-        with self.store.engine.connect() as conn:
-            row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+        doc_id = _text(doc_id)
+        columns = [c for c in documents.c if c.name not in ("raw", "content_hash", "pipeline")]
+        row = self.conn.execute(select(*columns).where(documents.c.id == doc_id)).first()
         if row is None:
             return None
         found = dict(row._mapping)
-        found.pop("raw", None)
         found["processed_at"] = str(found["processed_at"])
         found["facts"] = [{**f, "url": evidence_url(doc_id, f["start"], f["end"]),
                            "subject_url": person_url(f["subject"]) if f["subject"] else None,

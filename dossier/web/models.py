@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class SourceLink(BaseModel):
@@ -17,23 +17,61 @@ class SourceLink(BaseModel):
     url: str = Field(description="The article page with the evidence highlighted")
 
 
+class Fine(BaseModel):
+    amount: int | float | None = Field(description="The sum, in units of the currency")
+    currency: str | None = Field(description="ISO 4217 code")
+
+
+class Arguments(BaseModel):
+    """An event's arguments, each its own field; only those of the event's type are given (null: not told)."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="allow")
+
+    place: str | None = Field(None, description="Where it happened (where the person is held, for custody)")
+    country: str | None = Field(None, description="The country it happened in, by its English short name")
+    by: str | None = Field(None, description="Who acted, as a state")
+    requested_by: str | None = Field(None, description="At whose request")
+    charge: str | None = Field(None, description="What the person is accused or convicted of")
+    court: str | None = None
+    term: str | None = Field(None, description="Prison term, an ISO 8601 duration: P27Y, P18M")
+    fine: Fine | None = None
+    facility: str | None = Field(None, description="Prison, colony, detention centre")
+    from_: str | None = Field(None, alias="from", description="The country a person was taken from")
+    to: str | None = Field(None, description="The country a person was taken to")
+    manner: str | None = Field(None, description="extradition, deportation, abduction, pardon, exchange, ...")
+    counterpart: list[str] | None = Field(None, description="Who the other side released in the swap")
+    visitor: list[str] | None = None
+
+
 class Version(BaseModel):
-    value: str
+    value: str | list[str] | Fine | None = Field(description="The argument's value, typed as in Arguments")
+    text: str = Field(description="The value as a person reads it")
     outlets: list[str]
 
 
 class Event(BaseModel):
-    event: str = Field(description="arrest, transfer, charge, conviction, sentence, custody, visit, release, exchange")
-    date: str | None = Field(description="When it happened, as the sources give it")
+    type: str = Field(description="arrest, transfer, charge, conviction, sentence, custody, visit, release, exchange")
+    date: str | None = Field(description="When it happened, as the sources give it: ISO 8601 at its precision")
     when: str | None = Field(description="The date, or else the earliest date it was reported")
-    headline: str
-    args: dict[str, str]
+    headline: str = Field(description="What happened, as a sentence: \"sentenced to 27 years by ...\"")
+    arguments: Arguments
     claimed: bool = Field(description="Only asserted by one party, stated by no source in its own voice")
     claimed_by: list[str]
     independent_sources: int = Field(description="Distinct stories: a wire text re-published counts once")
     outlets: list[str]
     conflicts: dict[str, list[Version]] = Field(description="Argument -> the versions the sources disagree on")
-    sources: list[SourceLink]
+    reports: int = Field(description="Its sources, all of them: /api/cases/{name}/events/{n}/sources lists them")
+    sources: list[SourceLink] = Field(description="The first 10 sources")
+
+
+class Paged(BaseModel):
+    total: int = Field(description="How many there are in all")
+    page: int = Field(description="This page's number, from 1")
+    limit: int = Field(description="How many a page holds")
+
+
+class SourcePage(Paged):
+    items: list[SourceLink]
 
 
 class CaseSummary(BaseModel):
@@ -42,8 +80,13 @@ class CaseSummary(BaseModel):
     status: str | None = Field(description="detained, convicted, released or exchanged")
     latest: str | None = Field(description="Date of the latest event")
     events: int
-    sources: int
+    articles: int = Field(description="Articles that report the case")
+    independent_sources: int = Field(description="Distinct stories among them")
     url: str
+
+
+class CasePage(Paged):
+    items: list[CaseSummary]
 
 
 class Person(BaseModel):
@@ -54,7 +97,7 @@ class Person(BaseModel):
     status: str | None
     latest: str | None
     has_case: bool
-    articles: list[str]
+    articles: int = Field(description="Articles that name them: /api/people/{name}/articles lists them")
     url: str
 
 
@@ -86,13 +129,28 @@ class ArticleHit(BaseModel):
     url: str
 
 
+class ArticleHitPage(Paged):
+    items: list[ArticleHit]
+
+
 class SearchResult(BaseModel):
     query: str
     people: list[EntityHit]
     organisations: list[EntityHit]
     outlets: list[OutletHit]
-    articles: list[ArticleHit]
-    articles_total: int = 0
+    articles: ArticleHitPage = Field(description="Articles holding every word, newest first, a page of them")
+
+
+class ArticleEntry(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str
+
+
+class ArticlePage(Paged):
+    items: list[ArticleEntry]
 
 
 class Exchange(BaseModel):
@@ -102,7 +160,12 @@ class Exchange(BaseModel):
     side_b: list[str] = Field(description="People released by the other side")
     side_unknown: list[str] = Field(description="Freed in the swap, side not reported")
     outlets: list[str]
-    sources: list[SourceLink]
+    reports: int = Field(description="Reports of the swap, all of them")
+    sources: list[SourceLink] = Field(description="The first 10 reports")
+
+
+class ExchangePage(Paged):
+    items: list[Exchange]
 
 
 class Named(BaseModel):
@@ -119,7 +182,12 @@ class Statement(BaseModel):
     channel: str | None
     about: list[Named]
     outlets: list[str]
-    sources: list[SourceLink]
+    reports: int = Field(description="Articles that carry it, all of them")
+    sources: list[SourceLink] = Field(description="The first 10 articles that carry it")
+
+
+class StatementPage(Paged):
+    items: list[Statement]
 
 
 class Fact(BaseModel):
@@ -178,4 +246,14 @@ class DistinctiveTerm(BaseModel):
     log_odds: float
     uses: int = Field(description="Uses by the group")
     elsewhere: int = Field(description="Uses by everyone else in the dossier")
-    sentences: list[TermUse]
+    years: dict[str, int] = Field(description="Uses by the group per year of publication ('' undated)")
+    sentences: list[TermUse] = Field(description="The first 20 uses, each with its sentence")
+
+
+class FramingGroup(BaseModel):
+    group: str
+    terms: list[DistinctiveTerm] = Field(description="Best first")
+
+
+class FramingPage(Paged):
+    items: list[FramingGroup] = Field(description="Groups by name")

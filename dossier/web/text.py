@@ -5,9 +5,8 @@ so a highlight can never let markup from an article through.
 """
 from __future__ import annotations
 
-import re
-
 from ..cases.merge import date_parts
+from ..store.search import hit_spans
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 SNIPPET = 90  # characters of context either side of a search hit
@@ -27,24 +26,6 @@ def human_date(value: str | None) -> str:
     return f"{text}, year unknown" if text else "year unknown"
 
 
-def terms(query: str) -> list[str]:
-    return [t for t in re.split(r"\s+", query.strip()) if t]
-
-
-def hit_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Case-insensitive occurrences of any of the words, merged where they overlap."""
-    if not words:
-        return []
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    spans: list[tuple[int, int]] = []
-    for match in pattern.finditer(text):
-        if spans and match.start() <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
-        else:
-            spans.append(match.span())
-    return spans
-
-
 def pieces(text: str, spans: list[tuple[int, int]], kind: str) -> list[Piece]:
     out: list[Piece] = []
     at = 0
@@ -60,7 +41,7 @@ def pieces(text: str, spans: list[tuple[int, int]], kind: str) -> list[Piece]:
 
 def paragraphs(body: str, evidence: tuple[int, int] | None = None, words: list[str] | None = None
                ) -> list[list[Piece]]:
-    """The body as paragraphs of pieces: the evidence span marked, else the search words."""
+    """The body as paragraphs of pieces: the evidence span marked, else the words searched for (folded)."""
     if evidence:
         start, end = evidence
         flat = pieces(body, [(start, end)], "evidence")
@@ -77,22 +58,22 @@ def paragraphs(body: str, evidence: tuple[int, int] | None = None, words: list[s
 
 
 def snippet(body: str, words: list[str]) -> list[Piece]:
-    """A window of the body around the first hit, the hits marked."""
-    spans = hit_spans(body, words)
-    if not spans:
+    """A window of the body around the first word searched for (folded), the words marked."""
+    found = hit_spans(body, words, first=True)
+    if not found:
         return [(body[:2 * SNIPPET].replace("\n", " ") + ("…" if len(body) > 2 * SNIPPET else ""), "")]
-    first = spans[0][0]
+    [(first, first_end)] = found
     start = max(0, first - SNIPPET)
-    end = min(len(body), spans[0][1] + SNIPPET)
+    end = min(len(body), first_end + SNIPPET)
     # Whole words at the edges.
     if start > 0:
         space = body.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     if end < len(body):
-        space = body.rfind(" ", spans[0][1], end)
+        space = body.rfind(" ", first_end, end)
         end = space if space > 0 else end
     window = body[start:end].replace("\n", " ")
-    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    inside = [(s - start, e - start) for s, e in hit_spans(body, words, start, end)]
     out = pieces(window, inside, "hit")
     if start > 0:
         out.insert(0, ("…", ""))
