@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..records import Annotation, Article, Sentence
 from ..registry import components, languages
 from ..settings import DEFAULT_MODEL
-from . import entities, mentions  # noqa: F401  (registers the built-in components)
+from . import entities, mentions, russian  # noqa: F401  (registers the built-in components and languages)
 from .. import extract  # noqa: F401,E402  (registers the "facts" component)
 
 
@@ -87,8 +87,13 @@ class Annotator:
         self.model = model
         self.pipelines: dict[str, Language] = {}
         self.nlp = self.pipeline(DEFAULT_LANGUAGE)
-        self.steps = [(name, components.get(name)) for name in component_names]
+        self.component_names = list(component_names)
         self.batch_size = batch_size
+
+    def steps(self, code: str) -> list[tuple[str, object]]:
+        """The components for a language: a version registered as "<name>.<code>" where the language has one."""
+        registered = components.get_all()
+        return [(name, registered.get(f"{name}.{code}") or components.get(name)) for name in self.component_names]
 
     def pipeline(self, code: str) -> Language | None:
         """The loaded pipeline of a language, None where dossier has none for it."""
@@ -121,7 +126,9 @@ class Annotator:
             nlp = self.pipeline(code)
             if nlp is not None:
                 parsed.update(zip((a.doc_id for a in group), self._parse(nlp, [a.body for a in group])))
-        captions = self._caption_names([a for a in articles if a.doc_id in parsed])
+        # Captions are read by the default language's pipeline, so only its articles' are.
+        captions = self._caption_names([a for a in articles if a.doc_id in parsed and
+                                        language_of(a) == DEFAULT_LANGUAGE])
         for article in articles:
             if article.doc_id not in parsed:
                 yield Annotation(article=article, warnings=[
@@ -134,7 +141,7 @@ class Annotator:
                 annotation.failures.append(failure)
                 yield annotation, doc
                 continue
-            for name, step in self.steps:
+            for name, step in self.steps(language_of(article)):
                 try:
                     step(annotation, doc)
                 except Exception as err:  # one odd article must not stop the build; it is reported
