@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import places
-from .names import fold, given_compatible, is_typo, readings, same_spelling, same_surname, split_name
+from .names import fold, given_compatible, is_cyrillic, is_typo, readings, same_spelling, same_surname, split_name
 
 
 @dataclass
@@ -275,8 +275,12 @@ class _People:
 
 
 def _canonical(members: list[Candidate]) -> str:
-    """The most common full form: a given name and a surname, most often, in the most common spelling."""
-    forms = Counter(_display(form) for m in members for form in _names(m))
+    """The most common full form: a given name and a surname, most often, in the most common spelling; the
+    English form where the corpus has one, else the nominative a Russian text gives ("Роман Селезнёв", not
+    "Романа Селезнёва")."""
+    nominatives = {m.name for m in members}
+    forms = Counter(_display(form) for m in members for form in _names(m)
+                    if not is_cyrillic(form) or form in nominatives)
     if not forms:
         return _display(members[0].name)
     surnames = Counter(split_name(form)[1] for form in forms.elements())
@@ -284,8 +288,8 @@ def _canonical(members: list[Candidate]) -> str:
     def spelled_alike(form: str) -> int:  # how often the corpus spells this surname so, a typo aside
         surname = split_name(form)[1]
         return sum(n for other, n in surnames.items() if same_spelling(surname, other))
-    return max(forms, key=lambda form: (bool(split_name(form)[0]), forms[form], spelled_alike(form),
-                                        -len(form.split()), -len(form)))
+    return max(forms, key=lambda form: (bool(split_name(form)[0]), not is_cyrillic(form), forms[form],
+                                        spelled_alike(form), -len(form.split()), -len(form)))
 
 
 def _context(candidates: list[Candidate]) -> dict[str, set[str]]:
