@@ -323,15 +323,7 @@ def year_floor(published: str | None, body: str) -> int | None:
     return latest
 
 
-_LEAD_CYRILLIC = re.compile(r"[а-яё]", re.I)
-# Russian month names in any case and their abbreviations ("14 дек"), with the English name of each.
-_RU_MONTH = re.compile(r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-                       r"янв|фев|мар|апр|авг|сент?|окт|ноя|дек)[а-я]*\b\.?", re.I)
-_RU_MONTHS = {stem: n for n, stems in enumerate((
-    ("январ", "янв"), ("феврал", "фев"), ("март", "мар"), ("апрел", "апр"), ("май", "мая", "мае"), ("июн",),
-    ("июл",), ("август", "авг"), ("сентябр", "сен", "сент"), ("октябр", "окт"), ("ноябр", "ноя"),
-    ("декабр", "дек")), 1) for stem in stems}
-_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_LEAD_WEEKDAY = re.compile(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
 def infer_anchor(published: str | None, body: str) -> Anchor:
