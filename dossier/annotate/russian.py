@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import places
 from ..records import Annotation, LocalEntity, Mention
@@ -144,6 +144,9 @@ class NatashaTokenizer:
         )
         spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in ents]
         doc.ents = [s for s in spans if s is not None]
+        for span in doc.ents:  # natasha keeps a declined foreign surname as it is: "Дэниел Уиткомба"
+            if span.label_ == "PERSON":
+                normal[(span.start_char, span.end_char)] = person_nominative(span)
         doc.user_data["normal"] = normal
         return doc
 
@@ -161,30 +164,105 @@ def _normal(doc: Doc, start: int, end: int, text: str) -> str:
     return doc.user_data.get("normal", {}).get((start, end)) or text
 
 
+_STRIP = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем", "ым", "им"), "Loc": ("е",)}
+
+
+def person_nominative(span: Span) -> str:
+    """A person's name in the nominative, read word by word with the dictionary: "Игоря Сомова" -> "Игорь
+    Сомов"; a masculine surname the dictionary does not know loses its case ending ("Уиткомба" -> "Уиткомб")."""
+    words = [t for t in span if t.is_alpha or "-" in t.text]
+    parses = {t.i: morph_vocab().parse(t.text) for t in words}
+    gender = next((p.tag.gender for t in words for p in parses[t.i] if "Name" in p.tag.grammemes), None)
+    out = []
+    for t in words:
+        case = (t.morph.get("Case") or ["Nom"])[0]
+        text = t.text
+        if case != "Nom" and not t.text.isupper():
+            named = [p for p in parses[t.i] if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                     and p.feats.get("Case") == case and (gender is None or p.tag.gender in (gender, None))]
+            inflected = named[0].inflect({"Nom"}) if named else None
+            if inflected is not None:
+                text = restore_yo(inflected.word.capitalize(), t.text)
+            elif gender == "masc":
+                ending = next((e for e in _STRIP.get(case, ()) if t.lower_.endswith(e) and len(t.text) > len(e) + 2), None)
+                stem = t.text[:-len(ending)] if ending else t.text
+                # an unknown surname, or one of the Russian surnames' endings ("Сомова" is no word's case here)
+                if ending and (not morph_vocab().word_is_known(t.text.casefold()) or
+                               _fold(stem).endswith(("ов", "ев", "ин", "ын"))):
+                    text = stem
+        out.append(text)
+    return " ".join(out)
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: one the dictionary calls a name, or does not know."""
+    forms = morph_vocab().parse(word)
+    return any({"Name", "Surn", "Patr"} & set(f.tag.grammemes) for f in forms) or \
+        not morph_vocab().word_is_known(word.casefold())
+
+
+def _pieces(text: str, start: int) -> list[tuple[int, int]]:
+    """A name cut at brackets: "Дэниела Уиткомба (Daniel Whitcomb)" is two spellings of one name."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^()\[\]]+", text)
+            if m.group(0).strip()]
+
+
 @components.register("mentions.ru")
 def russian_mentions(annotation: Annotation, doc: Doc) -> None:
+    body = annotation.article.body
     for ent in doc.ents:
-        text = annotation.article.body[ent.start_char:ent.end_char]
-        if any(c.isalpha() for c in text):
-            annotation.mentions.append(Mention(ent.start_char, ent.end_char, text, ent.label_,
-                                               annotation.sentence_at(ent.start_char)))
+        for start, end in _pieces(body[ent.start_char:ent.end_char], ent.start_char):
+            text = body[start:end]
+            start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+            text = body[start:end]
+            if not any(c.isalpha() for c in text):
+                continue
+            if ent.label_ == "PERSON" and not any(_is_name_word(w) for w in re.findall(r"\w+", text)):
+                continue  # "Помилование", "Отбывший": words the tagger took for names
+            annotation.mentions.append(Mention(start, end, text, ent.label_, annotation.sentence_at(start)))
+            if (start, end) != (ent.start_char, ent.end_char):
+                piece = doc.char_span(start, end, alignment_mode="expand")
+                doc.user_data["normal"][(start, end)] = person_nominative(piece) if ent.label_ == "PERSON" and \
+                    piece is not None else text
 
 
 def _fold(word: str) -> str:
     return word.casefold().replace("ё", "е")
 
 
+# Endings of a surname declined: Журавлёва, Журавлёву, Журавлёвым, Уиткомбе.
+_ENDINGS = ("а", "у", "ом", "ым", "ем", "е", "ой", "ую", "ы", "ю", "я", "и", "ого", "ому", "ой")
+
+
+def same_surname(a: str, b: str) -> bool:
+    """One surname, in any of its cases."""
+    a, b = _fold(a), _fold(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short):] in _ENDINGS:
+        return True
+    stems = lambda w: {w[:-len(e)] for e in _ENDINGS if w.endswith(e) and len(w) - len(e) >= 3}  # noqa: E731
+    return bool(stems(a) & stems(b))
+
+
 def _same_person(full: list[str], other: list[str]) -> bool:
-    """Nominative names of one person: the same surname, given names that do not differ."""
-    if _fold(full[-1]) != _fold(other[-1]):
+    """Names of one person: the same surname, given names that do not differ."""
+    if not same_surname(full[-1], other[-1]):
         return False
-    return len(full) == 1 or len(other) == 1 or _fold(full[0])[:1] == _fold(other[0])[:1]
+    return len(full) == 1 or len(other) == 1 or _fold(full[0])[:3] == _fold(other[0])[:3]
+
+
+def _nominative_form(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and all(t.morph.get("Case") in ([], ["Nom"]) for t in span if t.is_alpha)
 
 
 @components.register("local_entities.ru")
 def russian_entities(annotation: Annotation, doc: Doc) -> None:
-    """People by the nominative of their names ("Селезнёва" joins "Роман Селезнёв"; a given name alone the
-    one person who bears it); other names by their nominative text."""
+    """People by their names in any case ("Селезнёва" joins "Роман Селезнёв"; a given name alone the one
+    person who bears it); other names by their nominative text. A person is named by the fullest form, with
+    the surname as a nominative mention writes it where one does."""
     normals = [_normal(doc, m.start, m.end, m.text) for m in annotation.mentions]
     order = sorted(range(len(annotation.mentions)), key=lambda i: (-len(normals[i].split()), i))
     entities: list[LocalEntity] = []
@@ -196,12 +274,17 @@ def russian_entities(annotation: Annotation, doc: Doc) -> None:
             if entity.label != mention.label and not (entity.label in ("GPE", "LOC") and mention.label in ("GPE", "LOC")):
                 continue
             if mention.label == "PERSON":
-                if any(_same_person(f.split(), words) for f in forms[e]):
+                if any(_same_person(f.split(), words) for f in forms[e]) or \
+                        _same_person(annotation.mentions[entity.mentions[0]].text.split(), mention.text.split()):
                     found = e
                     break
             elif any(_fold(f) == _fold(normals[i]) for f in forms[e]):
                 found = e
                 break
+        if found is None and mention.label == "PERSON" and i > 0 and \
+                re.fullmatch(r"\s*\(\s*", annotation.article.body[annotation.mentions[i - 1].end:mention.start]):
+            # "Дэниела Уиткомба (Daniel Whitcomb)": a name's spelling in brackets
+            found = next((e for e, entity in enumerate(entities) if i - 1 in entity.mentions), None)
         if found is None and mention.label == "PERSON" and len(words) == 1:
             # a given name alone: the one person of the document who bears it
             bearers = [e for e, entity in enumerate(entities) if entity.label == "PERSON" and
@@ -216,7 +299,18 @@ def russian_entities(annotation: Annotation, doc: Doc) -> None:
             forms[found].append(normals[i])
     for entity, names in zip(entities, forms):
         entity.mentions.sort()
-        entity.name = max(names, key=lambda n: (min(len(n.split()), 3), names.index(n) * -1))
-        entity.aliases = [n for n in names if n not in {annotation.mentions[m].text for m in entity.mentions}]
+        latin = [n for n in names if not re.search(r"[а-яё]", n, re.I)]
+        names = [n for n in names if n not in latin] or names
+        entity.name = max(names, key=lambda n: (min(len(n.split()), 3), -names.index(n)))
+        if entity.label == "PERSON":
+            written = [annotation.mentions[m].text.split()[-1] for m in entity.mentions
+                       if _nominative_form(doc, annotation.mentions[m])]
+            surname = entity.name.split()[-1]
+            nominative = [w for w in written if same_surname(w, surname) and re.search(r"[а-яё]", w, re.I)]
+            if nominative and _fold(nominative[0]) != _fold(surname):
+                entity.name = " ".join([*entity.name.split()[:-1], nominative[0]])  # natasha's "Уиткомба"
+        texts = {annotation.mentions[m].text for m in entity.mentions}
+        entity.aliases = [n for n in [entity.name, *names] if n not in texts]
+        entity.aliases = list(dict.fromkeys(entity.aliases))
     entities.sort(key=lambda e: e.mentions[0])
     annotation.entities.extend(entities)
