@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from .. import places
 from ..records import Annotation, LocalEntity, Mention
 from ..registry import components, languages
+from ..resolve.names import english_spelling
 
 _LABELS = {"PER": "PERSON", "ORG": "ORG"}
 
@@ -310,6 +311,10 @@ def russian_entities(annotation: Annotation, doc: Doc) -> None:
             if nominative and _fold(nominative[0]) != _fold(surname):
                 entity.name = " ".join([*entity.name.split()[:-1], nominative[0]])  # natasha's "Уиткомба"
         texts = {annotation.mentions[m].text for m in entity.mentions}
+        if entity.label == "PERSON" and len(entity.name.split()) > 1 and entity.name not in texts:
+            # a full name the text never writes in the nominative is named as English-language news spells it
+            names.insert(0, entity.name)
+            entity.name = english_spelling(entity.name)
         entity.aliases = [n for n in [entity.name, *names] if n not in texts]
         entity.aliases = list(dict.fromkeys(entity.aliases))
     entities.sort(key=lambda e: e.mentions[0])

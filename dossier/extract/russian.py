@@ -164,7 +164,7 @@ class People:
         if found is not None:
             return found
         for child in token.children:  # "программист Артём Журавлёв", "гражданина США Дэниела Уиткомба"
-            if child.dep_ in ("appos", "flat:name", "nmod") and child.pos_ == "PROPN":
+            if child.dep_ in ("appos", "flat:name") and child.pos_ == "PROPN":  # not "адвокат Боброва"
                 found = self.named(child)
                 if found is not None:
                     return found
@@ -724,18 +724,21 @@ def _speaker_of(token: Token, people: People, annotation: Annotation) -> int | N
     person = people.person(token)
     if person is not None:
         return person
+    if _lemma(token) in _INSTITUTIONS:  # "МИД России", "посольство США в Москве": the institution in full
+        return _institution(token, people, annotation)
     named = people.entity_at(token)
-    if named is not None and annotation.entities[named].label in ("ORG", "PERSON"):
+    if named is not None and annotation.entities[named].label in ("ORG", "PERSON") and \
+            not channel_in(annotation.entities[named].name):
         return named
-    for child in token.subtree:  # "пресс-служба УФСИН", "сообщение посольства США"
+    # "сообщение посольства США", "пресс-служба УФСИН": the institution whose message it is
+    for child in sorted(token.subtree, key=lambda t: (len(list(t.ancestors)), t.i)):
+        if child.i != token.i and _lemma(child) in _INSTITUTIONS:
+            return _institution(child, people, annotation)
         named = people.entity_at(child)
-        if named is not None and annotation.entities[named].label == "ORG":
+        if named is not None and annotation.entities[named].label == "ORG" and \
+                not channel_in(annotation.entities[named].name):
             return named
-    # "посол", "адвокат": the person the article gave that title
-    titled = _titled(token, people, annotation)
-    if titled is not None:
-        return titled
-    return _institution(token, people, annotation)
+    return _titled(token, people, annotation)
 
 
 def _titled(token: Token, people: People, annotation: Annotation) -> int | None:
@@ -762,11 +765,13 @@ def _titled(token: Token, people: People, annotation: Annotation) -> int | None:
 
 def _institution(token: Token, people: People, annotation: Annotation) -> int | None:
     """"в посольстве России" as a speaker: the organisation it names, added to the document's entities."""
-    if token.pos_ != "NOUN" or _lemma(token) not in _INSTITUTIONS:
+    if _lemma(token) not in _INSTITUTIONS:
         return None
     from ..records import LocalEntity, Mention
 
-    keep = {t.i for t in token.subtree if t.dep_ not in ("acl", "acl:relcl", "punct") and t.i >= token.i}
+    keep = {t.i for t in token.subtree if t.i >= token.i and not any(
+        a.dep_ in ("acl", "acl:relcl", "punct") and a.i in {x.i for x in token.subtree} for a in [t, *t.ancestors])
+        and not channel_in(t.text)}
     name = _nominative(token, keep)
     name = name[:1].upper() + name[1:]
     for index, entity in enumerate(annotation.entities):
@@ -805,18 +810,16 @@ def find_quotes(annotation: Annotation, doc: Doc, people: People) -> list[Quote]
             verbs = [t for s in around for t in s if _reporting(t) and not any(a <= t.idx < b for a, b in spans)]
             verbs.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
             speaker, verb = None, None
-            for candidate in verbs:
-                speaker = _speaker(candidate, people, annotation)
-                if speaker is not None:
-                    verb = candidate
-                    break
-            if speaker is None:
+            if verbs:  # the nearest reporting verb says who: "— заявил государственный обвинитель" is no one named
+                verb = verbs[0]
+                speaker = _speaker(verb, people, annotation)
+            if speaker is None and verb is None:
                 for s in around:  # "По словам адвоката, «...»"
                     for token in s:
                         if _lemma(token) == "слово" and _preposition(token) == "по":
                             owners = [c for c in token.children if c.dep_ == "nmod"]
                             speaker = _speaker_of(owners[0], people, annotation) if owners else None
-            if speaker is None:
+            if speaker is None and verb is None:
                 speaker = last
             quote = Quote(start, end, body[start:end], speaker=speaker, verb=verb)
             if verb is not None:

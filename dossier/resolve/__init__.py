@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import places
-from .names import fold, given_compatible, is_cyrillic, is_typo, readings, same_spelling, same_surname, split_name
+from .names import english_spelling, fold, given_compatible, is_cyrillic, is_typo, readings, same_spelling, same_surname, split_name
 
 
 @dataclass
@@ -288,8 +288,10 @@ def _canonical(members: list[Candidate]) -> str:
     def spelled_alike(form: str) -> int:  # how often the corpus spells this surname so, a typo aside
         surname = split_name(form)[1]
         return sum(n for other, n in surnames.items() if same_spelling(surname, other))
-    return max(forms, key=lambda form: (bool(split_name(form)[0]), not is_cyrillic(form), forms[form],
-                                        spelled_alike(form), -len(form.split()), -len(form)))
+    # A Latin form written in some text wins over one dossier spelled from the Cyrillic.
+    spelled = {english_spelling(form) for m in members for form in [m.name, *m.aliases] if is_cyrillic(form)}
+    return max(forms, key=lambda form: (bool(split_name(form)[0]), not is_cyrillic(form), form not in spelled,
+                                        forms[form], spelled_alike(form), -len(form.split()), -len(form)))
 
 
 def _context(candidates: list[Candidate]) -> dict[str, set[str]]:
@@ -330,7 +332,10 @@ def resolve(candidates: list[Candidate]) -> list[Resolved]:
                     continue  # the family name comes first: "Meng Wanzhou" is "Meng"
                 if given and all(surname_owners[key] == {n} for key in readings(surname)):
                     aliases.add(surname)
-        resolved.append(Resolved(name=_canonical(members), type=type_, aliases=sorted(aliases),
+        name = _canonical(members)
+        if type_ == "PERSON" and is_cyrillic(name):
+            aliases.add(english_spelling(name))  # how English-language news would write the name
+        resolved.append(Resolved(name=name, type=type_, aliases=sorted(aliases),
                                  members=[(m.doc_id, m.idx) for m in members],
                                  docs=sorted({m.doc_id for m in members})))
     return resolved

@@ -83,6 +83,14 @@ _CYRILLIC = re.compile(r"[а-яёіїєґў]", re.I)
 _YE = re.compile(r"(?:(?<=^)|(?<=[аеёиоуыэюяъь]))е")
 
 
+def english_spelling(name: str) -> str:
+    """A Cyrillic name as English-language news most often writes it (BGN/PCGN, ё as e): "Артём Журавлёв" ->
+    "Artem Zhuravlev", "Ержан Сапаров" -> "Yerzhan Saparov"."""
+    table = {**_BGN, "ё": "e"}
+    return " ".join("".join(table.get(c, c) for c in _YE.sub("ye", word.casefold())).capitalize()
+                    if _CYRILLIC.search(word) else word for word in name.split())
+
+
 def is_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC.search(text))
 
