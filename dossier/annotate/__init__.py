@@ -63,9 +63,15 @@ _LANGUAGE_MIN_CHARS = 200
 DEFAULT_LANGUAGE = "en"
 
 
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) * 2 >= len(letters)
+
+
 def language_of(article: Article) -> str:
-    """The language an article is read as: the one detected, unless the text is too short to tell."""
-    if not article.language or len(article.body) < _LANGUAGE_MIN_CHARS:
+    """The language an article is read as: the one detected, unless the text is too short to tell (a short
+    text in another script than the default language's tells it by its letters)."""
+    if not article.language or (len(article.body) < _LANGUAGE_MIN_CHARS and _mostly_latin(article.body)):
         return DEFAULT_LANGUAGE
     return article.language
 

@@ -315,8 +315,10 @@ def own_tokens(token: Token, others: set[int]) -> list[Token]:
             continue
         out.append(child)
         stack.extend(child.children)
-    if token.dep_ == "conj":  # "задержан в четверг ... и доставлен": the shared words before the first verb
-        out += [c for c in token.head.children if c.dep_ in ("aux", "aux:pass")]
+    if token.dep_ == "conj":  # "суд в четверг признал ... и приговорил": the words the verbs share
+        shared = [c for c in token.head.children if c.dep_ in ("aux", "aux:pass", "nsubj", "obl", "obl:tmod")
+                  and c.i < token.head.i and c.i not in others]
+        out += [t for c in shared for t in c.subtree]
     return sorted(out, key=lambda t: t.i)
 
 
@@ -472,7 +474,8 @@ def _offence(token: Token) -> str | None:
     if _in(token, _OFFENCE_NOUNS):
         inner = [c for c in token.children if c.dep_ in ("nmod", "obl") and _preposition(c) in ("в", "о", "об", "за")]
         return _offence(inner[0]) if inner else None
-    if _in(token, _NOT_OFFENCES) or token.ent_type_ or token.pos_ in ("PROPN", "PRON", "NUM"):
+    if _in(token, _NOT_OFFENCES) or token.ent_type_ or token.pos_ in ("PROPN", "PRON", "NUM") or \
+            _DATE_WORDS.search(token.text):
         return None
     keep = {t.i for t in token.subtree if not (t.dep_ in ("acl", "acl:relcl", "appos", "parataxis") or any(
         a.dep_ in ("acl", "acl:relcl", "appos", "parataxis") and a.i != token.i and a.i in
@@ -546,7 +549,7 @@ def find_term(clause: Clause) -> str | None:
 
 
 def find_fine(clause: Clause) -> str | None:
-    text = " ".join(t.text for t in clause.tokens)
+    text = " ".join(t.text for t in clause.tokens if not t.is_punct)
     for pattern, word in _MONEY_WORDS:
         text = re.sub(pattern, word, text, flags=re.I)
     text = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
