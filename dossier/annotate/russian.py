@@ -225,6 +225,15 @@ def russian_mentions(annotation: Annotation, doc: Doc) -> None:
                 piece = doc.char_span(start, end, alignment_mode="expand")
                 doc.user_data["normal"][(start, end)] = person_nominative(piece) if ent.label_ == "PERSON" and \
                     piece is not None else text
+    # A surname the tagger missed where the article names its person elsewhere: "Журавлёв содержится в ..."
+    surnames = {m.text.split()[-1] for m in annotation.mentions if m.label == "PERSON"}
+    for token in doc:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and \
+                any(same_surname(token.text, surname) for surname in surnames):
+            annotation.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "PERSON",
+                                               annotation.sentence_at(token.idx)))
+            doc.user_data["normal"][(token.idx, token.idx + len(token.text))] = token.text
+    annotation.mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def _fold(word: str) -> str:
