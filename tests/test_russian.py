@@ -182,3 +182,17 @@ def test_russian_benchmark_scores_do_not_fall_below_their_floors(tmp_path):
     scores = json.loads(result.read_text())
     now = {"facts": scores["facts"]["all"]["f1"], "entities": scores["entities"]["f1"]}
     assert all(now[k] >= v for k, v in FLOORS.items()), now
+
+
+@pytest.mark.skipif(not (RUSSIAN / "mixed" / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),
+                    reason="the mixed benchmark corpus or the scorer is not beside the project")
+def test_the_mixed_corpus_makes_one_person_of_both_languages(tmp_path):
+    _build_and_export(RUSSIAN / "mixed" / "corpus", tmp_path)
+    people = [json.loads(line) for line in (tmp_path / "entities.jsonl").read_text().splitlines()]
+    [seleznev] = [e for e in people if e["type"] == "PERSON" and "Seleznyov" in e["aliases"]]
+    assert {"Селезнёв", "Селезнёва"} <= set(seleznev["aliases"])
+    result = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "bench" / "score.py"), str(RUSSIAN / "mixed" / "gold"),
+                    str(tmp_path), "--json", str(result)], check=True, capture_output=True)
+    scores = json.loads(result.read_text())
+    assert scores["facts"]["all"]["f1"] >= 0.70 and scores["entities"]["f1"] >= 0.90, scores

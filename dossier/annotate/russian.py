@@ -72,6 +72,17 @@ def _place_label(normal: str) -> str:
     return "GPE" if places.country_of_place(places.english_place(normal) or "") else "LOC"
 
 
+def _cut_cycles(heads: list[int], deps: list[str]) -> None:
+    """The parser now and then makes words each other's heads: such a cycle is cut at one word, made a root."""
+    for start in range(len(heads)):
+        seen, node = set(), start
+        while heads[node] != node and node not in seen:
+            seen.add(node)
+            node = heads[node]
+        if heads[node] != node:  # back at a word already passed: a cycle
+            heads[node], deps[node] = node, "ROOT"
+
+
 class NatashaTokenizer:
     """Text to an annotated Doc; each paragraph is parsed on its own, so a line break ends a sentence."""
 
@@ -130,6 +141,7 @@ class NatashaTokenizer:
                 out_words.append(gap[1:] if gap.startswith(" ") else gap)
                 out_spaces.append(False)
                 index.append(None)
+        _cut_cycles(heads, deps)
         if not words:
             return Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
         position = {old: new for new, old in enumerate(index) if old is not None}
