@@ -533,14 +533,14 @@ def _duration(token: Token) -> str | None:
     if unit is None:
         return None
     count = _number([t for t in token.subtree if t.i < token.i])
-    if count is None:
+    if count is None or count >= 100:  # "2017 года" is a year, no term
         return None
     return parse_duration(f"{count:g} {unit}")
 
 
 def find_term(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if (_preposition(token) in ("к", "на", None) or token.dep_ == "obj") and token.head.i in (
+        if (_preposition(token) in ("к", "на") or token.dep_ == "obj") and token.head.i in (
                 clause.token.i, *(t.i for t in clause.tokens)):
             value = _duration(token)
             if value:
