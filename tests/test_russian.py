@@ -100,6 +100,57 @@ def test_sentences_convictions_transfers_and_their_values(annotator):
     assert transfer[2] == {"from": "Thailand", "to": "Russia", "manner": "extradition"}
 
 
+def test_custody_as_a_state_begun_or_lasting(annotator):
+    _, facts = read(annotator, "Гражданин Польши Ян Ковальский заключен под стражу. Затем Ковальского поместили в "
+                               "следственный изолятор в Новосибирске. Суд в понедельник отправил под домашний арест гражданина Литвы "
+                               "Йонаса Петрайтиса. "
+                               "До приговора Иван Сорокин провел три месяца в тюрьме «Бутырка».", published="2024-03-15")
+    held = {f[1]: f[2] for f in of_type(facts, "custody")}
+    assert held["Ян Ковальский"]["facility"] == "следственный изолятор" and held["Ян Ковальский"]["place"] == "Novosibirsk"
+    assert held["Yonas Petraytis"]["facility"] == "домашний арест"
+    assert held["Иван Сорокин"]["facility"] == "тюрьма «Бутырка»"
+    assert not of_type(facts, "arrest")[1:]  # "под домашний арест" names the state, no arrest
+    _, facts = read(annotator, "Иван Сорокин провел отпуск в Сочи. Делегации провели переговоры в Женеве.",
+                    published="2024-03-15")
+    assert not of_type(facts, "custody")
+
+
+def test_condemned_to_a_term_is_a_sentence_for_an_offence_a_conviction(annotator):
+    _, facts = read(annotator, "Иван Сорокин, осужденный в мае Мещанским районным судом к шести годам колонии за "
+                               "шпионаж, подал апелляцию. Осужденный в Латвии Олег Лапин вышел на свободу.",
+                    published="2024-03-15")
+    [sentence] = of_type(facts, "sentence")
+    assert sentence[1] == "Иван Сорокин" and sentence[2]["term"] == "P6Y" and sentence[2]["date"] == "2023-05"
+    [conviction] = of_type(facts, "conviction")
+    assert conviction[1] == "Олег Лапин" and conviction[2]["country"] == "Latvia"
+
+
+def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
+    _, facts = read(annotator, "Москва и Вашингтон провели во вторник в Стамбуле обмен заключенными: на родину "
+                               "вернулся россиянин Павел Гречко, американской стороне передана гражданка США Эмили "
+                               "Картер.", published="2024-03-15")
+    swaps = {f[1]: f[2] for f in of_type(facts, "exchange")}
+    assert swaps["Павел Гречко"] == {"date": "2024-03-12", "place": "Istanbul", "counterpart": ["Эмили Картер"]}
+    assert swaps["Эмили Картер"]["counterpart"] == ["Павел Гречко"]
+    assert not of_type(facts, "transfer")  # handed over in the swap, not extradited
+    _, facts = read(annotator, "Гражданин Грузии Нико Беридзе в пятницу передан грузинской стороне в рамках обмена "
+                               "удерживаемыми лицами на российско-грузинской границе. Взамен Россия получила "
+                               "гражданина РФ Антона Клюева.", published="2024-03-15")
+    swaps = {f[1]: f[2] for f in of_type(facts, "exchange")}
+    assert swaps["Нико Беридзе"]["place"] == "российско-грузинская граница"
+    assert swaps["Нико Беридзе"]["date"] == "2024-03-15" and swaps["Нико Беридзе"]["counterpart"] == ["Anton Klyuyev"]
+    assert swaps["Anton Klyuyev"]["counterpart"] == ["Нико Беридзе"]
+
+
+@pytest.mark.parametrize("text", [
+    "Стороны обсуждают возможный обмен заключенными, в том числе Ивана Сорокина.",
+    "Иван Сорокин вернулся на родину после отпуска, сообщила его сестра. Обмен опытом прошел успешно.",
+])
+def test_a_swap_only_talked_of_or_of_other_things_is_none(annotator, text):
+    _, facts = read(annotator, text, published="2024-03-15")
+    assert not of_type(facts, "exchange")
+
+
 @pytest.mark.parametrize("text", [
     "Стороны провели обмен мнениями по двусторонней повестке.",
     "Банк осуществил перевод денег на счета компании Ивана Сорокина.",
@@ -130,6 +181,7 @@ def test_cyrillic_names_have_the_keys_english_news_spell_them_with():
     assert same_person_name("Роман Селезнёв", "Roman Seleznyov")
     assert not same_person_name("Роман Селезнёв", "Roman Sergeyev")
     assert english_spelling("Ержан Сапаров") == "Yerzhan Saparov"
+    assert english_spelling("Томас Бергманн") == "Thomas Bergmann"  # a Western given name as it is written
 
 
 def _build_and_export(corpus: Path, out: Path) -> None:
@@ -169,7 +221,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.62, "entities": 0.90}
+FLOORS = {"facts": 0.79, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

@@ -237,10 +237,12 @@ def russian_mentions(annotation: Annotation, doc: Doc) -> None:
                 piece = doc.char_span(start, end, alignment_mode="expand")
                 doc.user_data["normal"][(start, end)] = person_nominative(piece) if ent.label_ == "PERSON" and \
                     piece is not None else text
-    # A surname the tagger missed where the article names its person elsewhere: "Журавлёв содержится в ..."
+    # A surname the tagger missed, or that is also a word ("Сомов", of "сом"), where the article names its
+    # person elsewhere: "Журавлёв содержится в ..."
     surnames = {m.text.split()[-1] for m in annotation.mentions if m.label == "PERSON"}
+    taken = {i for m in annotation.mentions for i in range(m.start, m.end)}
     for token in doc:
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and \
+        if token.pos_ == "PROPN" and token.idx not in taken and token.text[:1].isupper() and \
                 any(same_surname(token.text, surname) for surname in surnames):
             annotation.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "PERSON",
                                                annotation.sentence_at(token.idx)))

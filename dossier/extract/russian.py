@@ -48,6 +48,8 @@ _PERSON_NOUNS = {"россиянин", "россиянка", "американе
                  "заключённый", "заключенный", "соотечественник", "соотечественница", "иностранец", "активист",
                  "военный", "моряк", "пилот", "турист", "туристка", "подзащитный", "подзащитная", "фигурант",
                  "уроженец", "уроженка", "мужчина", "женщина", "спортсмен", "баскетболистка", "музыкант", "бывший"}
+_CLIENT_NOUNS = {"подзащитный", "подзащитная", "клиент", "клиентка", "доверитель"}
+_LAWYER_NOUNS = {"адвокат", "защитник", "юрист"}
 _FACILITY_HEADS = {"тюрьма", "колония", "сизо", "изолятор", "лагерь", "учреждение", "центр", "тюрьма", "спецприёмник",
                    "спецприемник", "исправительный"}
 _COURT_HEADS = {"суд", "трибунал"}
@@ -111,15 +113,18 @@ def _nominative(token: Token, keep: set[int] | None = None) -> str:
     for t in words:
         text = t.text
         agrees = t.i == token.i or (t.head.i == token.i and t.dep_ in ("amod", "det") and t.i < token.i)
-        case = _feat(t, "Case")
-        if agrees and case and case != "Nom" and t.is_alpha and not t.text.isupper():
-            number = _feat(t, "Number") or "Sing"
-            for parse in morph_vocab().parse(t.text):
+        # a compound adjective ("белорусско-украинской") has no case of its own: it agrees with its noun
+        case = _feat(t, "Case") or _feat(token, "Case")
+        prefix, _, last = t.text.rpartition("-")
+        if agrees and case and case != "Nom" and last.isalpha() and not t.text.isupper():
+            number = _feat(t, "Number") or _feat(token, "Number") or "Sing"
+            for parse in morph_vocab().parse(last):
                 if parse.feats.get("Case") == case:
                     inflected = parse.inflect({"Nom", number}) or parse.inflect({"Nom"})
                     if inflected:
                         text = inflected.word
-                        text = text.capitalize() if t.text[:1].isupper() else text
+                        text = text.capitalize() if last[:1].isupper() else text
+                        text = f"{prefix}-{text}" if prefix else text
                         break
         out.append(text + (t.whitespace_ if t is not words[-1] else ""))
     return "".join(out).strip()
@@ -175,6 +180,12 @@ class People:
         if _lemma(token) in _RELATIVE:
             clause = next((a for a in token.ancestors if a.dep_ == "acl:relcl"), None)
             return self.person(clause.head) if clause is not None else None
+        if _in(token, _CLIENT_NOUNS):  # "Адвокат Сомова заявил, что его подзащитного ...": the lawyer's client
+            for lawyer in token.sent:
+                if _in(lawyer, _LAWYER_NOUNS):
+                    clients = [c for c in lawyer.children if c.dep_ == "nmod" and _feat(c, "Case") == "Gen"]
+                    if clients and (found := self.named(clients[0])) is not None:
+                        return found
         if token.pos_ in ("NOUN", "ADJ") and _in(token, _PERSON_NOUNS) and _feat(token, "Number") != "Plur":
             return self.last_person(token.idx)
         return None
@@ -235,7 +246,8 @@ def triggers(sentence: Span) -> list[Trigger]:
                 elif lemma in {v.replace("ё", "е") for v in words.verbs}:
                     found.append(Trigger(token, fact_type, schema.OBJECT if fact_type.name != "custody" or
                                          not lemma.endswith("ся") else schema.SUBJECT))
-            elif token.pos_ == "NOUN" and _in(token, words.nouns):
+            elif token.pos_ == "NOUN" and _in(token, words.nouns) and _preposition(token) not in ("под", "из-под"):
+                # "под домашний арест", "из-под ареста" name the state held in, not an arrest
                 found.append(Trigger(token, fact_type, "noun"))
     return found
 
@@ -294,6 +306,13 @@ def patients(trigger: Trigger) -> list[Token]:
             return patients(Trigger(token.head, trigger.type, trigger.patient))
         return []
     objects = [c for c in token.children if c.dep_ == "obj"]
+    # "отправил под домашний арест гражданина Литвы": an accusative person the parser hung on the oblique
+    objects = objects or [g for c in token.children if c.dep_ == "obl" for g in c.children if g.dep_ == "nmod"
+                          and not _preposition(g) and _feat(g, "Case") == "Acc" and _feat(g, "Animacy") == "Anim"]
+    # "Ланина посещала консул": beside a nominative subject, a person in another case is the object
+    subjects = _children(token, "nsubj")
+    if not objects and any(_feat(c, "Case") == "Nom" for c in subjects):
+        objects = [c for c in subjects if _feat(c, "Case") in ("Acc", "Gen") and _feat(c, "Animacy") == "Anim"]
     if objects:
         return objects[:1]
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
@@ -301,10 +320,23 @@ def patients(trigger: Trigger) -> list[Token]:
     return []
 
 
+def adopted(token: Token) -> list[Token]:
+    """Words of a participle's phrase, set off by its commas, that the parser hung on the main verb:
+    "Уиткомб, осужденный ... к 9,5 годам колонии, отбывает" — the term is the participle's."""
+    if token.dep_ not in ("acl", "amod") or _feat(token, "VerbForm") != "Part":
+        return []
+    closing = [c for c in token.children if c.dep_ == "punct" and c.i > token.i and c.text == ","]
+    if not closing:
+        return []
+    inside = range(token.i + 1, closing[0].i)
+    return [t for t in token.doc[token.i + 1:closing[0].i] if t.head.i not in inside and t.head.i != token.i
+            and not t.is_punct]
+
+
 def own_tokens(token: Token, others: set[int]) -> list[Token]:
     """The trigger's clause without the clauses of other events, coordinated verbs, relative clauses of its
     nouns or clauses of their own."""
-    out, stack = [], list(token.children)
+    out, stack = [], list(token.children) + adopted(token)
     while stack:
         child = stack.pop()
         if child.i in others or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
@@ -328,6 +360,7 @@ class Clause:
     def __init__(self, trigger: Trigger, tokens: list[Token], anchor: Anchor, people: People, patient: int):
         self.trigger, self.tokens, self.anchor, self.people, self.patient = trigger, tokens, anchor, people, patient
         self.args: dict = {}
+        self.adopted = {t.i for t in adopted(trigger.token)}
 
     @property
     def token(self) -> Token:
@@ -338,13 +371,13 @@ class Clause:
         return _lemma(self.token)
 
     def obliques(self) -> list[Token]:
-        return [t for t in self.tokens if t.dep_ in ("obl", "nmod", "obl:agent", "iobj") and t.head.i in
-                {self.token.i, *(x.i for x in self.tokens)}]
+        return [t for t in self.tokens if t.dep_ in ("obl", "nmod", "obl:agent", "iobj") and (t.head.i in
+                {self.token.i, *(x.i for x in self.tokens)} or t.i in self.adopted)]
 
     def direct(self) -> list[Token]:
         """Obliques hung on the trigger itself."""
-        return [t for t in self.tokens if t.head.i == self.token.i and t.dep_ in ("obl", "obl:agent", "iobj",
-                                                                                   "nmod", "advmod", "obl:tmod")]
+        return [t for t in self.tokens if (t.head.i == self.token.i or t.i in self.adopted) and
+                t.dep_ in ("obl", "obl:agent", "iobj", "nmod", "advmod", "obl:tmod")]
 
 
 def _english_place(token: Token) -> str | None:
@@ -422,6 +455,33 @@ def find_held_at(clause: Clause) -> str | None:
                 if place and not places.country_named(place):
                     return place
     return None
+
+
+def find_visited_at(clause: Clause) -> str | None:
+    """Where a visit was, as said beside the verb: "посетила ... в исправительной колонии в Мордовии" ->
+    Mordovia. Without one, the visit is where the person is held (``_visits_where_held``), or else the place
+    its clause names ("консул ... в Калининграде")."""
+    for token in clause.direct():
+        if _preposition(token) in ("в", "во", "на") and _feat(token, "Case") in ("Loc", None):
+            inner = [t for t in token.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+            place = _english_place(inner[-1]) if inner else None
+            if place or _in(token, _FACILITY_HEADS):
+                return place or _nominative(token)
+    return None
+
+
+def _visits_where_held(raw: list[RawFact], anchor: Anchor, people: People) -> None:
+    """A visit the clause places nowhere was in the town where the article says the person is held, else
+    where its clause names a place."""
+    for fact in raw:
+        if fact.type != "visit" or fact.args.get("place"):
+            continue
+        held = next((f.args["place"] for f in raw if f.type == "custody" and f.subject == fact.subject and
+                     f.args.get("place")), None)
+        place = held or find_place(Clause(Trigger(fact.trigger, FACT_TYPES["visit"], schema.OBJECT),
+                                          own_tokens(fact.trigger, set()), anchor, people, fact.subject))
+        if place:
+            fact.args["place"] = place
 
 
 def find_country(clause: Clause) -> str | None:
@@ -540,8 +600,8 @@ def _duration(token: Token) -> str | None:
 
 def find_term(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if (_preposition(token) in ("к", "на") or token.dep_ == "obj") and token.head.i in (
-                clause.token.i, *(t.i for t in clause.tokens)):
+        if (_preposition(token) in ("к", "на") or token.dep_ == "obj") and (token.head.i in (
+                clause.token.i, *(t.i for t in clause.tokens)) or token.i in clause.adopted):
             value = _duration(token)
             if value:
                 return value
@@ -558,7 +618,13 @@ def find_fine(clause: Clause) -> str | None:
 
 def find_facility(clause: Clause) -> str | None:
     for token in clause.obliques():
-        if _preposition(token) in ("в", "во", "под") and (_in(token, _FACILITY_HEADS) or token.lower_.startswith("сизо")):
+        if _lemma(token) == "арест" and _preposition(token) == "под" and \
+                any(_lemma(c) == "домашний" for c in token.children):
+            return "домашний арест"
+        # "в одиночной камере изолятора MDC Brooklyn": the facility the cell is in
+        within = _preposition(token) or (_preposition(token.head) if token.dep_ == "nmod" and
+                                          _feat(token, "Case") == "Gen" else None)
+        if within in ("в", "во", "под") and (_in(token, _FACILITY_HEADS) or token.lower_.startswith("сизо")):
             modifiers = [c for c in token.children if c.dep_ in ("amod", "nmod", "appos", "flat", "nummod", "flat:foreign")
                          or c.text in "«\"№"]
             if modifiers or "-" in token.text:
@@ -639,7 +705,7 @@ FINDERS = {
     schema.REQUESTER: find_requester, schema.OFFENCE: find_offence, schema.COURT: find_court,
     schema.TERM: find_term, schema.FINE: find_fine, schema.FACILITY: find_facility, schema.ORIGIN: find_origin,
     schema.DESTINATION: find_destination, schema.MANNER: find_manner, schema.COUNTERPART: find_counterpart,
-    schema.AGENT: find_agent, schema.HELD_AT: find_held_at, schema.VISITED_AT: find_place,
+    schema.AGENT: find_agent, schema.HELD_AT: find_held_at, schema.VISITED_AT: find_visited_at,
 }
 
 
@@ -661,6 +727,9 @@ def keeps_sense(clause: Clause) -> bool:
         return False  # "передали маршалам", "выдал паспорт": no move between states named
     if name == "sentence" and clause.lemma == "оштрафовать" and not args.get("fine"):
         return False
+    if clause.lemma == "осудить" and name in ("conviction", "sentence") and \
+            (name == "sentence") != bool(args.get("term") or find_term(clause)):
+        return False  # condemned to a term is sentenced; condemned for an offence, convicted
     if name == "release" and any(_in(t, _FREED_OF_DUTY) for t in clause.tokens):
         return False  # "освобождён от должности"
     if name == "exchange" and clause.trigger.patient == "noun":
@@ -693,6 +762,137 @@ def find_events(sentence: Span, people: People, anchor: Anchor) -> list[RawFact]
                     mirrored["counterpart"] = [EntityRef(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
     return facts
+
+
+# ---------------------------------------------------------------- prisoner swaps
+
+# The people a swap is of ("обмен заключёнными", "обмен удерживаемыми лицами"), by the opening of the word:
+# natasha lemmatises "заключенными" as the verb "заключить".
+_SWAPPED_STEMS = ("заключенн", "заключённ", "пленн", "военнопленн", "лиц", "узник", "задержанн", "осужденн",
+                  "осуждённ")
+_SWAP_DONE = {"провести", "осуществить", "состояться", "произойти", "пройти", "завершиться"}
+_SWAP_FRAMES = {"рамка", "ход", "результат", "итог"}  # "в рамках обмена", "в ходе обмена"
+# Verbs that send a person to one side of a swap: freed, handed over, returned home, received.
+_SIDE_VERBS = {"вернуться", "возвратиться", "получить", "передать", "выдать", "освободить", "отпустить",
+               "помиловать", "вывезти", "доставить", "отправить", "обменять"}
+_HOME = {"родина", "домой"}
+_OTHER_SIDE = {"взамен", "обмен", "ответ"}  # "Взамен Россия получила ...", "в ответ ..."
+_SEPARATORS = {",", ";", ":", "—", "–", "."}
+
+
+def _swap_reports(doc: Doc, anchor: Anchor, people: People) -> list[tuple[Span, str | None, str | None]]:
+    """The prisoner swaps an article reports as done: the sentence of each, its date and place."""
+    found = []
+    for token in doc:
+        if not (token.pos_ == "NOUN" and _lemma(token) == "обмен") or not is_factual(token):
+            continue
+        of_people = any(t.lower_.startswith(_SWAPPED_STEMS) for t in token.subtree if t.i != token.i)
+        head = token.head
+        done = token.dep_ in ("obj", "nsubj", "nsubj:pass") and _in(head, _SWAP_DONE)
+        framed = token.dep_ == "nmod" and _in(head, _SWAP_FRAMES)
+        if not (of_people and (done or framed)):
+            continue
+        verb = head.head if framed else head
+        clause = Clause(Trigger(verb, FACT_TYPES["exchange"], schema.OBJECT), own_tokens(verb, set()), anchor,
+                        people, None)
+        where = find_place(clause)
+        if where is None:  # "на белорусско-украинской границе"
+            border = [t for t in token.subtree if _lemma(t) == "граница" and _preposition(t) == "на"]
+            where = _nominative(border[0]) if border else None
+        found.append((token.sent, find_date(clause), where))
+    return found
+
+
+def _side_verb(person: Token) -> Token | None:
+    """The verb that sends a named person to a side: one of the words between the separators around the name,
+    else the nearest ancestor."""
+    start, end = person.i, person.i
+    sentence = person.sent
+    while start > sentence.start and person.doc[start - 1].text not in _SEPARATORS:
+        start -= 1
+    while end < sentence.end - 1 and person.doc[end + 1].text not in _SEPARATORS:
+        end += 1
+    near = [t for t in person.doc[start:end + 1] if t.pos_ in ("VERB", "AUX") and _in(t, _SIDE_VERBS)]
+    if near:
+        return near[0]
+    return next((a for a in person.ancestors if a.pos_ in ("VERB", "AUX") and _in(a, _SIDE_VERBS)), None)
+
+
+def _side(verb: Token, person: Token) -> str | None:
+    """Which side a verb sends a person to: the country it is handed or returns to ("передан американской
+    стороне", "вернулись в Россию"), the state that receives him ("Россия получила"), his own nation for
+    "вернулись на родину", "other" for a clause of the other side that names none ("взамен")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and _lemma(verb) == "получить":
+            country = _country(child)
+            if country:
+                return country
+        dative = child.dep_ in ("iobj", "obl") and _feat(child, "Case") == "Dat" and not _preposition(child)
+        towards = _preposition(child) in ("в", "во", "на") and _feat(child, "Case") == "Acc"
+        if (dative or towards) and (country := _country(child)):
+            return country
+    if any(_lemma(c) in _HOME for c in verb.children):
+        nouns = [person, *person.ancestors][:3]
+        return next((c for n in nouns if (c := places.country_of_russian(n.text))), "home")
+    if any(_lemma(c) in _OTHER_SIDE for c in verb.subtree if c.i < verb.i):
+        return "other"
+    return None
+
+
+def _swapped_people(doc: Doc, sentences: list[Span], people: People) -> dict[int, tuple[str | None, Token]]:
+    """The people the sentences of a swap send to a side: {person: (side, verb)}, a named country over
+    "home" or "other"."""
+    found: dict[int, tuple[str | None, Token]] = {}
+    for sentence in sentences:
+        for token in sentence:
+            person = people.named(token)
+            if person is None or (token.dep_ == "flat:name"):
+                continue
+            verb = _side_verb(token)
+            if verb is None:
+                continue
+            side = _side(verb, token)
+            known = found.get(person)
+            if known is None or known[0] in (None, "home", "other") and side not in (None, "home", "other"):
+                found[person] = (side, verb)
+    return found
+
+
+def swaps(raw: list[RawFact], doc: Doc, anchor: Anchor, people: People) -> list[RawFact]:
+    """In an article that reports a prisoner swap, the people its report and the sentence after it send to
+    one side or the other were swapped, on its date and at its place, each for the people sent the other
+    way; their being handed over or freed there is the swap itself."""
+    reports = _swap_reports(doc, anchor, people)
+    if not reports:
+        return raw
+    sents = list(doc.sents)
+    region = []
+    for sentence, _, _ in reports:
+        at = next(i for i, s in enumerate(sents) if s.start == sentence.start)
+        # the report and what follows it: the parser may cut a sentence at its commas
+        region += [s for s in sents[at:at + 3] if s not in region]
+    when = next((d for _, d, _ in reports if d), None)
+    where = next((p for _, _, p in reports if p), None)
+    swapped = _swapped_people(doc, region, people)
+    sides = {side for side, _ in swapped.values() if side}
+    if "other" in sides and len(sides) == 2:
+        named = next(s for s in sides if s != "other")
+        swapped = {p: (named if side != "other" else side, verb) for p, (side, verb) in swapped.items()}
+        sides = {named, "other"}
+    verbs = {verb.i for _, verb in swapped.values()}
+    kept = [f for f in raw if not (f.type in ("transfer", "release") and f.subject in swapped and f.trigger.i in verbs)]
+    for person, (side, verb) in swapped.items():
+        args: dict = {}
+        if when:
+            args["date"] = when
+        if where:
+            args["place"] = where
+        if len(sides) == 2 and side:
+            others = [EntityRef(p) for p, (s, _) in swapped.items() if s and s != side]
+            if others:
+                args["counterpart"] = others
+        kept.append(RawFact("exchange", person, args, verb))
+    return kept
 
 
 # ---------------------------------------------------------------- quotations and who said them
@@ -879,6 +1079,8 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             claimant = _claimant(fact.trigger, quotes, people, annotation)
             fact.claimant = claimant if claimant != fact.subject else None
             raw.append(fact)
+    raw = swaps(raw, doc, anchor, people)
+    _visits_where_held(raw, anchor, people)
     for fact in _merge_repeats(raw):
         annotation.facts.append(_event_fact(annotation, doc, fact))
     for quote in quotes:

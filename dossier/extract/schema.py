@@ -143,7 +143,8 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
             Phrase("give", objects=frozenset({"sentence", "term"}), patient=DATIVE)),
         past_only=frozenset({"jail", "imprison"}),
         requires={"fine": FINE},
-        russian=Russian(verbs=frozenset({"приговорить", "оштрафовать"}),
+        # "осуждён к 9 годам" is a sentence; "осуждён за шпионаж", with no term, a conviction
+        russian=Russian(verbs=frozenset({"приговорить", "оштрафовать", "осудить"}),
                         phrases=(("получить", frozenset({"год", "срок", "месяц"}), SUBJECT),
                                  ("назначить", frozenset({"штраф", "наказание", "срок"}), DATIVE)))),
     FactType(
@@ -165,9 +166,13 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         # "was imprisoned in Belarus" is custody there, whenever it was; "was detained" is an arrest.
         present_only=frozenset({"detain"}),
         russian=Russian(verbs=frozenset({"содержаться"}),
+                        # "заключён под стражу" also begins custody; "провёл два месяца в тюрьме" is one spent
                         phrases=(("находиться", _RU_PRISON, SUBJECT), ("оставаться", _RU_PRISON, SUBJECT),
                                  ("отбывать", frozenset({"наказание", "срок"}), SUBJECT),
-                                 ("сидеть", _RU_PRISON, SUBJECT), ("содержать", _RU_PRISON, OBJECT)))),
+                                 ("сидеть", _RU_PRISON, SUBJECT), ("содержать", _RU_PRISON, OBJECT),
+                                 ("держать", _RU_PRISON | {"камера"}, OBJECT), ("заключить", frozenset({"стража"}), OBJECT),
+                                 ("поместить", _RU_PRISON, OBJECT), ("отправить", _RU_PRISON, OBJECT),
+                                 ("провести", _RU_PRISON, SUBJECT)))),
     FactType(
         "release", {"date": DATE, "manner": MANNER, "place": PLACE},
         verbs=frozenset({"release", "free", "pardon", "commute", "parole"}),

@@ -83,11 +83,23 @@ _CYRILLIC = re.compile(r"[а-яёіїєґў]", re.I)
 _YE = re.compile(r"(?:(?<=^)|(?<=[аеёиоуыэюяъь]))е")
 
 
+# English given names as Russian transcribes them, which letter by letter would not come back: "Томас" is
+# Thomas, not Tomas; "Дэниел" Daniel, not Deniyel.
+_ENGLISH_GIVEN = {
+    "томас": "Thomas", "дэниел": "Daniel", "дэниэл": "Daniel", "штефан": "Stefan", "джеффри": "Jeffrey",
+    "майкл": "Michael", "джон": "John", "джеймс": "James", "дэвид": "David", "уильям": "William",
+    "ричард": "Richard", "джозеф": "Joseph", "кристофер": "Christopher", "мэттью": "Matthew", "стивен": "Steven",
+    "эндрю": "Andrew", "джордж": "George", "эмили": "Emily", "сара": "Sarah", "дженнифер": "Jennifer",
+    "элизабет": "Elizabeth", "мэри": "Mary", "пол": "Paul", "ханс": "Hans", "кэтрин": "Catherine",
+}
+
+
 def english_spelling(name: str) -> str:
     """A Cyrillic name as English-language news most often writes it (BGN/PCGN, ё as e): "Артём Журавлёв" ->
-    "Artem Zhuravlev", "Ержан Сапаров" -> "Yerzhan Saparov"."""
+    "Artem Zhuravlev", "Ержан Сапаров" -> "Yerzhan Saparov", "Томас Бергманн" -> "Thomas Bergmann"."""
     table = {**_BGN, "ё": "e"}
-    return " ".join("".join(table.get(c, c) for c in _YE.sub("ye", word.casefold())).capitalize()
+    return " ".join(_ENGLISH_GIVEN.get(word.casefold()) or
+                    "".join(table.get(c, c) for c in _YE.sub("ye", word.casefold())).capitalize()
                     if _CYRILLIC.search(word) else word for word in name.split())
 
 
