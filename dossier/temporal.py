@@ -49,8 +49,12 @@ def has_time(text: str) -> bool:
     return bool(_TIME.search(text))
 
 
+# The line of a newspaper's print issue: "Газета «Коммерсантъ» №235 от 20.12.2024, стр. 5" appeared that day.
+_ISSUE = re.compile(r"№\s*\d+\s+от\s+(?P<date>[^,]+?)(?:,\s*стр\.?\s*\d+)?\s*$", re.I)
+
+
 def has_label(text: str) -> bool:
-    return bool(_LABEL.match(text))
+    return bool(_LABEL.match(text) or _ISSUE.search(text))
 
 
 def looks_like_date(text: str) -> bool:
@@ -59,7 +63,10 @@ def looks_like_date(text: str) -> bool:
 
 
 def parse_calendar_date(text: str) -> str | None:
-    """A date written out in full or in part ("2.8.2024 - 11:37", "April 6", "August 2016")."""
+    """A date written out in full or in part ("2.8.2024 - 11:37", "April 6", "August 2016"); an aside in
+    brackets ("(обновлено: 15:02)") is no part of it."""
+    issue = _ISSUE.search(text)
+    text = re.sub(r"\([^)]*\)", " ", issue.group("date") if issue else text)
     core = _LABEL.sub("", _russian_words(text) if _CYRILLIC.search(text) else text)
     core = _WEEKDAY.sub(" ", core)
     core = _TIME.sub(" ", core)

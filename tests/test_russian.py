@@ -14,7 +14,7 @@ from dossier.clean.dateline import parse_dateline
 from dossier.records import SourceItem
 from dossier.resolve.names import english_spelling, same_person_name, same_word
 from dossier.settings import DEFAULT_MODEL
-from dossier.temporal import Anchor, resolve_date
+from dossier.temporal import Anchor, parse_calendar_date, resolve_date
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -165,6 +165,12 @@ def test_other_senses_and_unreal_events_are_no_facts(annotator, text):
     assert [f for f in facts if f[0] != "statement"] == []
 
 
+def test_the_publication_day_of_a_print_issue_and_of_a_page_updated_since():
+    assert parse_calendar_date("Газета «Коммерсантъ» №235 от 20.12.2024, стр. 5") == "2024-12-20"
+    assert parse_calendar_date("09.11.2023 14:37 (обновлено: 15:02)") == "2023-11-09"
+    assert parse_calendar_date("Газета «Коммерсантъ» №235, стр. 5") is None
+
+
 def test_russian_dates_against_the_publication_day():
     anchor = Anchor.of("2023-01-13")  # a Friday
     assert resolve_date("в декабре прошлого года", anchor) == "2022-12"
@@ -221,7 +227,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.79, "entities": 0.95}
+FLOORS = {"facts": 0.80, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),
