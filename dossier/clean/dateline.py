@@ -7,6 +7,8 @@
     LONDON — ...
     Tehran, Iran – ...
     ROME (UrduPoint News / Sputnik - 21st March, 2023) ...
+    МОСКВА, 14 декабря. /ТАСС/. ...
+    МОСКВА, 14 дек — РИА Новости. ...
 
 The place is written in capitals, or in any case when an agency tag or its country follows it.
 """
@@ -18,11 +20,15 @@ from dataclasses import dataclass
 from .. import places
 from ..temporal import parse_calendar_date
 
-_PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
-_PLACE_ANY = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
+_UPPER = "A-ZА-ЯЁ"
+_PLACE_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]+(?: [{_UPPER}][{_UPPER}'.\-]+){{0,3}}"
+_PLACE_ANY = rf"[{_UPPER}][\w'.\-]+(?: [{_UPPER}][\w'.\-]+){{0,3}}"
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,40})/|,\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?=[,(/\s]))?"
-_DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
-_AGENCY = r"(?:\s*\.?\s*/(?P<agency>[A-Z][\w\- ]{1,30})/\.?|\s*\((?P<agency2>[A-Z][^()\n]{0,60})\))"
+# A Russian date is written day first, its month in lower case: "14 декабря", "14 дек".
+_DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|\d{1,2} [а-я]{3,8}\.?)(?:,? \d{4})?))?"
+_AGENCY = (rf"(?:\s*\.?\s*/(?P<agency>[{_UPPER}][\w\-. ]{{1,40}})/\.?|\s*\((?P<agency2>[{_UPPER}][^()\n]{{0,60}})\)|"
+           # "МОСКВА, 14 дек — РИА Новости.": the agency after a dash, where a date tells it is a dateline
+           rf"(?<=\w)\s+[—–-]\s+(?P<agency3>[{_UPPER}][\w]+(?: [{_UPPER}][\w]+){{0,2}})(?=\.))")
 _END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
 
 _WITH_AGENCY = re.compile(rf"^(?P<place>{_PLACE_ANY}){_REGION}{_DATE}{_AGENCY}{_END}")
@@ -40,7 +46,7 @@ class Dateline:
 
 
 def _title_case(place: str) -> str:
-    if place.isupper():
+    if place.isupper() and len(place) > 3:
         return " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
     return place
 
@@ -56,9 +62,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if len(place.split()) > 3 or (match.re is _CAPS_ONLY and len(place.replace(" ", "")) < 3):
         return None
     groups = match.groupdict()
-    agency = groups.get("agency") or groups.get("agency2")
+    if groups.get("agency3") and not groups.get("date"):
+        return None
+    agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
     if agency:  # "(UrduPoint News / Sputnik - 21st March, 2023)": the last carrier named is the source
         agency = re.split(r"\s[-–—]\s", agency)[0].split("/")[-1]
+        # "/Корр. ТАСС Иван Лебедев/": a correspondent's line names the agency after the word for one
+        agency = re.sub(r"^(?:Корр\.|Корреспондент)\s+(\S+).*", r"\1", agency)
     date = parse_calendar_date(groups["date"]) if groups.get("date") else None
     return Dateline(place=_title_case(place), region=groups.get("region") or groups.get("region2"),
                     date=date, agency=agency.strip() if agency else None)

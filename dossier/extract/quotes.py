@@ -67,6 +67,20 @@ def _is_opening(text: str, i: int) -> bool:
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])(.+?)(?<=[^\s‘'])[’'](?![\w‘’'])")
 
 
+_AUTHOR = re.compile(r",?\s+[—–]\s+[^—–«»„“”]{3,120}?[.,:]?\s+[—–]\s+(?=\w)")
+
+
+def _interrupted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A quotation cut where the author's words stand between two dashes inside it."""
+    if text[start - 1:start] not in ("«", "„"):
+        return [(start, end)]
+    pieces, at = [], start
+    for match in _AUTHOR.finditer(text, start, end):
+        pieces.append((at, match.start()))
+        at = match.end()
+    return [*pieces, (at, end)]
+
+
 def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each top-level quotation in one paragraph, offsets into the body."""
     marks = [i for i, c in enumerate(text) if c in _OPEN + _CLOSE + _STRAIGHT]
@@ -76,7 +90,8 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
                 if len(re.findall(r"\w+", text[a:b])) >= MIN_WORDS]
     spans, stack = [], []
     for i in marks:
-        if _is_opening(text, i):
+        closes_low = text[i] == "“" and bool(stack) and text[stack[-1]] == "„"  # „so“, as Russian pairs them
+        if _is_opening(text, i) and not closes_low:
             stack.append(i)
             continue
         if not stack:  # a closing mark whose opening mark the page lost
@@ -92,6 +107,9 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
             spans.append((start + 1, i))
     if stack:
         spans.append((stack[0] + 1, len(text)))
+    # «Мой клиент — инженер, — сказал Нолан журналистам. — Мы подадим апелляцию»: the author's words between
+    # dashes inside one pair of marks make two quotations.
+    spans = [piece for start, end in spans for piece in _interrupted(text, start, end)]
     out = []
     for start, end in spans:
         inner = text[start:end]

@@ -53,6 +53,20 @@ def _phrases(*items: Phrase) -> tuple[Phrase, ...]:
 
 
 @dataclass(frozen=True)
+class Russian:
+    """The Russian words that report a fact type, read from a Universal Dependencies parse by
+    ``russian``: verbs by lemma (who it happened to is the object of an active verb, the subject of a
+    passive one: "задержали Иванова", "Иванов задержан"), nouns ("арест Иванова"), and phrases, a verb
+    with a word its clause must hold ("признан виновным", "содержится под стражей", "вышел на свободу")."""
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    # (verb, the words one of which the clause holds, who it happened to)
+    phrases: tuple[tuple[str, frozenset[str], str], ...] = ()
+    manners: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class FactType:
     name: str
     arguments: dict[str, str]  # argument -> kind
@@ -67,8 +81,11 @@ class FactType:
     manners: dict[str, str] = field(default_factory=dict)
     # Whether the trigger must come with an argument of this kind to count ("fined" needs a sum).
     requires: dict[str, str] = field(default_factory=dict)  # lemma -> kind
+    russian: Russian = Russian()
 
 
+_RU_PRISON = frozenset({"стража", "сизо", "изолятор", "тюрьма", "колония", "заключение", "арест", "лагерь",
+                        "решетка", "неволя", "плен"})
 _PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity", "bars", "colony", "cell",
                            "penitentiary", "gulag"})
 
@@ -81,7 +98,10 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         nouns=frozenset({"arrest", "detention", "capture"}),
         phrases=_phrases(Phrase("pick", particle="up"), Phrase("round", particle="up"),
                          Phrase("take", pp=("into", frozenset({"custody"})))),
-        past_only=frozenset({"detain"})),
+        past_only=frozenset({"detain"}),
+        russian=Russian(verbs=frozenset({"задержать", "арестовать", "схватить", "задерживать", "арестовывать"}),
+                        nouns=frozenset({"арест", "задержание"}),
+                        phrases=(("взять", frozenset({"стража"}), OBJECT), ("заключить", frozenset({"стража"}), OBJECT)))),
     FactType(
         "transfer", {"date": DATE, "from": ORIGIN, "to": DESTINATION, "manner": MANNER},
         verbs=frozenset({"extradite", "deport", "expel", "abduct", "kidnap", "steal", "snatch", "transfer",
@@ -91,17 +111,27 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         manners={"extradite": "extradition", "extradition": "extradition", "deport": "deportation",
                  "deportation": "deportation", "expel": "expulsion", "expulsion": "expulsion",
                  "abduct": "abduction", "abduction": "abduction", "kidnap": "abduction", "kidnapping": "abduction",
-                 "steal": "abduction", "snatch": "abduction"}),
+                 "steal": "abduction", "snatch": "abduction"},
+        russian=Russian(verbs=frozenset({"экстрадировать", "выдать", "депортировать", "выслать", "похитить",
+                                         "передать", "выдворить"}),
+                        nouns=frozenset({"экстрадиция", "выдача", "депортация", "высылка", "похищение"}),
+                        manners={"экстрадировать": "extradition", "экстрадиция": "extradition", "выдать": "extradition",
+                                 "выдача": "extradition", "депортировать": "deportation", "депортация": "deportation",
+                                 "выслать": "expulsion", "высылка": "expulsion", "выдворить": "expulsion",
+                                 "похитить": "abduction", "похищение": "abduction"})),
     FactType(
         "charge", {"date": DATE, "charge": OFFENCE, "country": COUNTRY},
         verbs=frozenset({"charge", "accuse", "indict", "suspect", "prosecute"}),
         nouns=frozenset({"indictment"}),
-        phrases=_phrases(Phrase("face", objects=frozenset({"charge", "count", "accusation"}), patient=SUBJECT))),
+        phrases=_phrases(Phrase("face", objects=frozenset({"charge", "count", "accusation"}), patient=SUBJECT)),
+        russian=Russian(verbs=frozenset({"обвинить", "обвинять", "подозревать"}),
+                        phrases=(("предъявить", frozenset({"обвинение"}), DATIVE),))),
     FactType(
         "conviction", {"date": DATE, "charge": OFFENCE, "court": COURT, "country": COUNTRY},
         verbs=frozenset({"convict"}), nouns=frozenset({"conviction"}),
         phrases=_phrases(Phrase("find", complement="guilty"),
-                         Phrase("plead", complement="guilty", patient=SUBJECT))),
+                         Phrase("plead", complement="guilty", patient=SUBJECT)),
+        russian=Russian(verbs=frozenset({"осудить"}), phrases=(("признать", frozenset({"виновный"}), OBJECT),))),
     FactType(
         "sentence", {"date": DATE, "term": TERM, "fine": FINE, "court": COURT, "country": COUNTRY,
                      "charge": OFFENCE},
@@ -112,7 +142,11 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
             Phrase("hand", objects=frozenset({"sentence", "term"}), patient=DATIVE),
             Phrase("give", objects=frozenset({"sentence", "term"}), patient=DATIVE)),
         past_only=frozenset({"jail", "imprison"}),
-        requires={"fine": FINE}),
+        requires={"fine": FINE},
+        # "осуждён к 9 годам" is a sentence; "осуждён за шпионаж", with no term, a conviction
+        russian=Russian(verbs=frozenset({"приговорить", "оштрафовать", "осудить"}),
+                        phrases=(("получить", frozenset({"год", "срок", "месяц"}), SUBJECT),
+                                 ("назначить", frozenset({"штраф", "наказание", "срок"}), DATIVE)))),
     FactType(
         "custody", {"facility": FACILITY, "place": HELD_AT, "country": COUNTRY},
         verbs=frozenset({"hold", "detain", "imprison", "jail", "keep", "incarcerate"}),
@@ -130,21 +164,36 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
             Phrase("be", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
             Phrase("be", pp=("behind", frozenset({"bars"})), patient=SUBJECT, present_only=True)),
         # "was imprisoned in Belarus" is custody there, whenever it was; "was detained" is an arrest.
-        present_only=frozenset({"detain"})),
+        present_only=frozenset({"detain"}),
+        russian=Russian(verbs=frozenset({"содержаться"}),
+                        # "заключён под стражу" also begins custody; "провёл два месяца в тюрьме" is one spent
+                        phrases=(("находиться", _RU_PRISON, SUBJECT), ("оставаться", _RU_PRISON, SUBJECT),
+                                 ("отбывать", frozenset({"наказание", "срок"}), SUBJECT),
+                                 ("сидеть", _RU_PRISON, SUBJECT), ("содержать", _RU_PRISON, OBJECT),
+                                 ("держать", _RU_PRISON | {"камера"}, OBJECT), ("заключить", frozenset({"стража"}), OBJECT),
+                                 ("поместить", _RU_PRISON, OBJECT), ("отправить", _RU_PRISON, OBJECT),
+                                 ("провести", _RU_PRISON, SUBJECT)))),
     FactType(
         "release", {"date": DATE, "manner": MANNER, "place": PLACE},
         verbs=frozenset({"release", "free", "pardon", "commute", "parole"}),
         nouns=frozenset({"release", "pardon"}),
         phrases=_phrases(Phrase("set", complement="free"), Phrase("walk", complement="free", patient=SUBJECT)),
         manners={"pardon": "pardon", "commute": "commutation", "parole": "parole", "bail": "bail",
-                 "exchange": "exchange", "swap": "exchange", "trade": "exchange"}),
+                 "exchange": "exchange", "swap": "exchange", "trade": "exchange"},
+        russian=Russian(verbs=frozenset({"освободить", "помиловать", "отпустить", "выпустить"}),
+                        nouns=frozenset({"освобождение", "помилование"}),
+                        phrases=(("выйти", frozenset({"свобода"}), SUBJECT),),
+                        manners={"помиловать": "pardon", "помилование": "pardon", "залог": "bail",
+                                 "условно-досрочно": "parole", "обмен": "exchange"})),
     FactType(
         "exchange", {"date": DATE, "place": PLACE, "counterpart": COUNTERPART},
         verbs=frozenset({"exchange", "swap", "trade"}),
-        nouns=frozenset({"exchange", "swap", "trade"})),
+        nouns=frozenset({"exchange", "swap", "trade"}),
+        russian=Russian(verbs=frozenset({"обменять", "обменивать"}), nouns=frozenset({"обмен"}))),
     FactType(
         "visit", {"date": DATE, "visitor": AGENT, "place": VISITED_AT},
-        verbs=frozenset({"visit"})),
+        verbs=frozenset({"visit"}),
+        russian=Russian(verbs=frozenset({"посетить", "навестить", "посещать", "навещать"}))),
     FactType("statement", {"date": DATE, "channel": CHANNEL, "quote": QUOTE, "about": ABOUT}),
 ]}
 
@@ -153,6 +202,12 @@ MOVE_VERBS = frozenset({"take", "bring", "fly", "send", "transfer", "extradite",
                         "deliver", "transport", "return", "repatriate", "expel"})
 # Transfers whose verb says how but not that a border was crossed ("transferred to a colony") need a country.
 NEEDS_COUNTRY = frozenset({"transfer", "hand"})
+
+# Russian verbs that move a person to a country ("доставлен в США"), completing a transfer; and those of
+# them that need a country named to be a transfer between states ("передан американским маршалам").
+RU_MOVE_VERBS = frozenset({"доставить", "этапировать", "вывезти", "перевезти", "отправить", "передать",
+                           "экстрадировать", "выдать", "депортировать", "выслать", "вернуть"})
+RU_NEEDS_COUNTRY = frozenset({"передать", "выдать"})
 
 # Reporting verbs: who says a quotation, or who asserts what the article only reports.
 REPORTING_VERBS = frozenset({
@@ -175,4 +230,23 @@ CHANNELS = {
     r"reporters|journalists|the press": "reporters",
     r"(told|in|before|addressing) (the |a )?(court|judge|jury)|(court|trial) hearing": "court",
     r"statement|communique|communiqué|press release": "statement",
+}
+
+RU_REPORTING_VERBS = frozenset({
+    "сказать", "заявить", "сообщить", "отметить", "подчеркнуть", "добавить", "пояснить", "рассказать",
+    "написать", "говорить", "заявлять", "сообщать", "отмечать", "подчёркивать", "подчеркивать", "уточнить",
+    "констатировать", "указать", "напомнить", "признать", "назвать", "считать", "утверждать", "заверить",
+    "ответить", "процитировать", "опубликовать", "объяснить", "резюмировать", "высказаться", "говориться",
+    "убедиться", "призвать", "потребовать", "пообещать", "предупредить", "называть", "писать"})
+# Channels in a Russian reporting clause (regular expressions over its lowered words).
+RU_CHANNELS = {
+    r"telegram|телеграм": "telegram",
+    r"фейсбук|facebook|твиттер|twitter|вконтакте|соцсет\w*|социальн\w+ сет\w*": "social_media",
+    r"сайт\w*": "website",
+    r"интервью": "interview",
+    r"по телефону|телефонн\w+": "phone",
+    r"пресс-конференц\w*|брифинг\w*": "press_conference",
+    r"журналист\w*|репортер\w*|репортёр\w*|прессе": "reporters",
+    r"в суде|суду|заседани\w+|последнем слове": "court",
+    r"заявлени\w+|сообщени\w+|коммюнике|пресс-релиз\w*": "statement",
 }

@@ -6,15 +6,19 @@ from collections.abc import Callable
 
 from .. import places
 from .forms import display, entity_key, naming_forms
-from .names import readings, same_spelling, split_name
+from .names import english_spelling, is_cyrillic, readings, same_spelling, split_name
 from .people import People, name_context
 from .records import Candidate, Resolved
 from .types import correct_types
 
 
 def canonical(members: list[Candidate]) -> str:
-    """The most common full form: a given name and a surname, most often, in the most common spelling."""
-    forms = Counter(display(form) for m in members for form in naming_forms(m))
+    """The most common full form: a given name and a surname, most often, in the most common spelling; the
+    English form where the corpus has one, else the nominative a Russian text gives ("Роман Селезнёв", not
+    "Романа Селезнёва")."""
+    nominatives = {m.name for m in members}
+    forms = Counter(display(form) for m in members for form in naming_forms(m)
+                    if not is_cyrillic(form) or form in nominatives)
     if not forms:
         return display(members[0].name)
     surnames = Counter(split_name(form)[1] for form in forms.elements())
@@ -22,8 +26,10 @@ def canonical(members: list[Candidate]) -> str:
     def spelled_alike(form: str) -> int:  # how often the corpus spells this surname so, a typo aside
         surname = split_name(form)[1]
         return sum(n for other, n in surnames.items() if same_spelling(surname, other))
-    return max(forms, key=lambda form: (bool(split_name(form)[0]), forms[form], spelled_alike(form),
-                                        -len(form.split()), -len(form)))
+    # A Latin form written in some text wins over one dossier spelled from the Cyrillic.
+    spelled = {english_spelling(form) for m in members for form in [m.name, *m.aliases] if is_cyrillic(form)}
+    return max(forms, key=lambda form: (bool(split_name(form)[0]), not is_cyrillic(form), form not in spelled,
+                                        forms[form], spelled_alike(form), -len(form.split()), -len(form)))
 
 
 def resolve(candidates: list[Candidate],
@@ -58,7 +64,10 @@ def resolve(candidates: list[Candidate],
                     continue  # the family name comes first: "Meng Wanzhou" is "Meng"
                 if given and all(surname_owners[key] == {n} for key in readings(surname)):
                     aliases.add(surname)
-        resolved.append(Resolved(name=canonical(members), type=type_, aliases=sorted(aliases),
+        name = canonical(members)
+        if type_ == "PERSON" and is_cyrillic(name):
+            aliases.add(english_spelling(name))  # how English-language news would write the name
+        resolved.append(Resolved(name=name, type=type_, aliases=sorted(aliases),
                                  members=[(m.doc_id, m.idx) for m in members],
                                  docs=sorted({m.doc_id for m in members})))
     return resolved

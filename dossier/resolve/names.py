@@ -2,7 +2,9 @@
 
 Russian, Ukrainian and Belarusian names reach news in English through several
 romanisations (e/yo/ye, ii/iy/y, ks/x), and through German, French and Polish ones
-(Medwedew, Chodorkowski, Poutine, Szojgu). A word is read as each of those
+(Medwedew, Chodorkowski, Poutine, Szojgu). A name written in Cyrillic is read as the
+romanisations English-language news would write it in: BGN/PCGN, the Russian
+passport's (ICAO) and the informal ones (Селезнёв: Seleznev, Seleznyov, Selezniov). A word is read as each of those
 orthographies would spell the sounds, and each reading is folded to a key of
 sounds (sh, ch, kh, zh, ts as single symbols; glides, voicing and doubled letters
 folded). Two words are one name when some readings share a key. Typos (a swapped
@@ -66,6 +68,60 @@ _GIVEN_FORMS = [
 ]
 
 
+# Cyrillic letters in the romanisations of English-language news: BGN/PCGN, the passport's, the informal.
+_BGN = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+        "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u"}
+_ROMANISATIONS = [
+    _BGN,
+    {**_BGN, "ё": "e", "й": "i", "ъ": "ie", "ю": "iu", "я": "ia"},  # the passport's (ICAO)
+    {**_BGN, "ё": "io", "й": "j", "ю": "ju", "я": "ja", "х": "h"},  # informal
+]
+_CYRILLIC = re.compile(r"[а-яёіїєґў]", re.I)
+# BGN/PCGN writes е as ye at a word's start and after a vowel or a sign: Yevgeny, Sergeyev.
+_YE = re.compile(r"(?:(?<=^)|(?<=[аеёиоуыэюяъь]))е")
+
+
+# English given names as Russian transcribes them, which letter by letter would not come back: "Томас" is
+# Thomas, not Tomas; "Дэниел" Daniel, not Deniyel.
+_ENGLISH_GIVEN = {
+    "томас": "Thomas", "дэниел": "Daniel", "дэниэл": "Daniel", "штефан": "Stefan", "джеффри": "Jeffrey",
+    "майкл": "Michael", "джон": "John", "джеймс": "James", "дэвид": "David", "уильям": "William",
+    "ричард": "Richard", "джозеф": "Joseph", "кристофер": "Christopher", "мэттью": "Matthew", "стивен": "Steven",
+    "эндрю": "Andrew", "джордж": "George", "эмили": "Emily", "сара": "Sarah", "дженнифер": "Jennifer",
+    "элизабет": "Elizabeth", "мэри": "Mary", "пол": "Paul", "ханс": "Hans", "кэтрин": "Catherine",
+}
+
+
+def english_spelling(name: str) -> str:
+    """A Cyrillic name as English-language news most often writes it (BGN/PCGN, ё as e): "Артём Журавлёв" ->
+    "Artem Zhuravlev", "Ержан Сапаров" -> "Yerzhan Saparov", "Томас Бергманн" -> "Thomas Bergmann"."""
+    table = {**_BGN, "ё": "e"}
+    return " ".join(_ENGLISH_GIVEN.get(word.casefold()) or
+                    "".join(table.get(c, c) for c in _YE.sub("ye", word.casefold())).capitalize()
+                    if _CYRILLIC.search(word) else word for word in name.split())
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def romanisations(word: str) -> list[str]:
+    """A Cyrillic word as English-language news romanises it: "Конощенок" -> Konoshchenok, Konoshchyonok ...;
+    a word in another script as it is."""
+    if not _CYRILLIC.search(word):
+        return [word]
+    lower = word.casefold()
+    out = []
+    for table in _ROMANISATIONS:
+        for text in (_YE.sub("ye", lower), lower):
+            spelled = "".join(table.get(c, c) for c in text)
+            if spelled not in out:
+                out.append(spelled)
+    return out
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -73,6 +129,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _letters(word: str) -> str:
+    if _CYRILLIC.search(word):
+        word = romanisations(word)[0]
     return re.sub(r"[^a-z]", "", fold(word))
 
 
@@ -84,7 +142,10 @@ def _fold_sounds(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
-    """The keys of a word read as English, German, French and Polish would spell it."""
+    """The keys of a word read as English, German, French and Polish would spell it; a Cyrillic word's,
+    of each romanisation of it."""
+    if _CYRILLIC.search(word):
+        return frozenset().union(*(readings(spelled) for spelled in romanisations(word)))
     letters = _letters(word)
     if not letters:
         return frozenset()
