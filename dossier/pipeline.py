@@ -92,15 +92,12 @@ class Build:
                     for result in results:
                         self._store(result, fingerprint, report)
                         on_item(result.origin)
-        assembly = None
         if report.processed or not report.unchanged or self.store.get_state("cases") == "stale":
             # Each saved document marked them stale, and a stage killed part-way leaves them so; they are current
             # here only when another build's stage has run since this build's last document was saved.
             with self.store.corpus_stage():
-                if self.store.get_state("cases") != "current":
-                    assembly = self._resolve_and_assemble()
-        # From the stored cases, so that listings a killed build left behind are brought up to date too.
-        refresh_listings(self.store, assembly)
+                assembly = self._resolve_and_assemble() if self.store.get_state("cases") != "current" else None
+                refresh_listings(self.store, assembly)
         self.store.record_problems([*report.problems, *report.warnings])
         return report
 

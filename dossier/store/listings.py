@@ -342,7 +342,7 @@ def entity_docs(conn: Connection, entity_id: int, limit: int | None = None, offs
     named = select(doc_entities.c.doc_id).where(doc_entities.c.entity_id == entity_id)
     total = conn.execute(select(func.count()).select_from(documents).where(documents.c.id.in_(named))).scalar_one()
     query = (select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published)
-             .where(documents.c.id.in_(named)).order_by(documents.c.published.desc(), documents.c.id.desc())
+             .where(documents.c.id.in_(named)).order_by(documents.c.published.desc().nulls_last(), documents.c.id.desc())
              .offset(offset))
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
 
@@ -352,7 +352,7 @@ def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: in
     ``doc_ids`` is a select of document ids. The page is found along the index of publication dates, and
     only its articles' bodies are read."""
     total = conn.execute(select(func.count()).select_from(doc_ids.subquery())).scalar_one()
-    order = (documents.c.published.desc(), documents.c.id.desc())
+    order = (documents.c.published.desc().nulls_last(), documents.c.id.desc())
     query = select(documents.c.id).where(documents.c.id.in_(doc_ids)).order_by(*order).offset(offset)
     page = list(conn.execute(query.limit(limit) if limit is not None else query).scalars())
     found = {}
