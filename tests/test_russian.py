@@ -151,6 +151,15 @@ def test_a_swap_only_talked_of_or_of_other_things_is_none(annotator, text):
     assert not of_type(facts, "exchange")
 
 
+def test_words_said_to_an_outlet_are_an_interview_and_a_client_is_the_person_of_the_case(annotator):
+    _, facts = read(annotator, "Гражданин Латвии Андрис Калниньш задержан в Москве. «Мой подзащитный ни в чем не "
+                               "виноват», — сказал «Интерфаксу» адвокат Петр Смирнов. «Наши граждане должны "
+                               "соблюдать законы», — сказал журналистам Смирнов.", published="2024-03-15")
+    said = [f[2] for f in of_type(facts, "statement")]
+    assert said[0]["channel"] == "interview" and said[0]["about"] == ["Андрис Калниньш"]
+    assert said[1]["channel"] == "reporters" and "about" not in said[1]  # many people, no one person
+
+
 @pytest.mark.parametrize("text", [
     "Стороны провели обмен мнениями по двусторонней повестке.",
     "Банк осуществил перевод денег на счета компании Ивана Сорокина.",
@@ -227,7 +236,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.80, "entities": 0.95}
+FLOORS = {"facts": 0.82, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

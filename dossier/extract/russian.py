@@ -1028,11 +1028,22 @@ def find_quotes(annotation: Annotation, doc: Doc, people: People) -> list[Quote]
             if verb is not None:
                 clause = [t for t in verb.subtree if not any(a <= t.idx < b for a, b in spans)]
                 clause += [t for t in verb.sent if t.head.i == verb.i or t.head.head.i == verb.i]
-                quote.channel = channel_in(" ".join(t.text for t in clause))
+                quote.channel = channel_in(" ".join(t.text for t in clause)) or _told_outlet(verb, spans, people)
             quotes.append(quote)
             last = speaker if speaker is not None else last
         position += len(paragraph) + 1
     return quotes
+
+
+def _told_outlet(verb: Token, spans: list[tuple[int, int]], people: People) -> str | None:
+    """"сказал «Интерфаксу»", "заявили РБК": words said to a news outlet, named in the dative, were an
+    interview."""
+    for child in verb.children:
+        if child.dep_ in ("iobj", "obl", "obj") and not _preposition(child) and child.text[:1].isupper() and \
+                _feat(child, "Case") in ("Dat", None) and child.ent_type_ != "PERSON" and \
+                people.person(child) is None and not any(a <= child.idx < b for a, b in spans):
+            return "interview"
+    return None
 
 
 def _said_on(verb: Token, anchor: Anchor, quotes: list[Quote]) -> str | None:
@@ -1081,8 +1092,11 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     raw = swaps(raw, doc, anchor, people)
     _visits_where_held(raw, anchor, people)
-    for fact in _merge_repeats(raw):
+    merged = _merge_repeats(raw)
+    for fact in merged:
         annotation.facts.append(_event_fact(annotation, doc, fact))
+    counts = {s: sum(f.subject == s for f in merged) for s in dict.fromkeys(f.subject for f in merged)}
+    principal = max(counts, key=counts.get) if counts else None  # whose case the article tells
     for quote in quotes:
         if quote.speaker is None:
             continue
@@ -1096,11 +1110,21 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         if date:
             args["date"] = date
         about = [e for e in _named_people(annotation, quote) if e != quote.speaker]
+        if not about and principal not in (None, quote.speaker) and _speaks_of_someone(doc, quote):
+            about = [principal]
         if about:
             args["about"] = [EntityRef(e) for e in about]
         statement = _fact(annotation, "statement", quote.speaker, args, annotation.sentence_at(quote.start))
         statement.terms = quote_terms(doc, quote.start, quote.end)
         annotation.facts.append(statement)
+
+
+def _speaks_of_someone(doc: Doc, quote: Quote) -> bool:
+    """"Мой подзащитный не знал ...", "поддержку нашему гражданину": a quotation that speaks of one person
+    without naming him speaks of the person whose case the article tells."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and any(_in(t, _PERSON_NOUNS | _CLIENT_NOUNS) and _feat(t, "Number") != "Plur"
+                                    and t.pos_ in ("NOUN", "ADJ") for t in span)
 
 
 def _named_people(annotation: Annotation, quote: Quote) -> list[int]:
