@@ -57,6 +57,9 @@ def test_a_wire_story_is_read_as_russian_with_its_dateline_agency_and_day():
                                                                                        "XXXX-12-14")
     ria = parse_dateline("МОСКВА, 9 ноя — РИА Новости. Черногория экстрадировала в США программиста.")
     assert (ria.place, ria.agency, ria.date) == ("Москва", "РИА Новости", "XXXX-11-09")
+    site = parse_dateline("Москва. 11 июня. INTERFAX.RU - Суд во вторник заключил под стражу гражданина США.")
+    assert (site.place, site.agency, site.date) == ("Москва", "INTERFAX", "XXXX-06-11")
+    assert parse_dateline("Москва. Суд во вторник заключил под стражу гражданина США.") is None
 
 
 def test_names_are_put_in_the_nominative_and_declined_forms_join_their_person(annotator):
