@@ -112,7 +112,7 @@ def test_custody_as_a_state_begun_or_lasting(annotator):
     assert held["Ян Ковальский"]["facility"] == "следственный изолятор" and held["Ян Ковальский"]["place"] == "Novosibirsk"
     assert held["Yonas Petraytis"]["facility"] == "домашний арест"
     assert held["Иван Сорокин"]["facility"] == "тюрьма «Бутырка»"
-    assert not of_type(facts, "arrest")[1:]  # "под домашний арест" names the state, no arrest
+    assert not of_type(facts, "arrest")  # "под стражу", "под домашний арест" name the state, no arrest
     _, facts = read(annotator, "Иван Сорокин провел отпуск в Сочи. Делегации провели переговоры в Женеве.",
                     published="2024-03-15")
     assert not of_type(facts, "custody")
@@ -126,6 +126,15 @@ def test_condemned_to_a_term_is_a_sentence_for_an_offence_a_conviction(annotator
     assert sentence[1] == "Иван Сорокин" and sentence[2]["term"] == "P6Y" and sentence[2]["date"] == "2023-05"
     [conviction] = of_type(facts, "conviction")
     assert conviction[1] == "Олег Лапин" and conviction[2]["country"] == "Latvia"
+
+
+def test_a_subject_the_parser_cut_off_before_its_verb(annotator):
+    _, facts = read(annotator, "Новосибирск. 5 сентября. INTERFAX.RU - Бывший заместитель акима Павлодарской области "
+                               "Нурлан Абенов, находившийся в межгосударственном розыске, задержан накануне в "
+                               "Новосибирске по запросу Казахстана, сообщили в полиции.", published="2024-09-05")
+    [arrest] = of_type(facts, "arrest")
+    assert arrest[1] == "Нурлан Абенов" and arrest[2]["date"] == "2024-09-04"
+    assert arrest[2]["requested_by"] == "Kazakhstan" and arrest[2]["place"] == "Novosibirsk"
 
 
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
@@ -239,7 +248,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.82, "entities": 0.95}
+FLOORS = {"facts": 0.83, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

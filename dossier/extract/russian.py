@@ -297,14 +297,19 @@ def patients(trigger: Trigger) -> list[Token]:
                    and not _preposition(c)]
         return datives[:1]
     if _passive(token):
-        subjects = _children(token, "nsubj:pass", "nsubj")
+        sentence = token.sent
+        subjects = [c for c in _children(token, "nsubj:pass", "nsubj") if sentence.start <= c.i < sentence.end]
         if subjects:
             return subjects[:1]
         if token.dep_ in ("acl", "amod", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [token.head]
         if token.dep_ == "conj":
             return patients(Trigger(token.head, trigger.type, trigger.patient))
-        return []
+        # "Бывший заместитель акима ... Ержан Сапаров, находившийся в розыске, задержан": a nominative the
+        # parser left as a root of its own before the verb is its subject
+        cut = [t for t in token.sent if t.i < token.i and t.head.i == t.i and t.pos_ in ("NOUN", "PROPN")
+               and _feat(t, "Case") == "Nom"]
+        return cut[-1:] if token.head.i == token.i else []
     objects = [c for c in token.children if c.dep_ == "obj"]
     # "отправил под домашний арест гражданина Литвы": an accusative person the parser hung on the oblique
     objects = objects or [g for c in token.children if c.dep_ == "obl" for g in c.children if g.dep_ == "nmod"
