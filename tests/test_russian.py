@@ -137,6 +137,18 @@ def test_a_subject_the_parser_cut_off_before_its_verb(annotator):
     assert arrest[2]["requested_by"] == "Kazakhstan" and arrest[2]["place"] == "Novosibirsk"
 
 
+def test_words_hung_across_a_participles_commas_and_a_client_named_by_his_lawyer(annotator):
+    _, facts = read(annotator, "Калининград. 8 октября. INTERFAX.RU - Гражданин Франции Пьер Дюбуа, оштрафованный на "
+                               "прошлой неделе за хулиганство в Калининграде, депортирован из России во Францию.",
+                    published="2024-10-08")
+    [transfer] = of_type(facts, "transfer")
+    assert transfer[1] == "Пьер Дюбуа" and transfer[2]["from"] == "Russia" and transfer[2]["to"] == "France"
+    _, facts = read(annotator, "Черногория экстрадировала в США российского программиста Артема Журавлева. Как "
+                               "рассказал агентству адвокат россиянина Олег Тарасенко, его подзащитного передали "
+                               "американским маршалам в среду.", published="2023-11-09")
+    assert {f[1] for f in of_type(facts, "transfer")} == {"Artem Zhuravlev"}
+
+
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
     _, facts = read(annotator, "Москва и Вашингтон провели во вторник в Стамбуле обмен заключенными: на родину "
                                "вернулся россиянин Павел Гречко, американской стороне передана гражданка США Эмили "
@@ -248,7 +260,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.83, "entities": 0.95}
+FLOORS = {"facts": 0.84, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

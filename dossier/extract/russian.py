@@ -173,6 +173,12 @@ class People:
                 found = self.named(child)
                 if found is not None:
                     return found
+        for child in token.children:  # "INTERFAX.RU - Гражданин Германии Томас Бергманн": a name two apposits down
+            if child.dep_ == "appos" and _in(child, _PERSON_NOUNS):
+                found = next((f for g in child.children if g.dep_ == "appos" and g.pos_ == "PROPN"
+                              and (f := self.named(g)) is not None), None)
+                if found is not None:
+                    return found
         if token.dep_ == "appos" and token.pos_ == "NOUN":
             return self.named(token.head)
         if _lemma(token) in _PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -184,7 +190,7 @@ class People:
             for lawyer in token.sent:
                 if _in(lawyer, _LAWYER_NOUNS):
                     clients = [c for c in lawyer.children if c.dep_ == "nmod" and _feat(c, "Case") == "Gen"]
-                    if clients and (found := self.named(clients[0])) is not None:
+                    if clients and (found := self.person(clients[0])) is not None:
                         return found
         if token.pos_ in ("NOUN", "ADJ") and _in(token, _PERSON_NOUNS) and _feat(token, "Number") != "Plur":
             return self.last_person(token.idx)
@@ -326,10 +332,13 @@ def patients(trigger: Trigger) -> list[Token]:
 
 
 def adopted(token: Token) -> list[Token]:
-    """Words of a participle's phrase, set off by its commas, that the parser hung on the main verb:
-    "Уиткомб, осужденный ... к 9,5 годам колонии, отбывает" — the term is the participle's."""
+    """Words the parser hung across a participle's commas: "Уиткомб, осужденный ... к 9,5 годам колонии,
+    отбывает" — the term is the participle's; "Бергманн, оштрафованный ..., депортирован в Германию" —
+    where to is the verb's."""
     if token.dep_ not in ("acl", "amod") or _feat(token, "VerbForm") != "Part":
-        return []
+        return [t for t in token.doc[token.i + 1:token.sent.end] if t.head.i < token.i and not t.is_punct
+                and t.head.dep_ in ("acl", "amod") and _feat(t.head, "VerbForm") == "Part"
+                and t.dep_ in ("obl", "iobj", "obj")]
     closing = [c for c in token.children if c.dep_ == "punct" and c.i > token.i and c.text == ","]
     if not closing:
         return []
@@ -663,7 +672,7 @@ def find_destination(clause: Clause) -> str | None:
     """"экстрадирован в США", "выдала США", "передан американской стороне"."""
     verbs = [clause.token, *(c for c in clause.token.conjuncts if _in(c, RU_MOVE_VERBS))]
     for verb in verbs:
-        for child in verb.children:
+        for child in [*verb.children, *(t for t in clause.tokens if t.i in clause.adopted)]:
             accusative = _preposition(child) in ("в", "во", "на") and _feat(child, "Case") == "Acc"
             dative = not _preposition(child) and _feat(child, "Case") == "Dat" and child.dep_ in ("iobj", "obl", "obj", "nmod")
             if (accusative or dative or _preposition(child) == "к") and child.dep_ != "nsubj":
