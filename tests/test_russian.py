@@ -147,6 +147,10 @@ def test_words_hung_across_a_participles_commas_and_a_client_named_by_his_lawyer
                                "рассказал агентству адвокат россиянина Олег Тарасенко, его подзащитного передали "
                                "американским маршалам в среду.", published="2023-11-09")
     assert {f[1] for f in of_type(facts, "transfer")} == {"Artem Zhuravlev"}
+    _, facts = read(annotator, "Игорь Сомов задержан во Франкфурте. Сомова Германия выдала Соединенным Штатам в мае "
+                               "прошлого года.", published="2025-04-10")
+    [transfer] = of_type(facts, "transfer")  # of two subjects, beside the state that acts, the person is the object
+    assert transfer[1] == "Игорь Сомов" and transfer[2]["from"] == "Germany" and transfer[2]["date"] == "2024-05"
 
 
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
@@ -260,7 +264,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.84, "entities": 0.95}
+FLOORS = {"facts": 0.85, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

@@ -324,6 +324,9 @@ def patients(trigger: Trigger) -> list[Token]:
     subjects = _children(token, "nsubj")
     if not objects and any(_feat(c, "Case") == "Nom" for c in subjects):
         objects = [c for c in subjects if _feat(c, "Case") in ("Acc", "Gen") and _feat(c, "Animacy") == "Anim"]
+    # "Сомова Германия выдала США": of two subjects, beside a state that acts, the person is the object
+    if not objects and len(subjects) > 1 and any(c.ent_type_ in ("GPE", "ORG") for c in subjects):
+        objects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC", "ORG") and _feat(c, "Animacy") == "Anim"]
     if objects:
         return objects[:1]
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
