@@ -153,6 +153,17 @@ def test_words_hung_across_a_participles_commas_and_a_client_named_by_his_lawyer
     assert transfer[1] == "Игорь Сомов" and transfer[2]["from"] == "Germany" and transfer[2]["date"] == "2024-05"
 
 
+def test_a_release_from_a_prison_and_an_object_both_coordinated_verbs_share(annotator):
+    _, facts = read(annotator, "Павел Ветров отбывал наказание в США. 1 марта его освободили из федеральной тюрьмы "
+                               "Форт-Дикс в Нью-Джерси после окончания срока, а 8 марта депортировали в Россию.",
+                    published="2024-03-12")
+    [release] = of_type(facts, "release")
+    assert release[2]["date"] == "2024-03-01"
+    assert release[2]["place"] in ("Нью-Джерси", "New Jersey")
+    [transfer] = of_type(facts, "transfer")
+    assert transfer[2]["date"] == "2024-03-08" and transfer[2]["to"] == "Russia"
+
+
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
     _, facts = read(annotator, "Москва и Вашингтон провели во вторник в Стамбуле обмен заключенными: на родину "
                                "вернулся россиянин Павел Гречко, американской стороне передана гражданка США Эмили "

@@ -327,6 +327,9 @@ def patients(trigger: Trigger) -> list[Token]:
     # "Сомова Германия выдала США": of two subjects, beside a state that acts, the person is the object
     if not objects and len(subjects) > 1 and any(c.ent_type_ in ("GPE", "ORG") for c in subjects):
         objects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC", "ORG") and _feat(c, "Animacy") == "Anim"]
+    # "его освободили ..., а 8 марта депортировали": an object before both coordinated verbs is each one's
+    objects = objects or [o for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                          for o in c.children if o.dep_ == "obj" and o.i < token.i]
     if objects:
         return objects[:1]
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
@@ -445,6 +448,11 @@ def find_date(clause: Clause) -> str | None:
 
 
 def find_place(clause: Clause) -> str | None:
+    if clause.trigger.type.name == "release":  # "освободили из тюрьмы Форт-Дикс в Нью-Джерси": where it held him
+        for token in clause.direct():
+            inner = [t for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.i > token.i]
+            if _preposition(token) == "из" and _in(token, _FACILITY_HEADS) and inner:
+                return _english_place(inner[-1])
     for token in clause.obliques():
         if _preposition(token) in ("в", "во", "на", "под") and _feat(token, "Case") in ("Loc", None):
             place = _english_place(token)
