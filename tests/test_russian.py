@@ -164,6 +164,13 @@ def test_a_release_from_a_prison_and_an_object_both_coordinated_verbs_share(anno
     assert transfer[2]["date"] == "2024-03-08" and transfer[2]["to"] == "Russia"
 
 
+def test_a_charge_is_of_the_country_a_person_was_extradited_to(annotator):
+    _, facts = read(annotator, "Артема Журавлева экстрадировали в США. Там его обвинили в мошенничестве.",
+                    published="2023-11-09")
+    [charge] = of_type(facts, "charge")
+    assert charge[2]["country"] == "United States" and charge[2]["charge"] == "мошенничество"
+
+
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
     _, facts = read(annotator, "Москва и Вашингтон провели во вторник в Стамбуле обмен заключенными: на родину "
                                "вернулся россиянин Павел Гречко, американской стороне передана гражданка США Эмили "
