@@ -171,6 +171,13 @@ def test_a_charge_is_of_the_country_a_person_was_extradited_to(annotator):
     assert charge[2]["country"] == "United States" and charge[2]["charge"] == "мошенничество"
 
 
+def test_a_person_the_parser_took_for_the_subject_of_a_plural_verb_is_its_object(annotator):
+    _, facts = read(annotator, "Джон Хартвелл задержан в Москве. Хартвелла в декабре 2024 года приговорили к 9,5 годам "
+                               "колонии за контрабанду наркотиков.", published="2025-04-10")
+    [sentence] = of_type(facts, "sentence")
+    assert sentence[1] == "Джон Хартвелл" and sentence[2]["term"] == "P9.5Y" and sentence[2]["date"] == "2024-12"
+
+
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
     _, facts = read(annotator, "Москва и Вашингтон провели во вторник в Стамбуле обмен заключенными: на родину "
                                "вернулся россиянин Павел Гречко, американской стороне передана гражданка США Эмили "

@@ -324,6 +324,11 @@ def patients(trigger: Trigger) -> list[Token]:
     subjects = _children(token, "nsubj")
     if not objects and any(_feat(c, "Case") == "Nom" for c in subjects):
         objects = [c for c in subjects if _feat(c, "Case") in ("Acc", "Gen") and _feat(c, "Animacy") == "Anim"]
+    # "Уиткомба приговорили": a plural verb with no subject of its own; the one person taken for it is the object
+    if not objects and _feat(token, "Number") == "Plur" and len(subjects) == 1 and \
+            _feat(subjects[0], "Number") == "Sing" and _feat(subjects[0], "Animacy") == "Anim" and \
+            not _children(subjects[0], "conj"):
+        objects = subjects
     # "Сомова Германия выдала США": of two subjects, beside a state that acts, the person is the object
     if not objects and len(subjects) > 1 and any(c.ent_type_ in ("GPE", "ORG") for c in subjects):
         objects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC", "ORG") and _feat(c, "Animacy") == "Anim"]
