@@ -118,8 +118,9 @@ def _nominative(token: Token, keep: set[int] | None = None) -> str:
         prefix, _, last = t.text.rpartition("-")
         if agrees and case and case != "Nom" and last.isalpha() and not t.text.isupper():
             number = _feat(t, "Number") or _feat(token, "Number") or "Sing"
+            gender = _feat(t, "Gender") or _feat(token, "Gender")  # "городским судом" is masculine, not neuter
             for parse in morph_vocab().parse(last):
-                if parse.feats.get("Case") == case:
+                if parse.feats.get("Case") == case and parse.feats.get("Gender") in (None, gender):
                     inflected = parse.inflect({"Nom", number}) or parse.inflect({"Nom"})
                     if inflected:
                         text = inflected.word
