@@ -240,6 +240,12 @@ def test_the_publication_day_of_a_print_issue_and_of_a_page_updated_since():
     assert parse_calendar_date("Газета «Коммерсантъ» №235, стр. 5") is None
 
 
+def test_cities_of_hyphenated_names_in_any_case():
+    from dossier import places
+    assert places.english_place("Нью-Йорке") == "New York City" and places.english_place("Абу-Даби") == "Abu Dhabi"
+    assert places.english_place("Ростова-на-Дону") == "Rostov-on-Don"
+
+
 def test_russian_dates_against_the_publication_day():
     anchor = Anchor.of("2023-01-13")  # a Friday
     assert resolve_date("в декабре прошлого года", anchor) == "2022-12"
