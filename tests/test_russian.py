@@ -246,6 +246,14 @@ def test_cities_of_hyphenated_names_in_any_case():
     assert places.english_place("Ростова-на-Дону") == "Rostov-on-Don"
 
 
+def test_a_quotation_the_authors_words_interrupt_is_cut_at_their_dashes_not_its_own():
+    from dossier.extract.quotes import quote_spans
+    text = ("«Мой клиент — инженер, а не контрабандист, — сказал Нолан журналистам после заседания. — Мы подадим "
+            "апелляцию в ближайшие две недели».")
+    assert [text[a:b] for a, b in quote_spans(text)] == ["Мой клиент — инженер, а не контрабандист",
+                                                         "Мы подадим апелляцию в ближайшие две недели"]
+
+
 def test_russian_dates_against_the_publication_day():
     anchor = Anchor.of("2023-01-13")  # a Friday
     assert resolve_date("в декабре прошлого года", anchor) == "2022-12"
@@ -302,7 +310,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.86, "entities": 0.95}
+FLOORS = {"facts": 0.87, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),
