@@ -178,6 +178,13 @@ def test_a_person_the_parser_took_for_the_subject_of_a_plural_verb_is_its_object
     assert sentence[1] == "Джон Хартвелл" and sentence[2]["term"] == "P9.5Y" and sentence[2]["date"] == "2024-12"
 
 
+def test_an_arrest_at_a_named_airport_is_at_that_place(annotator):
+    _, facts = read(annotator, "33-летний Дэниел Уиткомб был задержан 8 июня в аэропорту Внуково.",
+                    published="2024-06-11")
+    [arrest] = of_type(facts, "arrest")
+    assert arrest[2] == {"date": "2024-06-08", "place": "Vnukovo", "country": "Russia"}
+
+
 def test_a_court_is_named_in_the_nominative_of_its_gender(annotator):
     _, facts = read(annotator, "Борис Ланин был приговорен в 2022 году Павлодарским городским судом к семи годам "
                                "лишения свободы.", published="2024-12-20")
@@ -310,7 +317,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.87, "entities": 0.95}
+FLOORS = {"facts": 0.88, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

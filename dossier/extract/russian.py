@@ -464,8 +464,8 @@ def find_place(clause: Clause) -> str | None:
             place = _english_place(token)
             if place:
                 return place
-            # "в аэропорту Подгорицы": the site's place
-            named = [c for c in token.children if c.dep_ == "nmod" and c.ent_type_ in ("GPE", "LOC", "FAC")]
+            # "в аэропорту Подгорицы", "в аэропорту Внуково": the site's place
+            named = [c for c in token.children if c.dep_ in ("nmod", "appos") and c.ent_type_ in ("GPE", "LOC", "FAC")]
             if named and token.pos_ == "NOUN" and not _in(token, _FACILITY_HEADS | _COURT_HEADS | _REQUEST_NOUNS):
                 return _english_place(named[0])
     return None
