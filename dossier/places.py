@@ -154,7 +154,7 @@ def _ru_geo() -> tuple[dict[str, str], dict[str, str]]:
     cities: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         for name in city.get("alternatenames", []):
-            if re.fullmatch(r"[А-ЯЁ][а-яё-]+", name):
+            if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*", name):  # also "Нью-Йорк", "Ростов-на-Дону"
                 key = name.casefold().replace("ё", "е")
                 if key not in cities or cities[key][0] < city["population"]:
                     cities[key] = (city["population"], city["name"])

@@ -57,6 +57,9 @@ def test_a_wire_story_is_read_as_russian_with_its_dateline_agency_and_day():
                                                                                        "XXXX-12-14")
     ria = parse_dateline("МОСКВА, 9 ноя — РИА Новости. Черногория экстрадировала в США программиста.")
     assert (ria.place, ria.agency, ria.date) == ("Москва", "РИА Новости", "XXXX-11-09")
+    site = parse_dateline("Москва. 11 июня. INTERFAX.RU - Суд во вторник заключил под стражу гражданина США.")
+    assert (site.place, site.agency, site.date) == ("Москва", "INTERFAX", "XXXX-06-11")
+    assert parse_dateline("Москва. Суд во вторник заключил под стражу гражданина США.") is None
 
 
 def test_names_are_put_in_the_nominative_and_declined_forms_join_their_person(annotator):
@@ -109,7 +112,7 @@ def test_custody_as_a_state_begun_or_lasting(annotator):
     assert held["Ян Ковальский"]["facility"] == "следственный изолятор" and held["Ян Ковальский"]["place"] == "Novosibirsk"
     assert held["Yonas Petraytis"]["facility"] == "домашний арест"
     assert held["Иван Сорокин"]["facility"] == "тюрьма «Бутырка»"
-    assert not of_type(facts, "arrest")[1:]  # "под домашний арест" names the state, no arrest
+    assert not of_type(facts, "arrest")  # "под стражу", "под домашний арест" name the state, no arrest
     _, facts = read(annotator, "Иван Сорокин провел отпуск в Сочи. Делегации провели переговоры в Женеве.",
                     published="2024-03-15")
     assert not of_type(facts, "custody")
@@ -123,6 +126,70 @@ def test_condemned_to_a_term_is_a_sentence_for_an_offence_a_conviction(annotator
     assert sentence[1] == "Иван Сорокин" and sentence[2]["term"] == "P6Y" and sentence[2]["date"] == "2023-05"
     [conviction] = of_type(facts, "conviction")
     assert conviction[1] == "Олег Лапин" and conviction[2]["country"] == "Latvia"
+
+
+def test_a_subject_the_parser_cut_off_before_its_verb(annotator):
+    _, facts = read(annotator, "Новосибирск. 5 сентября. INTERFAX.RU - Бывший заместитель акима Павлодарской области "
+                               "Нурлан Абенов, находившийся в межгосударственном розыске, задержан накануне в "
+                               "Новосибирске по запросу Казахстана, сообщили в полиции.", published="2024-09-05")
+    [arrest] = of_type(facts, "arrest")
+    assert arrest[1] == "Нурлан Абенов" and arrest[2]["date"] == "2024-09-04"
+    assert arrest[2]["requested_by"] == "Kazakhstan" and arrest[2]["place"] == "Novosibirsk"
+
+
+def test_words_hung_across_a_participles_commas_and_a_client_named_by_his_lawyer(annotator):
+    _, facts = read(annotator, "Калининград. 8 октября. INTERFAX.RU - Гражданин Франции Пьер Дюбуа, оштрафованный на "
+                               "прошлой неделе за хулиганство в Калининграде, депортирован из России во Францию.",
+                    published="2024-10-08")
+    [transfer] = of_type(facts, "transfer")
+    assert transfer[1] == "Пьер Дюбуа" and transfer[2]["from"] == "Russia" and transfer[2]["to"] == "France"
+    _, facts = read(annotator, "Черногория экстрадировала в США российского программиста Артема Журавлева. Как "
+                               "рассказал агентству адвокат россиянина Олег Тарасенко, его подзащитного передали "
+                               "американским маршалам в среду.", published="2023-11-09")
+    assert {f[1] for f in of_type(facts, "transfer")} == {"Artem Zhuravlev"}
+    _, facts = read(annotator, "Игорь Сомов задержан во Франкфурте. Сомова Германия выдала Соединенным Штатам в мае "
+                               "прошлого года.", published="2025-04-10")
+    [transfer] = of_type(facts, "transfer")  # of two subjects, beside the state that acts, the person is the object
+    assert transfer[1] == "Игорь Сомов" and transfer[2]["from"] == "Germany" and transfer[2]["date"] == "2024-05"
+
+
+def test_a_release_from_a_prison_and_an_object_both_coordinated_verbs_share(annotator):
+    _, facts = read(annotator, "Павел Ветров отбывал наказание в США. 1 марта его освободили из федеральной тюрьмы "
+                               "Форт-Дикс в Нью-Джерси после окончания срока, а 8 марта депортировали в Россию.",
+                    published="2024-03-12")
+    [release] = of_type(facts, "release")
+    assert release[2]["date"] == "2024-03-01"
+    assert release[2]["place"] in ("Нью-Джерси", "New Jersey")
+    [transfer] = of_type(facts, "transfer")
+    assert transfer[2]["date"] == "2024-03-08" and transfer[2]["to"] == "Russia"
+
+
+def test_a_charge_is_of_the_country_a_person_was_extradited_to(annotator):
+    _, facts = read(annotator, "Артема Журавлева экстрадировали в США. Там его обвинили в мошенничестве.",
+                    published="2023-11-09")
+    [charge] = of_type(facts, "charge")
+    assert charge[2]["country"] == "United States" and charge[2]["charge"] == "мошенничество"
+
+
+def test_a_person_the_parser_took_for_the_subject_of_a_plural_verb_is_its_object(annotator):
+    _, facts = read(annotator, "Джон Хартвелл задержан в Москве. Хартвелла в декабре 2024 года приговорили к 9,5 годам "
+                               "колонии за контрабанду наркотиков.", published="2025-04-10")
+    [sentence] = of_type(facts, "sentence")
+    assert sentence[1] == "Джон Хартвелл" and sentence[2]["term"] == "P9.5Y" and sentence[2]["date"] == "2024-12"
+
+
+def test_an_arrest_at_a_named_airport_is_at_that_place(annotator):
+    _, facts = read(annotator, "33-летний Дэниел Уиткомб был задержан 8 июня в аэропорту Внуково.",
+                    published="2024-06-11")
+    [arrest] = of_type(facts, "arrest")
+    assert arrest[2] == {"date": "2024-06-08", "place": "Vnukovo", "country": "Russia"}
+
+
+def test_a_court_is_named_in_the_nominative_of_its_gender(annotator):
+    _, facts = read(annotator, "Борис Ланин был приговорен в 2022 году Павлодарским городским судом к семи годам "
+                               "лишения свободы.", published="2024-12-20")
+    [sentence] = of_type(facts, "sentence")
+    assert sentence[2]["court"] == "Павлодарский городской суд"  # not the neuter "городское"
 
 
 def test_a_prisoner_swap_sends_each_person_to_a_side_for_the_people_of_the_other(annotator):
@@ -151,6 +218,15 @@ def test_a_swap_only_talked_of_or_of_other_things_is_none(annotator, text):
     assert not of_type(facts, "exchange")
 
 
+def test_words_said_to_an_outlet_are_an_interview_and_a_client_is_the_person_of_the_case(annotator):
+    _, facts = read(annotator, "Гражданин Латвии Андрис Калниньш задержан в Москве. «Мой подзащитный ни в чем не "
+                               "виноват», — сказал «Интерфаксу» адвокат Петр Смирнов. «Наши граждане должны "
+                               "соблюдать законы», — сказал журналистам Смирнов.", published="2024-03-15")
+    said = [f[2] for f in of_type(facts, "statement")]
+    assert said[0]["channel"] == "interview" and said[0]["about"] == ["Андрис Калниньш"]
+    assert said[1]["channel"] == "reporters" and "about" not in said[1]  # many people, no one person
+
+
 @pytest.mark.parametrize("text", [
     "Стороны провели обмен мнениями по двусторонней повестке.",
     "Банк осуществил перевод денег на счета компании Ивана Сорокина.",
@@ -169,6 +245,20 @@ def test_the_publication_day_of_a_print_issue_and_of_a_page_updated_since():
     assert parse_calendar_date("Газета «Коммерсантъ» №235 от 20.12.2024, стр. 5") == "2024-12-20"
     assert parse_calendar_date("09.11.2023 14:37 (обновлено: 15:02)") == "2023-11-09"
     assert parse_calendar_date("Газета «Коммерсантъ» №235, стр. 5") is None
+
+
+def test_cities_of_hyphenated_names_in_any_case():
+    from dossier import places
+    assert places.english_place("Нью-Йорке") == "New York City" and places.english_place("Абу-Даби") == "Abu Dhabi"
+    assert places.english_place("Ростова-на-Дону") == "Rostov-on-Don"
+
+
+def test_a_quotation_the_authors_words_interrupt_is_cut_at_their_dashes_not_its_own():
+    from dossier.extract.quotes import quote_spans
+    text = ("«Мой клиент — инженер, а не контрабандист, — сказал Нолан журналистам после заседания. — Мы подадим "
+            "апелляцию в ближайшие две недели».")
+    assert [text[a:b] for a, b in quote_spans(text)] == ["Мой клиент — инженер, а не контрабандист",
+                                                         "Мы подадим апелляцию в ближайшие две недели"]
 
 
 def test_russian_dates_against_the_publication_day():
@@ -227,7 +317,7 @@ def test_one_person_in_english_and_in_russian_is_one_case(tmp_path):
 
 
 # The floors this corpus is held to: facts are still short of the 0.80 aimed at (see README).
-FLOORS = {"facts": 0.80, "entities": 0.95}
+FLOORS = {"facts": 0.88, "entities": 0.95}
 
 
 @pytest.mark.skipif(not (RUSSIAN / "gold" / "facts.jsonl").exists() or not (SHARED / "bench").exists(),

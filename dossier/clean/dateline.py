@@ -9,6 +9,7 @@
     ROME (UrduPoint News / Sputnik - 21st March, 2023) ...
     МОСКВА, 14 декабря. /ТАСС/. ...
     МОСКВА, 14 дек — РИА Новости. ...
+    Москва. 11 июня. INTERFAX.RU - ...
 
 The place is written in capitals, or in any case when an agency tag or its country follows it.
 """
@@ -33,6 +34,9 @@ _END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
 
 _WITH_AGENCY = re.compile(rf"^(?P<place>{_PLACE_ANY}){_REGION}{_DATE}{_AGENCY}{_END}")
 _CAPS_ONLY = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATE}\s*(?:[.:]\s+|\s[-–—]\s+)")
+# "Москва. 11 июня. INTERFAX.RU - ...": place, date and the agency's site, each closed by a full stop.
+_SITE = re.compile(rf"^(?P<place>{_PLACE_ANY})\.\s+(?P<date>\d{{1,2}} [а-я]{{3,8}})\.\s+"
+                   rf"(?P<agency>[{_UPPER}][\w\-]+)(?:\.[A-Za-z]{{2,3}})?\s+[-–—]\s+")
 # "Tehran, Iran – ...": a place in any case, known as such by its country.
 _WITH_COUNTRY = re.compile(rf"^(?P<place>{_PLACE_ANY}),\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})\s+[-–—]\s+")
 
@@ -52,7 +56,7 @@ def _title_case(place: str) -> str:
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    match = _WITH_AGENCY.match(paragraph) or _CAPS_ONLY.match(paragraph)
+    match = _WITH_AGENCY.match(paragraph) or _CAPS_ONLY.match(paragraph) or _SITE.match(paragraph)
     if not match:
         match = _WITH_COUNTRY.match(paragraph)
         if not match or not places.country(match.group("region2")):

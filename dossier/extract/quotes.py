@@ -67,7 +67,9 @@ def _is_opening(text: str, i: int) -> bool:
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])(.+?)(?<=[^\s‘'])[’'](?![\w‘’'])")
 
 
-_AUTHOR = re.compile(r",?\s+[—–]\s+[^—–«»„“”]{3,120}?[.,:]?\s+[—–]\s+(?=\w)")
+# The author's words open after the quotation's own comma, "!" or "?" and a dash; a dash with none before it is
+# the quotation's own ("Мой клиент — инженер, а не контрабандист, — сказал Нолан").
+_AUTHOR = re.compile(r"[,!?…]\s+[—–]\s+[^—–«»„“”]{3,120}?[.,:]?\s+[—–]\s+(?=\w)")
 
 
 def _interrupted(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from ..registry import components
 from ..temporal import Anchor, infer_anchor, parse_duration, parse_money, resolve_date
 from . import schema
 from .events import RawFact
-from .facts import _event_fact, _fact, _merge_repeats
+from .facts import _event_fact, _fact, _implied_countries, _merge_repeats
 from .quotes import Quote, quote_spans
 from .schema import FACT_TYPES, RU_CHANNELS, RU_MOVE_VERBS, RU_NEEDS_COUNTRY, RU_REPORTING_VERBS
 from .terms import quote_terms
@@ -118,8 +118,9 @@ def _nominative(token: Token, keep: set[int] | None = None) -> str:
         prefix, _, last = t.text.rpartition("-")
         if agrees and case and case != "Nom" and last.isalpha() and not t.text.isupper():
             number = _feat(t, "Number") or _feat(token, "Number") or "Sing"
+            gender = _feat(t, "Gender") or _feat(token, "Gender")  # "городским судом" is masculine, not neuter
             for parse in morph_vocab().parse(last):
-                if parse.feats.get("Case") == case:
+                if parse.feats.get("Case") == case and parse.feats.get("Gender") in (None, gender):
                     inflected = parse.inflect({"Nom", number}) or parse.inflect({"Nom"})
                     if inflected:
                         text = inflected.word
@@ -173,6 +174,12 @@ class People:
                 found = self.named(child)
                 if found is not None:
                     return found
+        for child in token.children:  # "INTERFAX.RU - Гражданин Германии Томас Бергманн": a name two apposits down
+            if child.dep_ == "appos" and _in(child, _PERSON_NOUNS):
+                found = next((f for g in child.children if g.dep_ == "appos" and g.pos_ == "PROPN"
+                              and (f := self.named(g)) is not None), None)
+                if found is not None:
+                    return found
         if token.dep_ == "appos" and token.pos_ == "NOUN":
             return self.named(token.head)
         if _lemma(token) in _PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -184,7 +191,7 @@ class People:
             for lawyer in token.sent:
                 if _in(lawyer, _LAWYER_NOUNS):
                     clients = [c for c in lawyer.children if c.dep_ == "nmod" and _feat(c, "Case") == "Gen"]
-                    if clients and (found := self.named(clients[0])) is not None:
+                    if clients and (found := self.person(clients[0])) is not None:
                         return found
         if token.pos_ in ("NOUN", "ADJ") and _in(token, _PERSON_NOUNS) and _feat(token, "Number") != "Plur":
             return self.last_person(token.idx)
@@ -297,14 +304,19 @@ def patients(trigger: Trigger) -> list[Token]:
                    and not _preposition(c)]
         return datives[:1]
     if _passive(token):
-        subjects = _children(token, "nsubj:pass", "nsubj")
+        sentence = token.sent
+        subjects = [c for c in _children(token, "nsubj:pass", "nsubj") if sentence.start <= c.i < sentence.end]
         if subjects:
             return subjects[:1]
         if token.dep_ in ("acl", "amod", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [token.head]
         if token.dep_ == "conj":
             return patients(Trigger(token.head, trigger.type, trigger.patient))
-        return []
+        # "Бывший заместитель акима ... Ержан Сапаров, находившийся в розыске, задержан": a nominative the
+        # parser left as a root of its own before the verb is its subject
+        cut = [t for t in token.sent if t.i < token.i and t.head.i == t.i and t.pos_ in ("NOUN", "PROPN")
+               and _feat(t, "Case") == "Nom"]
+        return cut[-1:] if token.head.i == token.i else []
     objects = [c for c in token.children if c.dep_ == "obj"]
     # "отправил под домашний арест гражданина Литвы": an accusative person the parser hung on the oblique
     objects = objects or [g for c in token.children if c.dep_ == "obl" for g in c.children if g.dep_ == "nmod"
@@ -313,6 +325,17 @@ def patients(trigger: Trigger) -> list[Token]:
     subjects = _children(token, "nsubj")
     if not objects and any(_feat(c, "Case") == "Nom" for c in subjects):
         objects = [c for c in subjects if _feat(c, "Case") in ("Acc", "Gen") and _feat(c, "Animacy") == "Anim"]
+    # "Уиткомба приговорили": a plural verb with no subject of its own; the one person taken for it is the object
+    if not objects and _feat(token, "Number") == "Plur" and len(subjects) == 1 and \
+            _feat(subjects[0], "Number") == "Sing" and _feat(subjects[0], "Animacy") == "Anim" and \
+            not _children(subjects[0], "conj"):
+        objects = subjects
+    # "Сомова Германия выдала США": of two subjects, beside a state that acts, the person is the object
+    if not objects and len(subjects) > 1 and any(c.ent_type_ in ("GPE", "ORG") for c in subjects):
+        objects = [c for c in subjects if c.ent_type_ not in ("GPE", "LOC", "ORG") and _feat(c, "Animacy") == "Anim"]
+    # "его освободили ..., а 8 марта депортировали": an object before both coordinated verbs is each one's
+    objects = objects or [o for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                          for o in c.children if o.dep_ == "obj" and o.i < token.i]
     if objects:
         return objects[:1]
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
@@ -321,10 +344,13 @@ def patients(trigger: Trigger) -> list[Token]:
 
 
 def adopted(token: Token) -> list[Token]:
-    """Words of a participle's phrase, set off by its commas, that the parser hung on the main verb:
-    "Уиткомб, осужденный ... к 9,5 годам колонии, отбывает" — the term is the participle's."""
+    """Words the parser hung across a participle's commas: "Уиткомб, осужденный ... к 9,5 годам колонии,
+    отбывает" — the term is the participle's; "Бергманн, оштрафованный ..., депортирован в Германию" —
+    where to is the verb's."""
     if token.dep_ not in ("acl", "amod") or _feat(token, "VerbForm") != "Part":
-        return []
+        return [t for t in token.doc[token.i + 1:token.sent.end] if t.head.i < token.i and not t.is_punct
+                and t.head.dep_ in ("acl", "amod") and _feat(t.head, "VerbForm") == "Part"
+                and t.dep_ in ("obl", "iobj", "obj")]
     closing = [c for c in token.children if c.dep_ == "punct" and c.i > token.i and c.text == ","]
     if not closing:
         return []
@@ -428,13 +454,18 @@ def find_date(clause: Clause) -> str | None:
 
 
 def find_place(clause: Clause) -> str | None:
+    if clause.trigger.type.name == "release":  # "освободили из тюрьмы Форт-Дикс в Нью-Джерси": where it held him
+        for token in clause.direct():
+            inner = [t for t in token.subtree if t.ent_type_ in ("GPE", "LOC") and t.i > token.i]
+            if _preposition(token) == "из" and _in(token, _FACILITY_HEADS) and inner:
+                return _english_place(inner[-1])
     for token in clause.obliques():
         if _preposition(token) in ("в", "во", "на", "под") and _feat(token, "Case") in ("Loc", None):
             place = _english_place(token)
             if place:
                 return place
-            # "в аэропорту Подгорицы": the site's place
-            named = [c for c in token.children if c.dep_ == "nmod" and c.ent_type_ in ("GPE", "LOC", "FAC")]
+            # "в аэропорту Подгорицы", "в аэропорту Внуково": the site's place
+            named = [c for c in token.children if c.dep_ in ("nmod", "appos") and c.ent_type_ in ("GPE", "LOC", "FAC")]
             if named and token.pos_ == "NOUN" and not _in(token, _FACILITY_HEADS | _COURT_HEADS | _REQUEST_NOUNS):
                 return _english_place(named[0])
     return None
@@ -658,7 +689,7 @@ def find_destination(clause: Clause) -> str | None:
     """"экстрадирован в США", "выдала США", "передан американской стороне"."""
     verbs = [clause.token, *(c for c in clause.token.conjuncts if _in(c, RU_MOVE_VERBS))]
     for verb in verbs:
-        for child in verb.children:
+        for child in [*verb.children, *(t for t in clause.tokens if t.i in clause.adopted)]:
             accusative = _preposition(child) in ("в", "во", "на") and _feat(child, "Case") == "Acc"
             dative = not _preposition(child) and _feat(child, "Case") == "Dat" and child.dep_ in ("iobj", "obl", "obj", "nmod")
             if (accusative or dative or _preposition(child) == "к") and child.dep_ != "nsubj":
@@ -1028,11 +1059,22 @@ def find_quotes(annotation: Annotation, doc: Doc, people: People) -> list[Quote]
             if verb is not None:
                 clause = [t for t in verb.subtree if not any(a <= t.idx < b for a, b in spans)]
                 clause += [t for t in verb.sent if t.head.i == verb.i or t.head.head.i == verb.i]
-                quote.channel = channel_in(" ".join(t.text for t in clause))
+                quote.channel = channel_in(" ".join(t.text for t in clause)) or _told_outlet(verb, spans, people)
             quotes.append(quote)
             last = speaker if speaker is not None else last
         position += len(paragraph) + 1
     return quotes
+
+
+def _told_outlet(verb: Token, spans: list[tuple[int, int]], people: People) -> str | None:
+    """"сказал «Интерфаксу»", "заявили РБК": words said to a news outlet, named in the dative, were an
+    interview."""
+    for child in verb.children:
+        if child.dep_ in ("iobj", "obl", "obj") and not _preposition(child) and child.text[:1].isupper() and \
+                _feat(child, "Case") in ("Dat", None) and child.ent_type_ != "PERSON" and \
+                people.person(child) is None and not any(a <= child.idx < b for a, b in spans):
+            return "interview"
+    return None
 
 
 def _said_on(verb: Token, anchor: Anchor, quotes: list[Quote]) -> str | None:
@@ -1081,8 +1123,12 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     raw = swaps(raw, doc, anchor, people)
     _visits_where_held(raw, anchor, people)
-    for fact in _merge_repeats(raw):
+    _implied_countries(raw)
+    merged = _merge_repeats(raw)
+    for fact in merged:
         annotation.facts.append(_event_fact(annotation, doc, fact))
+    counts = {s: sum(f.subject == s for f in merged) for s in dict.fromkeys(f.subject for f in merged)}
+    principal = max(counts, key=counts.get) if counts else None  # whose case the article tells
     for quote in quotes:
         if quote.speaker is None:
             continue
@@ -1096,11 +1142,21 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         if date:
             args["date"] = date
         about = [e for e in _named_people(annotation, quote) if e != quote.speaker]
+        if not about and principal not in (None, quote.speaker) and _speaks_of_someone(doc, quote):
+            about = [principal]
         if about:
             args["about"] = [EntityRef(e) for e in about]
         statement = _fact(annotation, "statement", quote.speaker, args, annotation.sentence_at(quote.start))
         statement.terms = quote_terms(doc, quote.start, quote.end)
         annotation.facts.append(statement)
+
+
+def _speaks_of_someone(doc: Doc, quote: Quote) -> bool:
+    """"Мой подзащитный не знал ...", "поддержку нашему гражданину": a quotation that speaks of one person
+    without naming him speaks of the person whose case the article tells."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and any(_in(t, _PERSON_NOUNS | _CLIENT_NOUNS) and _feat(t, "Number") != "Plur"
+                                    and t.pos_ in ("NOUN", "ADJ") for t in span)
 
 
 def _named_people(annotation: Annotation, quote: Quote) -> list[int]:

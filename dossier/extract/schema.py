@@ -101,7 +101,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         past_only=frozenset({"detain"}),
         russian=Russian(verbs=frozenset({"задержать", "арестовать", "схватить", "задерживать", "арестовывать"}),
                         nouns=frozenset({"арест", "задержание"}),
-                        phrases=(("взять", frozenset({"стража"}), OBJECT), ("заключить", frozenset({"стража"}), OBJECT)))),
+                        phrases=(("взять", frozenset({"стража"}), OBJECT),))),
     FactType(
         "transfer", {"date": DATE, "from": ORIGIN, "to": DESTINATION, "manner": MANNER},
         verbs=frozenset({"extradite", "deport", "expel", "abduct", "kidnap", "steal", "snatch", "transfer",
