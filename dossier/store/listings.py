@@ -347,20 +347,14 @@ def entity_docs(conn: Connection, entity_id: int, limit: int | None = None, offs
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
 
 
-def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
-    """(how many of the selected articles there are, one page of them with their bodies, the newest first);
-    ``doc_ids`` is a select of document ids. The page is found along the index of publication dates, and
-    only its articles' bodies are read."""
-    total = conn.execute(select(func.count()).select_from(doc_ids.subquery())).scalar_one()
-    order = (documents.c.published.desc(), documents.c.id.desc())
-    query = select(documents.c.id).where(documents.c.id.in_(doc_ids)).order_by(*order).offset(offset)
-    page = list(conn.execute(query.limit(limit) if limit is not None else query).scalars())
+def articles(conn: Connection, doc_ids: list[str]) -> list[dict]:
+    """The articles (id, title, outlet, published, body) in the order given."""
     found = {}
-    for part in chunks(page):
+    for part in chunks(doc_ids):
         found.update((r.id, dict(r._mapping)) for r in conn.execute(
             select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.body)
             .where(documents.c.id.in_(part))))
-    return total, [found[i] for i in page]
+    return [found[i] for i in doc_ids if i in found]
 
 
 def framing_page(conn: Connection, grouping: str, fact_type: str, limit: int | None = None, offset: int = 0

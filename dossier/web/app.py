@@ -47,7 +47,7 @@ DESCRIPTION = ("Detention cases built from news articles: people, their case fil
                "come a page at a time: page (from 1) and limit (at most 500) choose which.")
 REQUEST_TIMEOUT = 15.0  # seconds a request may read the database; then it is answered 503
 MAX_LIMIT = 500
-PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20, "framing": 20,
+PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 20, "results": 20, "articles": 20, "framing": 10,
              "sources": 50}
 _deadline: ContextVar[float | None] = ContextVar("deadline", default=None)
 
@@ -70,6 +70,8 @@ def _guard(store: Store, timeout: float) -> None:
         @event.listens_for(store.engine, "connect")
         def _bounded(dbapi_connection, _record):
             dbapi_connection.set_progress_handler(past_deadline, 1000)  # every thousand steps of a query
+            # Pages of the file read straight from the system's cache, not copied into each connection's.
+            dbapi_connection.execute("PRAGMA mmap_size = 4294967296")
 
 
 def _window(page: int, limit: int | None, kind: str) -> Window:
