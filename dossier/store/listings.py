@@ -312,7 +312,7 @@ def statement_years(conn: Connection, speakers: list[str] | None = None, outlet:
                 .all())
 
 
-def statement_filters(conn: Connection, speakers: int = 300) -> dict:
+def statement_filters(conn: Connection, speakers: int = 100) -> dict:
     """The speakers who said the most (at most ``speakers``), the outlets that carried statements, the years."""
     return {
         "speakers": list(conn.execute(select(statement_speakers.c.speaker).order_by(

@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
@@ -72,6 +73,25 @@ def _guard(store: Store, timeout: float) -> None:
             dbapi_connection.set_progress_handler(past_deadline, 1000)  # every thousand steps of a query
             # Pages of the file read straight from the system's cache, not copied into each connection's.
             dbapi_connection.execute("PRAGMA mmap_size = 4294967296")
+
+
+class _Guarded:
+    """Every response with the security headers, the database reads of every request bounded in time."""
+
+    def __init__(self, app, timeout: float):
+        self.app, self.timeout = app, timeout
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        _deadline.set(time.monotonic() + self.timeout)  # the reads of this request stop past it
+
+        async def secured(message):
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, secured)
 
 
 def _window(page: int, limit: int | None, kind: str) -> Window:
@@ -137,12 +157,7 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     templates = Jinja2Templates(env=environment)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        _deadline.set(time.monotonic() + timeout)  # the database reads of this request stop past it
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(_Guarded, timeout=timeout)
 
     def error(request: Request, status: int, detail: str):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":

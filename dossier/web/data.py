@@ -26,8 +26,8 @@ from .text import snippet
 
 SEARCH_PEOPLE = 20  # people and organisations a search lists
 ANY_ENTITY = ("PERSON", "ORG", "NORP", "GPE", "FAC")
-# What every statements page shows, kept by each server process until the listings change (their generation):
-# (database, generation, what) -> value.
+# What every statements page shows, and the framing of one person's facts, kept by each server process until
+# the listings change (their generation): (database, generation, what) -> value.
 _KEPT: dict[tuple, object] = {}
 
 
@@ -185,20 +185,25 @@ class Dossier:
         if person is None:
             total, groups = rows.framing_page(self.conn, grouping, _text(fact_type) or "", window.limit,
                                               window.offset)
-        else:
-            terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
-            speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
-            nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
-            measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], _text(fact_type),
-                                   FRAMING_MIN_COUNT)
+        else:  # measured once for each person and fact type, then kept
+            measured = self._kept(("framing", grouping, person["name"], _text(fact_type)),
+                                  lambda: self._person_framing(grouping, person, _text(fact_type)))
             total = len(measured)
-            groups = [(group, [framing_term(t) for t in best])
-                      for group, best in list(measured.items())[window.offset:window.offset + window.limit]]
+            groups = measured[window.offset:window.offset + window.limit]
         return paged([{"group": group, "terms": [
             {**t, "group": group, "sentences": [{**u, "url": evidence_url(u["doc"], u["sentence_start"],
                                                                            u["sentence_end"])}
                                                 for u in t["sentences"]]} for t in terms]}
                       for group, terms in groups], total, window)
+
+    def _person_framing(self, grouping: str, person: dict, fact_type: str | None) -> list[tuple[str, list[dict]]]:
+        """The framing of the facts about one person, measured on the articles that tell them."""
+        terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
+        speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
+        nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
+        measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], fact_type,
+                               FRAMING_MIN_COUNT)
+        return [(group, [framing_term(t) for t in best]) for group, best in measured.items()]
 
     # ---- articles
 
