@@ -29,9 +29,10 @@ from uvicorn.protocols.http.auto import AutoHTTPProtocol
 from .. import __version__
 from ..extract.schema import FACT_TYPES
 from ..framing import GROUPINGS
-from ..store import Store, migrate, search
+from ..store import Store, listings, migrate, search
 from ..views.api import evidence_url
 from . import charts, models
+from .cache import ResponseCache
 from .data import Dossier, Window
 from .text import human_date, locate, paragraphs
 
@@ -47,6 +48,7 @@ DESCRIPTION = ("Detention cases built from news articles: people, their case fil
                "statements, every fact with the article and the sentence it comes from. Read-only. Listings "
                "come a page at a time: page (from 1) and limit (at most 500) choose which.")
 REQUEST_TIMEOUT = 15.0  # seconds a request may read the database; then it is answered 503
+CACHE = 1000  # answers each server process keeps to give again (dossier/web/cache.py)
 MAX_LIMIT = 500
 PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 20, "results": 20, "articles": 20, "framing": 10,
              "sources": 50}
@@ -138,7 +140,7 @@ def _endpoints(spec: dict) -> list[dict]:
     return rows
 
 
-def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
+def create_app(db: str, timeout: float = REQUEST_TIMEOUT, cache: int = CACHE) -> FastAPI:
     store = Store(db, create=False, read_only=True)
     _guard(store, timeout)  # before the first connection, which the pool keeps
     if migrate.current(store.engine) != migrate.head():
@@ -157,7 +159,12 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     templates = Jinja2Templates(env=environment)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    app.add_middleware(_Guarded, timeout=timeout)
+    def generation() -> int:
+        with store.engine.connect() as conn:
+            return listings.generation(conn)
+
+    app.add_middleware(ResponseCache, size=cache, generation=generation)
+    app.add_middleware(_Guarded, timeout=timeout)  # outside the cache: a kept answer gets the headers too
 
     def error(request: Request, status: int, detail: str):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
@@ -389,7 +396,8 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The app for each worker process of `dossier serve --workers N`, which finds its database in the
     environment."""
-    return create_app(os.environ["DOSSIER_DB"], float(os.environ.get("DOSSIER_TIMEOUT", REQUEST_TIMEOUT)))
+    return create_app(os.environ["DOSSIER_DB"], float(os.environ.get("DOSSIER_TIMEOUT", REQUEST_TIMEOUT)),
+                      int(os.environ.get("DOSSIER_CACHE", CACHE)))
 
 
 class ImmediateHTTP(AutoHTTPProtocol):
