@@ -358,8 +358,10 @@ def test_a_new_article_redoes_only_the_listings_it_touches(tmp_path):
     report = refresh(store, assemble_cases(store))
     assert report.cases == sorted([PEOPLE[3], PEOPLE[40]]) and report.dropped == []
     assert report.speakers == [LAWYERS[40]] and report.articles == 2 and report.framing
+    assert report.filed == 2  # the two new people filed for lookups by name; the others' spellings are as they were
     unchanged = refresh(store, assemble_cases(store))
-    assert (unchanged.cases, unchanged.speakers, unchanged.articles, unchanged.framing) == ([], [], 0, False)
+    assert (unchanged.cases, unchanged.speakers, unchanged.articles, unchanged.framing, unchanged.filed) == (
+        [], [], 0, False, 0)
     store.close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT articles FROM case_summaries WHERE person = ?", (PEOPLE[3],)).fetchone() == (2,)

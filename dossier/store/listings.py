@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, select, union
 
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
-                     entity_articles, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
+                     entity_index, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
                      person_nationalities, search_text, statement_about, statement_sources, statement_speakers,
                      statements)
 
@@ -173,14 +173,25 @@ def entity_rows(conn: Connection) -> list[tuple]:
     return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases)).all()
 
 
-def replace_entity_index(conn: Connection, keys: list[tuple[str, int]]) -> None:
-    """Articles per entity counted again; the lookup keys (key, entity id) replaced."""
-    conn.execute(delete(entity_articles))
-    conn.execute(insert(entity_articles).from_select(
-        ["entity_id", "articles"], select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
-        .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id)))
-    conn.execute(delete(entity_keys))
-    _insert(conn, entity_keys, [{"key": key, "entity_id": entity_id} for key, entity_id in keys])
+def entity_spellings(conn: Connection) -> dict[int, str]:
+    """{entity id: digest of the spellings its lookup keys were made from}."""
+    return dict(conn.execute(select(entity_index.c.entity_id, entity_index.c.spellings)).all())
+
+
+def replace_entity_index(conn: Connection, spellings: dict[int, str], keys: dict[int, set[str]]) -> None:
+    """Articles per entity counted again; the lookup keys of the entities given in ``keys`` (made again) and
+    of those no longer among ``spellings`` (the entities now) replaced."""
+    gone = set(entity_spellings(conn)) - set(spellings)
+    for part in chunks(sorted(gone | set(keys))):
+        conn.execute(delete(entity_keys).where(entity_keys.c.entity_id.in_(part)))
+    _insert(conn, entity_keys, [{"key": key, "entity_id": entity} for entity, filed in keys.items()
+                                for key in filed])
+    articles = dict(conn.execute(select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
+                                 .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id))
+                    .all())
+    conn.execute(delete(entity_index))
+    _insert(conn, entity_index, [{"entity_id": entity, "articles": articles.get(entity, 0), "spellings": digest}
+                                 for entity, digest in spellings.items()])
 
 
 def replace_framing(conn: Connection, terms: list[dict], nationality: dict[str, str]) -> None:
