@@ -30,7 +30,6 @@ from .. import __version__
 from ..extract.schema import FACT_TYPES
 from ..framing import GROUPINGS
 from ..store import Store, listings, migrate, search
-from ..views.api import evidence_url
 from . import charts, models
 from .cache import ResponseCache
 from .data import Dossier, Window
