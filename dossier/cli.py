@@ -442,6 +442,8 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Server processes: about one per core of the machine.")] = 1,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a request may read the database before it is "
                                            "answered 503.")] = 15.0,
+    cache: Annotated[int, typer.Option(min=0, help="Answers each process keeps to give again until the dossier "
+                                       "changes (0: none).")] = 1000,
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help="Allow an address other than loopback: "
                                                "anyone who can reach it can read the dossier.")] = False,
 ) -> None:
@@ -470,8 +472,8 @@ def serve(
     # Idle connections are closed after a few seconds, so that many clients do not hold the server's sockets.
     options = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 5, "http": ImmediateHTTP}
     if workers == 1:
-        uvicorn.run(create_app(db, timeout), **options)
+        uvicorn.run(create_app(db, timeout, cache), **options)
         return
     # Each worker process makes its own app from the environment.
-    os.environ.update({"DOSSIER_DB": db, "DOSSIER_TIMEOUT": str(timeout)})
+    os.environ.update({"DOSSIER_DB": db, "DOSSIER_TIMEOUT": str(timeout), "DOSSIER_CACHE": str(cache)})
     uvicorn.run("dossier.web.app:app_from_environment", factory=True, workers=workers, **options)

@@ -46,6 +46,7 @@ class Refreshed:
     dropped: list[str] = field(default_factory=list)  # people who no longer have a case
     speakers: list[str] = field(default_factory=list)  # speakers whose statements were made (again)
     articles: int = 0  # articles added to the full-text index
+    filed: int = 0  # entities filed again under the keys of their (new) spellings
     framing: bool = False  # whether the framing of the dossier was measured again
 
 
@@ -134,6 +135,19 @@ def _sort_key(statement: Statement, year: str | None) -> str:
     return f"{int(year or 9999):04d}{1 if statement.date else 0}{month or 0:02d}{day or 0:02d}"
 
 
+def _refresh_entity_index(conn: Connection) -> int:
+    """Entities are resolved again by every build: the lookup keys of those spelled otherwise are made again;
+    how many."""
+    entities = rows.entity_rows(conn)
+    spellings = {entity: hashlib.sha256(json.dumps([name, type_, sorted(aliases)]).encode()).hexdigest()
+                 for entity, name, type_, aliases in entities}
+    filed = rows.entity_spellings(conn)
+    keys = {entity: {key for key, _ in entity_key_rows(entity, name, type_, aliases)}
+            for entity, name, type_, aliases in entities if filed.get(entity) != spellings[entity]}
+    rows.replace_entity_index(conn, spellings, keys)
+    return len(keys)
+
+
 def _fingerprint(facts: list[dict]) -> str:
     payload = sorted(json.dumps(f, sort_keys=True, default=str) for f in facts)
     return hashlib.sha256("\n".join(payload).encode()).hexdigest()
@@ -212,16 +226,15 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
         redo = {p for p, f in kept.items() if listed.get(p) != f} | (citing_people & set(kept))
         redo |= {case.person for case in (assembly.cases if assembly else [])}
         report.cases, report.dropped = sorted(redo), sorted(set(listed) - set(kept))
+        swapped = rows.exchange_people(conn)  # the ledger is redone when someone swapped is
         rows.drop_cases(conn, redo | set(report.dropped))
         _refresh_cases(conn, redo)
-        if redo or report.dropped or not rows.totals(conn):
+        if (redo | set(report.dropped)) & (swapped | rows.exchange_people(conn)) or not rows.totals(conn):
             _refresh_exchanges(conn)
         report.speakers = _refresh_statements(conn, citing_speakers)
         if framing is not None:
             rows.replace_framing(conn, *framing)
             report.framing = True
-        # Entities are resolved again by every build: their lookup keys are made again with them.
-        rows.replace_entity_index(conn, sorted({key for entity in rows.entity_rows(conn)
-                                                for key in entity_key_rows(*entity)}))
+        report.filed = _refresh_entity_index(conn)
         rows.replace_totals(conn)
     return report

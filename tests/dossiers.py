@@ -57,8 +57,8 @@ def add_documents(store: Store, spec: dict) -> None:
         taken: list[tuple[int, int]] = []
         for i, e in enumerate(doc["entities"]):
             forms = e.get("forms", [e["name"]])
-            entry = canonical.setdefault(e["name"], {"id": first + 1 + sum(not c.get("stored") for c in canonical.values()),
-                                                     "type": e["type"], "aliases": set()})
+            added = sum(not c.get("stored") for c in canonical.values())
+            entry = canonical.setdefault(e["name"], {"id": first + 1 + added, "type": e["type"], "aliases": set()})
             entry["aliases"].update(forms)
             rows["doc_entities"].append({"doc_id": doc_id, "idx": i, "name": e["name"], "type": e["type"],
                                          "role": None, "aliases": [], "entity_id": entry["id"]})

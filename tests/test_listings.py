@@ -150,6 +150,31 @@ def test_a_request_that_reads_too_long_is_answered_503(big):
     assert page.status_code == 503 and "took longer than" in page.text
 
 
+def test_answers_are_given_again_until_the_dossier_changes(tmp_path, monkeypatch):
+    from dossier.web import cache
+
+    monkeypatch.setattr(cache, "CHECK_EVERY", 0)  # the generation read before every answer
+    db = tmp_path / "kept.db"
+    write_dossier(db, _spec(range(4)))
+    app = create_app(str(db))
+    with TestClient(app) as client, sqlite3.connect(db) as conn:
+        assert client.get("/api/overview").json()["cases"] == 4
+        conn.execute("UPDATE counts SET value = 40 WHERE name = 'cases'")
+        conn.commit()
+        assert client.get("/api/overview").json()["cases"] == 4  # the answer kept
+        assert client.get("/api/overview?again").json()["cases"] == 40  # another request: read afresh
+        conn.execute("UPDATE counts SET value = value + 1 WHERE name = 'generation'")  # as a build does
+        conn.commit()
+        assert client.get("/api/overview").json()["cases"] == 40
+        uncached = create_app(str(db), cache=0)
+        with TestClient(uncached) as fresh:
+            conn.execute("UPDATE counts SET value = 41 WHERE name = 'cases'")
+            conn.commit()
+            assert fresh.get("/api/overview").json()["cases"] == 41
+        uncached.state.store.close()
+    app.state.store.close()
+
+
 def test_a_page_is_at_most_500_long_and_numbered_from_1(api):
     for params in ({"limit": 0}, {"limit": 501}, {"page": 0}, {"page": "x"}):
         assert api.get("/api/cases", params=params).status_code == 422
@@ -333,8 +358,10 @@ def test_a_new_article_redoes_only_the_listings_it_touches(tmp_path):
     report = refresh(store, assemble_cases(store))
     assert report.cases == sorted([PEOPLE[3], PEOPLE[40]]) and report.dropped == []
     assert report.speakers == [LAWYERS[40]] and report.articles == 2 and report.framing
+    assert report.filed == 2  # the two new people filed for lookups by name; the others' spellings are as they were
     unchanged = refresh(store, assemble_cases(store))
-    assert (unchanged.cases, unchanged.speakers, unchanged.articles, unchanged.framing) == ([], [], 0, False)
+    assert (unchanged.cases, unchanged.speakers, unchanged.articles, unchanged.framing, unchanged.filed) == (
+        [], [], 0, False, 0)
     store.close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT articles FROM case_summaries WHERE person = ?", (PEOPLE[3],)).fetchone() == (2,)
@@ -374,7 +401,7 @@ def test_serve_runs_several_workers_each_finding_the_dossier_in_the_environment(
 
     started = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(app=app, **options))
-    for name in ("DOSSIER_DB", "DOSSIER_TIMEOUT"):  # gone again after the test
+    for name in ("DOSSIER_DB", "DOSSIER_TIMEOUT", "DOSSIER_CACHE"):  # gone again after the test
         monkeypatch.delenv(name, raising=False)
     result = runner.invoke(cli, ["serve", "--db", big, "--workers", "3", "--timeout", "5"])
     assert result.exit_code == 0, result.output

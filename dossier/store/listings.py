@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, select, union
 
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
-                     entity_articles, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
+                     entity_index, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
                      person_nationalities, search_text, statement_about, statement_sources, statement_speakers,
                      statements)
 
@@ -173,14 +173,25 @@ def entity_rows(conn: Connection) -> list[tuple]:
     return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases)).all()
 
 
-def replace_entity_index(conn: Connection, keys: list[tuple[str, int]]) -> None:
-    """Articles per entity counted again; the lookup keys (key, entity id) replaced."""
-    conn.execute(delete(entity_articles))
-    conn.execute(insert(entity_articles).from_select(
-        ["entity_id", "articles"], select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
-        .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id)))
-    conn.execute(delete(entity_keys))
-    _insert(conn, entity_keys, [{"key": key, "entity_id": entity_id} for key, entity_id in keys])
+def entity_spellings(conn: Connection) -> dict[int, str]:
+    """{entity id: digest of the spellings its lookup keys were made from}."""
+    return dict(conn.execute(select(entity_index.c.entity_id, entity_index.c.spellings)).all())
+
+
+def replace_entity_index(conn: Connection, spellings: dict[int, str], keys: dict[int, set[str]]) -> None:
+    """Articles per entity counted again; the lookup keys of the entities given in ``keys`` (made again) and
+    of those no longer among ``spellings`` (the entities now) replaced."""
+    gone = set(entity_spellings(conn)) - set(spellings)
+    for part in chunks(sorted(gone | set(keys))):
+        conn.execute(delete(entity_keys).where(entity_keys.c.entity_id.in_(part)))
+    _insert(conn, entity_keys, [{"key": key, "entity_id": entity} for entity, filed in keys.items()
+                                for key in filed])
+    articles = dict(conn.execute(select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
+                                 .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id))
+                    .all())
+    conn.execute(delete(entity_index))
+    _insert(conn, entity_index, [{"entity_id": entity, "articles": articles.get(entity, 0), "spellings": digest}
+                                 for entity, digest in spellings.items()])
 
 
 def replace_framing(conn: Connection, terms: list[dict], nationality: dict[str, str]) -> None:
@@ -312,7 +323,7 @@ def statement_years(conn: Connection, speakers: list[str] | None = None, outlet:
                 .all())
 
 
-def statement_filters(conn: Connection, speakers: int = 300) -> dict:
+def statement_filters(conn: Connection, speakers: int = 100) -> dict:
     """The speakers who said the most (at most ``speakers``), the outlets that carried statements, the years."""
     return {
         "speakers": list(conn.execute(select(statement_speakers.c.speaker).order_by(
@@ -347,20 +358,14 @@ def entity_docs(conn: Connection, entity_id: int, limit: int | None = None, offs
     return total, [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit is not None else query)]
 
 
-def article_page(conn: Connection, doc_ids, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
-    """(how many of the selected articles there are, one page of them with their bodies, the newest first);
-    ``doc_ids`` is a select of document ids. The page is found along the index of publication dates, and
-    only its articles' bodies are read."""
-    total = conn.execute(select(func.count()).select_from(doc_ids.subquery())).scalar_one()
-    order = (documents.c.published.desc().nulls_last(), documents.c.id.desc())
-    query = select(documents.c.id).where(documents.c.id.in_(doc_ids)).order_by(*order).offset(offset)
-    page = list(conn.execute(query.limit(limit) if limit is not None else query).scalars())
+def articles(conn: Connection, doc_ids: list[str]) -> list[dict]:
+    """The articles (id, title, outlet, published, body) in the order given."""
     found = {}
-    for part in chunks(page):
+    for part in chunks(doc_ids):
         found.update((r.id, dict(r._mapping)) for r in conn.execute(
             select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.body)
             .where(documents.c.id.in_(part))))
-    return total, [found[i] for i in page]
+    return [found[i] for i in doc_ids if i in found]
 
 
 def framing_page(conn: Connection, grouping: str, fact_type: str, limit: int | None = None, offset: int = 0

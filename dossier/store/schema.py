@@ -289,11 +289,13 @@ outlets = Table(
 )
 
 # How many articles name each resolved entity, and the keys a lookup by name finds it under (its spellings
-# folded, a person's surname's sound keys, words: dossier/views/lookup.py); made again with the entities.
-entity_articles = Table(
-    "entity_articles", metadata,
+# folded, a person's surname's sound keys, words: dossier/views/lookup.py); the keys of an entity are made
+# again when its spellings change.
+entity_index = Table(
+    "entity_index", metadata,
     Column("entity_id", Integer, primary_key=True),
     Column("articles", Integer, nullable=False),
+    Column("spellings", String(64), nullable=False),  # digest of the name, type and aliases it is filed by
 )
 
 entity_keys = Table(

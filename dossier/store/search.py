@@ -99,20 +99,45 @@ def reindex(conn: Connection) -> None:
     refresh(conn)
 
 
-def matching(conn: Connection, wanted: list[str]):
-    """A select of the ids of the articles that hold every word of ``wanted`` (at least one word)."""
+def _fts5(wanted: list[str]):
+    """SQLite: the FTS5 query, each word an FTS5 string ("..."), so that none is read as an operator; all of
+    them must occur."""
+    return bindparam("expression", " ".join('"' + w.replace('"', '""') + '"' for w in wanted))
+
+
+def _matching(wanted: list[str]):
+    """PostgreSQL: the ids of the articles holding every word, through the GIN index's expression;
+    plainto_tsquery reads its argument as plain words joined by AND."""
+    simple = literal_column("'simple'::regconfig")
+    return select(search_text.c.doc_id).where(func.to_tsvector(simple, search_text.c.words).op("@@")(
+        func.plainto_tsquery(simple, bindparam("expression", " ".join(wanted)))))
+
+
+def count(conn: Connection, wanted: list[str]) -> int:
+    """How many articles hold every word of ``wanted`` (at least one word)."""
+    if conn.dialect.name == "sqlite":  # one row of the index per article
+        return conn.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :expression")
+                            .bindparams(_fts5(wanted))).scalar_one()
+    return conn.execute(select(func.count()).select_from(_matching(wanted).subquery())).scalar_one()
+
+
+def page(conn: Connection, wanted: list[str], limit: int, offset: int = 0) -> list[str]:
+    """One page of the articles that hold every word of ``wanted``, the newest first."""
+    order = (documents.c.published.desc(), documents.c.id.desc())  # SQLite puts the undated last already
     if conn.dialect.name == "sqlite":
-        # Each word as an FTS5 string ("..."), so that none is read as an operator; all of them must occur.
-        expression = " ".join('"' + w.replace('"', '""') + '"' for w in wanted)
         index = table("search_index", column("rowid"))
-        return (select(search_text.c.doc_id).join_from(search_text, index, index.c.rowid == search_text.c.id)
-                .where(text("search_index MATCH :expression").bindparams(bindparam("expression", expression))))
-    if conn.dialect.name == "postgresql":
-        # The expression of the GIN index; plainto_tsquery reads its argument as plain words joined by AND.
-        simple = literal_column("'simple'::regconfig")
-        return select(search_text.c.doc_id).where(func.to_tsvector(simple, search_text.c.words).op("@@")(
-            func.plainto_tsquery(simple, bindparam("expression", " ".join(wanted)))))
-    raise NotImplementedError(f"full-text search on {conn.dialect.name}")
+        found = (select(search_text.c.doc_id).join_from(search_text, index, index.c.rowid == search_text.c.id)
+                 .where(text("search_index MATCH :expression").bindparams(_fts5(wanted))))
+        # The unary + keeps SQLite from looking each found article up by its key and sorting them all: it
+        # walks the index of publication dates, newest first, and stops at the end of the page.
+        member = literal_column("+documents.id").in_(found)
+    elif conn.dialect.name == "postgresql":
+        member = documents.c.id.in_(_matching(wanted))
+        order = (documents.c.published.desc().nulls_last(), documents.c.id.desc())
+    else:
+        raise NotImplementedError(f"full-text search on {conn.dialect.name}")
+    return list(conn.execute(select(documents.c.id).where(member).order_by(*order).limit(limit).offset(offset))
+                .scalars())
 
 
 def is_full_text_index(name: str | None) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, select
 from ..resolve.names import fold, readings, same_person_name, split_name
 from ..store import Store
 from ..store.listings import chunks
-from ..store.schema import entities, entity_articles, entity_keys
+from ..store.schema import entities, entity_index, entity_keys
 
 MIN_SCORE = 85
 MAX_NAME = 200  # characters: a longer query is no one's name
@@ -91,8 +91,8 @@ def _entities(conn: Connection, ids: set[int], types: tuple[str, ...]) -> list[d
     for part in chunks(sorted(ids)):
         found.extend({"id": r.id, "name": r.name, "type": r.type, "aliases": r.aliases, "articles": r.articles or 0}
                      for r in conn.execute(
-                         select(entities, entity_articles.c.articles)
-                         .outerjoin(entity_articles, entity_articles.c.entity_id == entities.c.id)
+                         select(entities, entity_index.c.articles)
+                         .outerjoin(entity_index, entity_index.c.entity_id == entities.c.id)
                          .where(entities.c.id.in_(part), entities.c.type.in_(types))))
     return found
 

@@ -22,15 +22,16 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from .. import __version__
 from ..extract.schema import FACT_TYPES
 from ..framing import GROUPINGS
-from ..store import Store, migrate, search
-from ..views.api import evidence_url
+from ..store import Store, listings, migrate, search
 from . import charts, models
+from .cache import ResponseCache
 from .data import Dossier, Window
 from .text import human_date, locate, paragraphs
 
@@ -46,8 +47,9 @@ DESCRIPTION = ("Detention cases built from news articles: people, their case fil
                "statements, every fact with the article and the sentence it comes from. Read-only. Listings "
                "come a page at a time: page (from 1) and limit (at most 500) choose which.")
 REQUEST_TIMEOUT = 15.0  # seconds a request may read the database; then it is answered 503
+CACHE = 1000  # answers each server process keeps to give again (dossier/web/cache.py)
 MAX_LIMIT = 500
-PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 50, "results": 20, "articles": 20, "framing": 20,
+PAGE_SIZE = {"cases": 100, "statements": 50, "exchanges": 20, "results": 20, "articles": 20, "framing": 10,
              "sources": 50}
 _deadline: ContextVar[float | None] = ContextVar("deadline", default=None)
 
@@ -70,6 +72,27 @@ def _guard(store: Store, timeout: float) -> None:
         @event.listens_for(store.engine, "connect")
         def _bounded(dbapi_connection, _record):
             dbapi_connection.set_progress_handler(past_deadline, 1000)  # every thousand steps of a query
+            # Pages of the file read straight from the system's cache, not copied into each connection's.
+            dbapi_connection.execute("PRAGMA mmap_size = 4294967296")
+
+
+class _Guarded:
+    """Every response with the security headers, the database reads of every request bounded in time."""
+
+    def __init__(self, app, timeout: float):
+        self.app, self.timeout = app, timeout
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        _deadline.set(time.monotonic() + self.timeout)  # the reads of this request stop past it
+
+        async def secured(message):
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, secured)
 
 
 def _window(page: int, limit: int | None, kind: str) -> Window:
@@ -116,7 +139,7 @@ def _endpoints(spec: dict) -> list[dict]:
     return rows
 
 
-def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
+def create_app(db: str, timeout: float = REQUEST_TIMEOUT, cache: int = CACHE) -> FastAPI:
     store = Store(db, create=False, read_only=True)
     _guard(store, timeout)
     store.engine.dispose()  # the connection opening the store made has no guard: every one from here has
@@ -136,12 +159,12 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
     templates = Jinja2Templates(env=environment)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        _deadline.set(time.monotonic() + timeout)  # the database reads of this request stop past it
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    def generation() -> int:
+        with store.engine.connect() as conn:
+            return listings.generation(conn)
+
+    app.add_middleware(ResponseCache, size=cache, generation=generation)
+    app.add_middleware(_Guarded, timeout=timeout)  # outside the cache: a kept answer gets the headers too
 
     def error(request: Request, status: int, detail: str):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
@@ -373,7 +396,8 @@ def create_app(db: str, timeout: float = REQUEST_TIMEOUT) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The app for each worker process of `dossier serve --workers N`, which finds its database in the
     environment."""
-    return create_app(os.environ["DOSSIER_DB"], float(os.environ.get("DOSSIER_TIMEOUT", REQUEST_TIMEOUT)))
+    return create_app(os.environ["DOSSIER_DB"], float(os.environ.get("DOSSIER_TIMEOUT", REQUEST_TIMEOUT)),
+                      int(os.environ.get("DOSSIER_CACHE", CACHE)))
 
 
 class ImmediateHTTP(AutoHTTPProtocol):

@@ -26,6 +26,9 @@ from .text import snippet
 
 SEARCH_PEOPLE = 20  # people and organisations a search lists
 ANY_ENTITY = ("PERSON", "ORG", "NORP", "GPE", "FAC")
+# What every statements page shows, and the framing of one person's facts, kept by each server process until
+# the listings change (their generation): (database, generation, what) -> value.
+_KEPT: dict[tuple, object] = {}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,14 @@ class Dossier:
                                            .where(case_summaries.c.person.in_(part))).scalars())
         return found
 
+    def _kept(self, what: str, make):
+        key = (self.store.url, rows.generation(self.conn), what)
+        if key not in _KEPT:
+            if len(_KEPT) > 100:  # only those of older generations, or of other dossiers
+                _KEPT.clear()
+            _KEPT[key] = make()
+        return _KEPT[key]
+
     def _names(self, name: str) -> list[str]:
         """Everyone a name may mean: the entities it finds, and the name itself."""
         return sorted({e["name"] for e in find(self.conn, name)} | {name})
@@ -102,8 +113,8 @@ class Dossier:
         outlets = rows.outlets_like(self.conn, query.strip())[:SEARCH_PEOPLE] if query.strip() else []
         total, articles = 0, []
         if wanted:
-            total, found_docs = rows.article_page(self.conn, search.matching(self.conn, wanted), window.limit,
-                                                  window.offset)
+            total = search.count(self.conn, wanted)
+            found_docs = rows.articles(self.conn, search.page(self.conn, wanted, window.limit, window.offset))
             articles = [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
                          "snippet": snippet(r["body"], wanted), "url": article_url(r["id"], query.strip())}
                         for r in found_docs]
@@ -159,10 +170,12 @@ class Dossier:
 
     def statement_years(self, speaker: str | None = None, outlet: str | None = None) -> dict[str | None, int]:
         speaker, outlet = _text(speaker), _text(outlet)
+        if not speaker and not outlet:
+            return self._kept("years", lambda: rows.statement_years(self.conn))
         return rows.statement_years(self.conn, self._names(speaker) if speaker else None, outlet or None)
 
     def statement_filters(self) -> dict:
-        return rows.statement_filters(self.conn)
+        return self._kept("filters", lambda: rows.statement_filters(self.conn))
 
     # ---- framing
 
@@ -172,20 +185,25 @@ class Dossier:
         if person is None:
             total, groups = rows.framing_page(self.conn, grouping, _text(fact_type) or "", window.limit,
                                               window.offset)
-        else:
-            terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
-            speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
-            nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
-            measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], _text(fact_type),
-                                   FRAMING_MIN_COUNT)
+        else:  # measured once for each person and fact type, then kept
+            measured = self._kept(("framing", grouping, person["name"], _text(fact_type)),
+                                  lambda: self._person_framing(grouping, person, _text(fact_type)))
             total = len(measured)
-            groups = [(group, [framing_term(t) for t in best])
-                      for group, best in list(measured.items())[window.offset:window.offset + window.limit]]
+            groups = measured[window.offset:window.offset + window.limit]
         return paged([{"group": group, "terms": [
             {**t, "group": group, "sentences": [{**u, "url": evidence_url(u["doc"], u["sentence_start"],
                                                                            u["sentence_end"])}
                                                 for u in t["sentences"]]} for t in terms]}
                       for group, terms in groups], total, window)
+
+    def _person_framing(self, grouping: str, person: dict, fact_type: str | None) -> list[tuple[str, list[dict]]]:
+        """The framing of the facts about one person, measured on the articles that tell them."""
+        terms = term_rows(self.store, rows.docs_about([person["entity"]])) if person["entity"] else []
+        speakers = {r["subject"] if r["type"] == "statement" else r["claimed_by"] for r in terms}
+        nationality = rows.nationalities_of(self.conn, speakers - {None}) if grouping == "country" else {}
+        measured = distinctive(terms, grouping, nationality, FRAMING_TOP, person["name"], fact_type,
+                               FRAMING_MIN_COUNT)
+        return [(group, [framing_term(t) for t in best]) for group, best in measured.items()]
 
     # ---- articles
 

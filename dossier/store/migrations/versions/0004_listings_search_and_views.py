@@ -197,9 +197,10 @@ def upgrade() -> None:
         sa.Column("articles", sa.Integer, nullable=False),
     )
     op.create_table(
-        "entity_articles",
+        "entity_index",
         sa.Column("entity_id", sa.Integer, primary_key=True),
         sa.Column("articles", sa.Integer, nullable=False),
+        sa.Column("spellings", sa.String(64), nullable=False),
     )
     op.create_table(
         "entity_keys",
@@ -235,7 +236,7 @@ def downgrade() -> None:
             op.execute(sa.text(f"DROP TRIGGER {trigger}"))
         op.execute(sa.text("DROP TABLE search_index"))
     op.drop_index("ix_documents_published", "documents")
-    for table in ("search_text", "counts", "entity_keys", "entity_articles", "outlets", "person_nationalities",
+    for table in ("search_text", "counts", "entity_keys", "entity_index", "outlets", "person_nationalities",
                   "framing_terms", "exchanges",
                   "statement_sources", "statement_about", "statements", "statement_speakers", "event_sources",
                   "case_events", "case_summaries"):
