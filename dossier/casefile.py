@@ -5,18 +5,12 @@ records into cases; neither imports the other's logic.
 """
 from __future__ import annotations
 
-from .cases.assemble import Assembly, all_events, assemble
-from .cases.records import CaseFact, Event
+from .cases.assemble import Assembly, assemble
 from .cases.sources import case_facts, nationalities
 from .framing import Distinctive, distinctive
 from .store import Store
 from .store import cases as case_store
 from .store.terms import term_rows
-
-
-def stored_facts(store: Store) -> list[CaseFact]:
-    """Every stored fact, with its article as a source."""
-    return case_facts(store.fact_rows(), case_store.document_rows(store))
 
 
 def assemble_cases(store: Store, people: set[str] | None = None) -> Assembly:
@@ -37,10 +31,6 @@ def assemble_cases(store: Store, people: set[str] | None = None) -> Assembly:
         case_store.save_case(store, case)
     case_store.drop_cases(store, assembly.dropped)
     return assembly
-
-
-def stored_events(store: Store) -> list[Event]:
-    return all_events(case_store.case_rows(store))
 
 
 def framing(store: Store, by: str, person: str | None = None, fact_type: str | None = None, top: int = 10,
