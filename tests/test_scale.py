@@ -117,3 +117,17 @@ def test_an_article_rewritten_about_someone_else_leaves_the_dossier_a_full_rebui
     build(edited, db, "--workers", "1")
     build(edited, tmp_path / "fresh.db", "--workers", "1")
     assert dossier_rows(db) == dossier_rows(tmp_path / "fresh.db")
+
+
+def test_a_name_misspelt_in_a_new_article_joins_its_person_as_a_full_rebuild_would(tmp_path):
+    folder = write_corpus(tmp_path / "corpus", range(60))
+    db = tmp_path / "grown.db"
+    build(folder, db, "--workers", "1")
+    # One slip in the surname, none in the given name: the same man, in an article added later.
+    (folder / "wire-late.txt").write_text(story(0).replace("Dvornikov", "Dvornkov"), encoding="utf-8")
+    build(folder, db, "--workers", "1")
+    build(folder, tmp_path / "fresh.db", "--workers", "1")
+    grown = dossier_rows(db)
+    assert grown == dossier_rows(tmp_path / "fresh.db")
+    [dvornikov] = [aliases for _, _, aliases in grown["entities"] if '"Pavel Dvornikov"' in aliases]
+    assert '"Pavel Dvornkov"' in dvornikov

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .corpus import resolve
-from .keys import name_keys, neighbour_buckets, partners
-from .names import is_typo, same_spelling, split_name
+from .keys import name_keys, neighbour_buckets, partners, slip_keys
+from .names import split_name
 from .records import Candidate, Resolved
 
 Member = tuple[str, int]
@@ -33,6 +33,9 @@ class Corpus(Protocol):
     def with_keys(self, keys: set[str]) -> list[Candidate]:
         """The entities holding any of these keys."""
 
+    def surnames_in(self, buckets: set[str]) -> set[str]:
+        """The surnames of the entities holding any of these bucket keys."""
+
     def of_documents(self, docs: set[str]) -> list[Candidate]:
         """Every entity of these documents."""
 
@@ -52,35 +55,20 @@ class Update:
 
 def _closure(seeds: list[Candidate], corpus: Corpus) -> dict[Member, Candidate]:
     found = {(c.doc_id, c.idx): c for c in seeds}
-    frontier, asked = list(seeds), set()
+    frontier, asked, compared = list(seeds), set(), set()
     while frontier:
         keys: set[str] = set()
-        surnames: set[str] = set()
         for candidate in frontier:
-            own = name_keys(candidate.name)
-            keys |= partners(own)
-            if split_name(candidate.name)[1]:
-                surnames.add(split_name(candidate.name)[1])
-                keys |= neighbour_buckets(split_name(candidate.name)[1])
+            keys |= partners(name_keys(candidate.name))
+            surname = split_name(candidate.name)[1]
+            if surname and surname not in compared:
+                compared.add(surname)
+                keys |= slip_keys(surname, corpus.surnames_in(neighbour_buckets(surname)))
         keys -= asked
         asked |= keys
-        frontier = []
-        for candidate in corpus.with_keys(keys):
-            member = (candidate.doc_id, candidate.idx)
-            if member in found:
-                continue
-            if _reached(candidate, keys, surnames):
-                found[member] = candidate
-                frontier.append(candidate)
+        frontier = [c for c in corpus.with_keys(keys) if (c.doc_id, c.idx) not in found] if keys else []
+        found.update(((c.doc_id, c.idx), c) for c in frontier)
     return found
-
-
-def _reached(candidate: Candidate, keys: set[str], surnames: set[str]) -> bool:
-    """Shares a key with the region, or (found in a typo bucket) has a surname one slip from one of it."""
-    if {k for k in name_keys(candidate.name) if not k.startswith("t:")} & keys:
-        return True
-    surname = split_name(candidate.name)[1]
-    return any(not same_spelling(surname, s) and is_typo(surname, s) for s in surnames)
 
 
 def update(seeds: list[Candidate], corpus: Corpus) -> Update:

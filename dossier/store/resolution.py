@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from ..resolve import Candidate
+from ..resolve.names import split_name
 from ..resolve.region import Member, Previous, Update
 from . import Store
 from .schema import doc_entities, entities, mentions, name_keys, stale_keys
@@ -58,6 +59,14 @@ class StoredCorpus:
     def with_keys(self, keys: set[str]) -> list[Candidate]:
         found = self._members_with_keys(keys)
         return self._candidates({doc for doc, _ in found}, lambda member: member in found)
+
+    def surnames_in(self, buckets: set[str]) -> set[str]:
+        with self.store.reading() as conn:
+            names = conn.execute(select(doc_entities.c.name).distinct().select_from(
+                name_keys.join(doc_entities, (name_keys.c.doc_id == doc_entities.c.doc_id)
+                               & (name_keys.c.idx == doc_entities.c.idx)))
+                .where(name_keys.c.key.in_(sorted(buckets)))).scalars()
+            return {split_name(name)[1] for name in names} - {""}
 
     def of_documents(self, docs: set[str]) -> list[Candidate]:
         return self._candidates(docs)
