@@ -33,8 +33,8 @@ class Corpus(Protocol):
     def with_keys(self, keys: set[str]) -> list[Candidate]:
         """The entities holding any of these keys."""
 
-    def surnames_in(self, buckets: set[str]) -> set[str]:
-        """The surnames of the entities holding any of these bucket keys."""
+    def surnames_in(self, buckets: set[str]) -> dict[str, set[str]]:
+        """{bucket key: the surnames of the entities holding it}."""
 
     def of_documents(self, docs: set[str]) -> list[Candidate]:
         """Every entity of these documents."""
@@ -58,12 +58,17 @@ def _closure(seeds: list[Candidate], corpus: Corpus) -> dict[Member, Candidate]:
     frontier, asked, compared = list(seeds), set(), set()
     while frontier:
         keys: set[str] = set()
+        surnames = set()
         for candidate in frontier:
             keys |= partners(name_keys(candidate.name))
-            surname = split_name(candidate.name)[1]
-            if surname and surname not in compared:
-                compared.add(surname)
-                keys |= slip_keys(surname, corpus.surnames_in(neighbour_buckets(surname)))
+            surnames.add(split_name(candidate.name)[1])
+        surnames -= compared | {""}
+        compared |= surnames
+        # The surnames of every bucket the new ones need, in one look-up.
+        near = corpus.surnames_in({bucket for s in surnames for bucket in neighbour_buckets(s)})
+        for surname in surnames:
+            keys |= slip_keys(surname, {other for bucket in neighbour_buckets(surname)
+                                        for other in near.get(bucket, ())})
         keys -= asked
         asked |= keys
         frontier = [c for c in corpus.with_keys(keys) if (c.doc_id, c.idx) not in found] if keys else []

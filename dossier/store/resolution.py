@@ -60,13 +60,17 @@ class StoredCorpus:
         found = self._members_with_keys(keys)
         return self._candidates({doc for doc, _ in found}, lambda member: member in found)
 
-    def surnames_in(self, buckets: set[str]) -> set[str]:
+    def surnames_in(self, buckets: set[str]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
         with self.store.reading() as conn:
-            names = conn.execute(select(doc_entities.c.name).distinct().select_from(
-                name_keys.join(doc_entities, (name_keys.c.doc_id == doc_entities.c.doc_id)
-                               & (name_keys.c.idx == doc_entities.c.idx)))
-                .where(name_keys.c.key.in_(sorted(buckets)))).scalars()
-            return {split_name(name)[1] for name in names} - {""}
+            for chunk in _chunks(buckets):
+                for key, name in conn.execute(
+                        select(name_keys.c.key, doc_entities.c.name).distinct()
+                        .select_from(name_keys.join(doc_entities, (name_keys.c.doc_id == doc_entities.c.doc_id)
+                                                    & (name_keys.c.idx == doc_entities.c.idx)))
+                        .where(name_keys.c.key.in_(chunk))):
+                    found.setdefault(key, set()).add(split_name(name)[1])
+        return found
 
     def of_documents(self, docs: set[str]) -> list[Candidate]:
         return self._candidates(docs)
