@@ -64,6 +64,15 @@ def _storable(value):
     return value
 
 
+def decode_entities(names: dict[tuple[str, int], str], doc_id: str, value):
+    """An argument with its entity references ({"entity": idx}) replaced by the entities' names."""
+    if isinstance(value, dict) and "entity" in value:
+        return names.get((doc_id, value["entity"]))
+    if isinstance(value, list):
+        return [decode_entities(names, doc_id, v) for v in value]
+    return value
+
+
 def _insert(conn, table, rows: list[dict]) -> None:
     if rows:
         conn.execute(insert(table), _storable(rows))
@@ -299,11 +308,7 @@ class Store:
                                                                documents.c.id))}
 
             def decode(doc_id, value):
-                if isinstance(value, dict) and "entity" in value:
-                    return names.get((doc_id, value["entity"]))
-                if isinstance(value, list):
-                    return [decode(doc_id, v) for v in value]
-                return value
+                return decode_entities(names, doc_id, value)
 
             rows = []
             for f in conn.execute(one_doc(select(facts).order_by(facts.c.doc_id, facts.c.idx), facts.c.doc_id)):

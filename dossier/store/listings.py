@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, select, union
 
+from . import decode_entities
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
                      entity_index, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
                      person_nationalities, search_text, statement_about, statement_sources, statement_speakers,
@@ -100,11 +101,7 @@ def statement_fact_rows(conn: Connection) -> list[dict]:
         .where(doc_entities.c.doc_id.in_(with_statements)))}
 
     def decode(doc_id, value):
-        if isinstance(value, dict) and "entity" in value:
-            return names.get((doc_id, value["entity"]))
-        if isinstance(value, list):
-            return [decode(doc_id, v) for v in value]
-        return value
+        return decode_entities(names, doc_id, value)
 
     evidence = func.substr(documents.c.body, facts.c.start_char + 1, facts.c.end_char - facts.c.start_char)
     query = (select(facts.c.doc_id, facts.c.subject, facts.c.args, facts.c.claimed_by, facts.c.start_char,
