@@ -9,8 +9,8 @@ from spacy.tokens import Token
 from .. import places
 from ..temporal import Anchor, parse_duration, parse_money
 from . import schema
+from .countries import clause_country
 from .grammar import (
-    country_of,
     date_of,
     entity_text,
     in_nested_clause,
@@ -28,7 +28,6 @@ from .schema import FACT_TYPES, MOVE_VERBS
 from .triggers import Trigger
 from .words import (
     COURT_WORDS,
-    DECIDERS,
     FACILITY_HEADS,
     NOT_OFFENCES,
     OFFENCE_NOUNS,
@@ -125,36 +124,6 @@ def find_place(clause: Clause) -> str | None:
     return located[0] if located else None
 
 
-def find_country(clause: Clause) -> str | None:
-    # "found guilty of assaulting police officers in Russia": the offence's country is the case's.
-    for place in _located(clause, nested=True):
-        country = places.country_of_place(place) or places.country_of_place(place.split()[0])
-        if country:
-            return country
-    facility = clause.args.get("facility")
-    for token in clause.tokens:
-        if facility and token.ent_type_ in ("GPE", "LOC") and (
-                country := places.country_of_place(entity_text(token))):
-            return country
-        if token.dep_ == "pobj" and token.lemma_.casefold() in FACILITY_HEADS and (state := state_of(token)):
-            return state  # "a Polish detention facility", "held in Russian prisons"
-    for actor in clause.actors():
-        if any(word in name_phrase(actor).casefold() for word in DECIDERS):
-            country = country_of(actor)
-            if country:
-                return country
-        if clause.trigger.type.name == "custody":  # "imprisoned by the United States", "held by Moscow"
-            country = state_of(actor) or places.country_of_place(entity_text(actor))
-            if country:
-                return country
-    for token in clause.tokens:  # "in a Moscow court", "by a Russian court"
-        if token.dep_ == "pobj" and token.lemma_.casefold() in COURT_WORDS:
-            country = country_of(token)
-            if country:
-                return country
-    return None
-
-
 def find_state(clause: Clause) -> str | None:
     for actor in clause.actors():
         state = state_of(actor)
@@ -237,8 +206,10 @@ def find_court(clause: Clause) -> str | None:
         if not any(word in actor.lower_ for word in COURT_WORDS):
             continue
         text = name_phrase(actor)
-        if " " not in text and not any(c.dep_ == "prep" for c in actor.children):
-            continue  # a bare "the court" names none
+        named_by = [c for c in actor.children if c.i < actor.i and c.dep_ not in ("det", "punct")]
+        if not any(c.dep_ == "prep" for c in actor.children) and all(
+                places.country_of_demonym(c.text) for c in named_by):
+            continue  # "the court", "a Russian court": the country's, naming no court
         located = [p for c in actor.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                    for o in c.children if o.dep_ == "pobj" and (p := place_name(o))]
         if located:
@@ -397,7 +368,7 @@ def find_agent(clause: Clause) -> object:
 
 
 FINDERS = {
-    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: find_country, schema.STATE: find_state,
+    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: clause_country, schema.STATE: find_state,
     schema.REQUESTER: find_requester, schema.OFFENCE: find_offence, schema.COURT: find_court,
     schema.TERM: find_term, schema.FINE: find_fine, schema.FACILITY: find_facility, schema.ORIGIN: find_origin,
     schema.DESTINATION: find_destination, schema.MANNER: find_manner, schema.COUNTERPART: find_counterpart,

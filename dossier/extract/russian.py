@@ -20,8 +20,9 @@ from ..records import Annotation, EntityRef
 from ..registry import components
 from ..temporal import Anchor, infer_anchor, parse_duration, parse_money, resolve_date
 from . import schema
+from .case_countries import implied_countries
 from .events import RawFact
-from .facts import _event_fact, _fact, _implied_countries, _merge_repeats
+from .facts import _event_fact, _fact, _merge_repeats
 from .quotes import Quote, quote_spans
 from .schema import FACT_TYPES, RU_CHANNELS, RU_MOVE_VERBS, RU_NEEDS_COUNTRY, RU_REPORTING_VERBS
 from .terms import quote_terms
@@ -1123,7 +1124,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     raw = swaps(raw, doc, anchor, people)
     _visits_where_held(raw, anchor, people)
-    _implied_countries(raw)
+    implied_countries(raw)
     merged = _merge_repeats(raw)
     for fact in merged:
         annotation.facts.append(_event_fact(annotation, doc, fact))

@@ -29,7 +29,7 @@ SITE_NOUNS = {"airport", "hotel", "station", "border", "crossing", "checkpoint",
 
 
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "capital", "port", "resort",
-                "island", "state", "republic", "area", "oblast"}
+                "island", "state", "republic", "area", "oblast", "canton", "county", "prefecture"}
 
 
 CRIME_VERBS = {"smuggle", "spy", "murder", "kill", "hack", "traffic", "launder", "defraud", "bribe", "assault",

@@ -1,0 +1,52 @@
+"""The country an article implies for a person's events whose own sentences name none.
+
+A verdict and the sentence the same sentence of the text tells with it are handed down in one country; a charge is brought where the person is
+tried, where they were extradited to, or by the state that asked for their arrest; and a person the
+article moves across no border is arrested, charged, tried and held in one country.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import RawFact
+
+_VERDICTS = ("conviction", "sentence")
+_JUDICIAL = ("charge", *_VERDICTS)
+_LOCATED = ("arrest", "custody", *_JUDICIAL)
+
+
+def _fill(facts: list[RawFact], sources: dict[str, tuple[RawFact, str]]) -> None:
+    """Give the facts without a country the one country their sources name, when they name only one."""
+    if len(sources) != 1:
+        return
+    [(country, (source, argument))] = sources.items()
+    for fact in facts:
+        if "country" not in fact.args:
+            fact.args["country"], fact.sources["country"] = country, source.source_of(argument)
+
+
+def _countries(facts: list[RawFact], types: tuple[str, ...]) -> dict[str, tuple[RawFact, str]]:
+    found: dict[str, tuple[RawFact, str]] = {}
+    for fact in facts:
+        if fact.type in types and fact.args.get("country"):
+            found.setdefault(fact.args["country"], (fact, "country"))
+    return found
+
+
+def implied_countries(raw: list[RawFact]) -> None:
+    for person in dict.fromkeys(fact.subject for fact in raw):
+        own = [fact for fact in raw if fact.subject == person]
+        for told in dict.fromkeys(fact.trigger.sent.start for fact in own):
+            verdicts = [fact for fact in own if fact.type in _VERDICTS and fact.trigger.sent.start == told]
+            _fill(verdicts, _countries(verdicts, _VERDICTS))
+        tried = _countries(own, _JUDICIAL)
+        for fact in own:
+            if fact.type == "transfer" and fact.args.get("manner") == "extradition" and fact.args.get("to"):
+                tried.setdefault(fact.args["to"], (fact, "to"))
+            elif fact.type == "arrest" and fact.args.get("requested_by"):
+                tried.setdefault(fact.args["requested_by"], (fact, "requested_by"))
+        _fill([fact for fact in own if fact.type == "charge"], tried)
+        if not any(fact.type == "transfer" for fact in own):
+            located = [fact for fact in own if fact.type in _LOCATED]
+            _fill(located, _countries(located, _LOCATED))
