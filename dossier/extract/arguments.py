@@ -28,6 +28,7 @@ from .schema import FACT_TYPES, MOVE_VERBS
 from .triggers import Trigger
 from .words import (
     COURT_WORDS,
+    ENFORCERS,
     FACILITY_HEADS,
     NOT_OFFENCES,
     OFFENCE_NOUNS,
@@ -129,6 +130,22 @@ def find_state(clause: Clause) -> str | None:
         state = state_of(actor)
         if state:
             return state
+    return None
+
+
+def find_authority(clause: Clause) -> str | None:
+    """Who detained, as the text names them ("Swiss authorities", "Tokyo prosecutors", "the FSB"), or the
+    state where it names only that ("detained by Russia", "American agents")."""
+    for actor in clause.actors():
+        if actor.ent_type_ in ("GPE", "NORP") or places.country_named(actor.text):
+            return state_of(actor)
+        if actor.ent_type_ == "ORG":
+            return entity_text(actor)
+        phrase = name_phrase(actor)
+        if actor.pos_ == "NOUN" and any(word in phrase.casefold() for word in ENFORCERS):
+            return phrase
+        if state_of(actor):
+            return state_of(actor)
     return None
 
 
@@ -368,7 +385,7 @@ def find_agent(clause: Clause) -> object:
 
 
 FINDERS = {
-    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: clause_country, schema.STATE: find_state,
+    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: clause_country, schema.AUTHORITY: find_authority,
     schema.REQUESTER: find_requester, schema.OFFENCE: find_offence, schema.COURT: find_court,
     schema.TERM: find_term, schema.FINE: find_fine, schema.FACILITY: find_facility, schema.ORIGIN: find_origin,
     schema.DESTINATION: find_destination, schema.MANNER: find_manner, schema.COUNTERPART: find_counterpart,
@@ -376,7 +393,7 @@ FINDERS = {
 }
 
 
-_COUNTRY_KINDS = {schema.COUNTRY, schema.STATE, schema.REQUESTER, schema.ORIGIN, schema.DESTINATION}
+_COUNTRY_KINDS = {schema.COUNTRY, schema.REQUESTER, schema.ORIGIN, schema.DESTINATION}
 
 
 # Kinds read after the others because they use what the others found.

@@ -16,6 +16,7 @@ from .grammar import (
     place_name,
     state_of,
 )
+from .schema import REPORTING_VERBS
 from .words import (
     COURT_WORDS,
     DECIDERS,
@@ -33,13 +34,13 @@ _LOCATED_NOUNS = FACILITY_HEADS | SITE_NOUNS | PLACE_NOUNS
 
 
 def country_of_place_phrase(place: str) -> str | None:
-    """The country of a place as a clause writes it: "Moscow", "Vancouver airport" (the town a site is named
+    """The country of a place as a clause writes it: "Moscow", "Dubai Airport" (the town a site is named
     after); "Le Bourget airport" names no town GeoNames knows, and its first word is no town either."""
     country = places.country_of_place(place)
     if country:
         return country
     words = place.split()
-    while len(words) > 1 and words[-1].islower():
+    while len(words) > 1 and (words[-1].islower() or words[-1].casefold() in SITE_NOUNS):
         words.pop()
         country = places.country_of_place(" ".join(words))
         if country:
@@ -80,13 +81,42 @@ def _acting(clause: Clause) -> list[Token]:
 
 
 def _court_town(token: Token) -> str | None:
-    """"Grodno Regional Court", "Dandong Intermediate Court": a court named after its town."""
-    for child in token.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and len(child.text) > 3 and \
-                child.ent_type_ in ("GPE", "LOC", "ORG"):
-            country = places.country_of_place(child.text)
+    """"Grodno Regional Court", "the Dandong People's High Court": a court named after its town."""
+    for word in token.doc[token.left_edge.i:token.i]:
+        if word.pos_ == "PROPN" and len(word.text) > 3 and word.ent_type_ in ("GPE", "LOC", "ORG"):
+            country = places.country_of_place(word.text)
             if country:
                 return country
+    return None
+
+
+def _is_justice_body(token: Token) -> bool:
+    """A court, prosecutor, police force or justice ministry: "the U.S. Department of Justice"."""
+    words = {t.lemma_.casefold() for t in token.subtree}
+    return any(word in lemma for lemma in words for word in (*DECIDERS, "justice"))
+
+
+def _reporter_country(clause: Clause) -> str | None:
+    """"X was jailed ..., the U.S. Department of Justice said": the state of a justice body reporting it."""
+    for verb in clause.token.ancestors:
+        if verb.lemma_.casefold() in REPORTING_VERBS:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if _is_justice_body(subject):
+                    return country_of(subject) or _court_town(subject)
+            return None
+    return None
+
+
+def _where_country(clause: Clause) -> str | None:
+    """"extradited to the U.S. on Saturday, where he faces charges": the place "where" stands for, the
+    nearest named before it."""
+    where = next((c for c in clause.token.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+    if where is None:
+        return None
+    for token in reversed(clause.token.doc[clause.token.sent.start:where.i]):
+        place = place_name(token)
+        if place:
+            return country_of_place_phrase(place)
     return None
 
 
@@ -118,4 +148,4 @@ def clause_country(clause: Clause) -> str | None:
             country = country_of(token) or _court_town(token)
             if country:
                 return country
-    return None
+    return _where_country(clause) or _reporter_country(clause)

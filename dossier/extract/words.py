@@ -58,6 +58,11 @@ COURT_WORDS = ("court", "tribunal")
 DECIDERS = ("court", "tribunal", "judge", "jury", "prosecutor", "authorities", "police", "investigator")
 
 
+# Who detains people, besides those who decide on them: "border guards", "security service officers".
+ENFORCERS = (*DECIDERS, "agent", "officer", "guard", "service", "customs", "troops", "soldier", "militia",
+             "official", "intelligence", "security", "marshal")
+
+
 CUSTODY_WORDS = {"prison", "jail", "detention", "custody", "colony", "cell", "penitentiary", "consular",
                   "detainee", "prisoner", "inmate", "embassy", "consul"}
 
