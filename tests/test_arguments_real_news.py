@@ -6,7 +6,6 @@ Each test states what must be found and what must not.
 from __future__ import annotations
 
 import pytest
-
 from conftest import case
 
 
@@ -94,3 +93,10 @@ def test_who_detained_is_named_as_the_text_names_them(facts, text, by):
 def test_a_person_who_seized_someone_is_no_detaining_authority(facts):
     found = facts("Ivan Orlov was seized by Anna Berg outside the embassy.", published="2024-05-10")
     assert all("by" not in args for kind, _person, args, _claim in case(found) if kind == "arrest")
+
+
+def test_an_arrest_on_charges_tells_the_charge_as_a_fact_of_its_own(facts):
+    found = facts("Ivan Orlov was arrested in Cyprus on August 26 on charges of smuggling microchips.",
+                  published="2024-05-10")
+    assert _args(found, "charge")["charge"] == "smuggling microchips"
+    assert "charge" not in _args(found, "arrest")

@@ -224,7 +224,7 @@ def find_court(clause: Clause) -> str | None:
             continue
         text = name_phrase(actor)
         named_by = [c for c in actor.children if c.i < actor.i and c.dep_ not in ("det", "punct")]
-        if not any(c.dep_ == "prep" for c in actor.children) and all(
+        if not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "at") for c in actor.children) and all(
                 places.country_of_demonym(c.text) for c in named_by):
             continue  # "the court", "a Russian court": the country's, naming no court
         located = [p for c in actor.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
