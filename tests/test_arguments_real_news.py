@@ -64,6 +64,13 @@ def test_a_verdict_and_sentence_are_of_the_country_where_a_person_who_never_left
     assert _args(found, "sentence")["country"] == "Russia"
 
 
+def test_a_verdict_and_the_sentence_told_with_it_share_their_date(facts):
+    found = facts("Mark Dale was convicted in June and sentenced to 16 years in prison. "
+                  "He was arrested in December 2018.", published="2020-08-01")
+    assert _args(found, "conviction")["date"] == _args(found, "sentence")["date"] == "2020-06"
+    assert _args(found, "arrest")["date"] == "2018-12"
+
+
 def test_the_country_of_an_arrest_before_an_extradition_is_not_the_trials(facts):
     found = facts("Mark Dale was arrested in Spain in 2018. He was extradited to the United States in 2019. "
                   "He was convicted in June.", published="2020-08-01")

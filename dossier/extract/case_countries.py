@@ -1,8 +1,8 @@
 """The country an article implies for a person's events whose own sentences name none.
 
-A verdict and the sentence the same sentence of the text tells with it are handed down in one country; a charge is brought where the person is
-tried, where they were extradited to, or by the state that asked for their arrest; and a person the
-article moves across no border is arrested, charged, tried and held in one country.
+A charge is brought where the person is tried, where they were extradited to, or by the state that asked
+for their arrest; and a person the article moves across no border is arrested, charged, tried and held in
+one country.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .events import RawFact
 
-_VERDICTS = ("conviction", "sentence")
-_JUDICIAL = ("charge", *_VERDICTS)
+_JUDICIAL = ("charge", "conviction", "sentence")
 _LOCATED = ("arrest", "custody", *_JUDICIAL)
 
 
@@ -37,9 +36,6 @@ def _countries(facts: list[RawFact], types: tuple[str, ...]) -> dict[str, tuple[
 def implied_countries(raw: list[RawFact]) -> None:
     for person in dict.fromkeys(fact.subject for fact in raw):
         own = [fact for fact in raw if fact.subject == person]
-        for told in dict.fromkeys(fact.trigger.sent.start for fact in own):
-            verdicts = [fact for fact in own if fact.type in _VERDICTS and fact.trigger.sent.start == told]
-            _fill(verdicts, _countries(verdicts, _VERDICTS))
         tried = _countries(own, _JUDICIAL)
         for fact in own:
             if fact.type == "transfer" and fact.args.get("manner") == "extradition" and fact.args.get("to"):

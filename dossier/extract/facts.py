@@ -23,6 +23,7 @@ from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
 from .schema import FACT_TYPES, REPORTING_VERBS
 from .swaps import releases_in_a_swap
 from .terms import act_terms, person_terms, quote_terms
+from .verdicts import one_hearing
 
 _STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
 
@@ -264,6 +265,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     releases_in_a_swap(raw, doc, anchor, linker)
     channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
+    one_hearing(raw)
     implied_countries(raw)
     for fact in _merge_repeats(_visits_to_detainees(raw)):
         annotation.facts.append(_event_fact(annotation, doc, fact))

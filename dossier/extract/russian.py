@@ -26,6 +26,7 @@ from .facts import _event_fact, _fact, _merge_repeats
 from .quotes import Quote, quote_spans
 from .schema import FACT_TYPES, RU_CHANNELS, RU_MOVE_VERBS, RU_NEEDS_COUNTRY, RU_REPORTING_VERBS
 from .terms import quote_terms
+from .verdicts import one_hearing
 
 # ---------------------------------------------------------------- the vocabulary
 
@@ -1124,6 +1125,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     raw = swaps(raw, doc, anchor, people)
     _visits_where_held(raw, anchor, people)
+    one_hearing(raw)
     implied_countries(raw)
     merged = _merge_repeats(raw)
     for fact in merged:
