@@ -27,7 +27,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from .arguments import Clause
+    from .clause import Clause
 
 # Nouns of a place or an institution whose nationality a modifier gives: "a Russian airport", "Iranian prisons".
 _LOCATED_NOUNS = FACILITY_HEADS | SITE_NOUNS | PLACE_NOUNS

@@ -13,9 +13,11 @@ from spacy.tokens import Span, Token
 
 from ..temporal import Anchor
 from . import schema
-from .arguments import Clause, arguments, find_offence, own_tokens
+from .arguments import arguments
+from .clause import Clause, own_tokens
 from .grammar import is_present_state, verb_lemma
 from .linking import Linker
+from .offences import find_offence
 from .patients import among_members, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
