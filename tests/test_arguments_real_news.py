@@ -107,3 +107,30 @@ def test_an_arrest_on_charges_tells_the_charge_as_a_fact_of_its_own(facts):
                   published="2024-05-10")
     assert _args(found, "charge")["charge"] == "smuggling microchips"
     assert "charge" not in _args(found, "arrest")
+
+
+# ---------------------------------------------------------------- where a person is held
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nadia Kern has been held in Tehran's notorious Evin prison since 2022.",
+     {"facility": "Tehran's notorious Evin prison", "place": "Tehran", "country": "Iran"}),
+    ("Nadia Kern has been held under pretrial house arrest in Minsk since June.",
+     {"facility": "pretrial house arrest", "place": "Minsk", "country": "Belarus"}),
+])
+def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
+    assert _args(facts(text, published="2024-05-10"), "custody") == expected
+
+
+def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
+    found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
+                  published="2024-05-10")
+    [args] = [f[2] for f in case(found) if f[0] == "custody" and f[1] == "Nadia Kern"]
+    assert args["facility"] == "Evin prison in Tehran"
+
+
+def test_a_place_of_another_clause_is_not_where_a_person_is_held(facts):
+    found = facts("Tomas Weber and Ana Ruiz were jailed five years ago, after being summoned to a meeting in "
+                  "Caracas.", published="2024-05-10")
+    held = [args for kind, _person, args, _claim in case(found) if kind == "custody"]
+    assert held and all("place" not in args for args in held)
