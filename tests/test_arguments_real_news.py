@@ -85,6 +85,22 @@ def test_a_charge_is_of_the_state_that_asked_for_the_arrest(facts):
     assert _args(found, "charge")["country"] == "United States"
 
 
+@pytest.mark.parametrize("text", [
+    "Lena Vogel was arrested at Vancouver airport in December on behalf of the United States.",
+    "Lena Vogel was arrested at Vancouver airport in December at Washington's request.",
+])
+def test_the_state_that_asked_for_an_arrest(facts, text):
+    args = _args(facts(text, published="2024-05-10"), "arrest")
+    assert (args["requested_by"], args["country"]) == ("United States", "Canada")
+
+
+def test_an_arrest_told_twice_keeps_the_town_rather_than_the_country(facts):
+    found = facts("Boris Lenz has been detained in the Netherlands at the US request, his lawyer said. "
+                  "A newspaper reported that Lenz had been detained in Amsterdam on Monday.", published="2024-05-10")
+    args = _args(found, "arrest")
+    assert (args["place"], args["country"]) == ("Amsterdam", "Netherlands")
+
+
 # ---------------------------------------------------------------- who detained
 
 

@@ -40,10 +40,15 @@ def find_authority(clause: Clause) -> str | None:
 
 
 def find_requester(clause: Clause) -> str | None:
+    """"at the request of Turkey", "on a US warrant", "on behalf of the United States", "at Washington's request"
+    (a capital standing for its state)."""
     for token in clause.tokens:
-        if token.lemma_.casefold() in ("request", "warrant", "behest") and token.head.lower_ in ("at", "on", "under"):
+        if token.lemma_.casefold() in ("request", "warrant", "behest", "behalf") and \
+                token.head.lower_ in ("at", "on", "under"):
             for t in token.subtree:
                 state = state_of(t) if t.ent_type_ in ("GPE", "NORP") or t.i == token.i else None
+                if not state and t.ent_type_ == "GPE":
+                    state = places.country_of_place(entity_text(t))
                 if state:
                     return state
     return None

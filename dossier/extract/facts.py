@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from .. import places
 from ..records import Annotation, EntityRef, Fact
 from ..registry import components
 from ..temporal import Anchor, infer_anchor
@@ -73,6 +74,13 @@ def _compatible(a: dict, b: dict) -> bool:
     return True
 
 
+def _better(key: str, value, kept) -> bool:
+    """The fuller of two values told of one event; of two places, a town rather than its country."""
+    if key == "place" and places.is_country(value) != places.is_country(kept):
+        return places.is_country(kept)
+    return len(str(value)) > len(str(kept))
+
+
 def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
     """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact;
     one the article states in its own voice anywhere is not claimed, even if someone is quoted saying it too."""
@@ -85,7 +93,7 @@ def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
                 for key, value in fact.args.items():
                     if key == "counterpart" and key in kept.args:
                         kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))
-                    elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
+                    elif key not in kept.args or _better(key, value, kept.args[key]):
                         kept.args[key], kept.sources[key] = value, fact.source_of(key)
                 kept.merged += [fact.trigger, *fact.merged]
                 if fact.claimant is None:  # stated in the article's own voice once: no one's claim alone
