@@ -150,3 +150,23 @@ def test_a_place_of_another_clause_is_not_where_a_person_is_held(facts):
                   "Caracas.", published="2024-05-10")
     held = [args for kind, _person, args, _claim in case(found) if kind == "custody"]
     assert held and all("place" not in args for args in held)
+
+
+# ---------------------------------------------------------------- offences
+
+
+def test_a_conviction_naming_no_offence_is_for_the_one_the_person_was_charged_with(facts):
+    found = facts("Mark Dale was charged with espionage in 2019. He was convicted in June and sentenced to 16 years "
+                  "in prison.", published="2020-08-01")
+    assert _args(found, "conviction")["charge"] == "espionage"
+
+
+def test_a_conviction_takes_no_offence_where_the_article_names_two(facts):
+    found = facts("Mark Dale was charged with espionage in 2019. He was later accused of bribery. "
+                  "He was convicted in June.", published="2020-08-01")
+    assert "charge" not in _args(found, "conviction")
+
+
+def test_what_is_said_of_the_charges_is_no_offence(facts):
+    found = facts("Mark Dale was convicted on baseless charges in June.", published="2020-08-01")
+    assert "charge" not in _args(found, "conviction")

@@ -24,7 +24,7 @@ from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
 from .schema import FACT_TYPES, REPORTING_VERBS
 from .swaps import releases_in_a_swap
 from .terms import act_terms, person_terms, quote_terms
-from .verdicts import one_hearing
+from .verdicts import offence_of_convictions, one_hearing
 
 _STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
 
@@ -274,6 +274,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     one_hearing(raw)
+    offence_of_convictions(raw)
     implied_countries(raw)
     for fact in _merge_repeats(_visits_to_detainees(raw)):
         annotation.facts.append(_event_fact(annotation, doc, fact))

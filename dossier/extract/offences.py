@@ -31,7 +31,9 @@ def _offence_words(token: Token) -> str | None:
         before = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct", "poss")
                   and t.lower_ not in ("criminal", "the", "new", "several", "multiple", "two", "three", "formal")
                   and not t.like_num]
-        return " ".join(t.text for t in before) or None
+        if all(t.pos_ == "ADJ" for t in before):
+            return None  # "baseless charges", "federal charges": what is said of the charges, not the offence
+        return " ".join(t.text for t in before)
     if lemma in NOT_OFFENCES or token.ent_type_ in ("GPE", "DATE", "PERSON", "MONEY", "CARDINAL", "ORG",
                                                      "NORP", "FAC", "TIME", "QUANTITY", "PERCENT"):
         return None
