@@ -78,6 +78,12 @@ def test_the_country_of_an_arrest_before_an_extradition_is_not_the_trials(facts)
     assert _args(found, "conviction").get("country") != "Spain"
 
 
+def test_a_person_held_in_one_country_was_moved_from_there(facts):
+    found = facts("Pieter Claes has been held in Tehran's Evin prison since 2022. "
+                  "He was transferred to Oman on Thursday.", published="2024-05-10")
+    assert _args(found, "transfer")["from"] == "Iran"
+
+
 def test_a_charge_is_of_the_state_that_asked_for_the_arrest(facts):
     found = facts("Ivan Orlov was detained in Italy at the request of the United States. "
                   "He is accused of smuggling military technology.", published="2024-05-10")

@@ -1,8 +1,8 @@
 """The country an article implies for a person's events whose own sentences name none.
 
 A charge is brought where the person is tried, where they were extradited to, or by the state that asked
-for their arrest; and a person the article moves across no border is arrested, charged, tried and held in
-one country.
+for their arrest; a person the article moves across no border is arrested, charged, tried and held in one
+country; and one it places in a single country was moved from there.
 """
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ def implied_countries(raw: list[RawFact]) -> None:
             elif fact.type == "arrest" and fact.args.get("requested_by"):
                 tried.setdefault(fact.args["requested_by"], (fact, "requested_by"))
         _fill([fact for fact in own if fact.type == "charge"], tried)
+        _origin_where_held(own)
         if not any(fact.type == "transfer" for fact in own):
             located = [fact for fact in own if fact.type in _LOCATED]
             _fill(located, _countries(located, _LOCATED))
+
+
+def _origin_where_held(own: list[RawFact]) -> None:
+    """"transferred to Oman": a person the article places in one country only left from there."""
+    held = _countries(own, _LOCATED)
+    if len(held) != 1:
+        return
+    [(country, (source, _))] = held.items()
+    for fact in own:
+        if fact.type == "transfer" and not fact.args.get("from") and fact.args.get("to") not in (None, country):
+            fact.args["from"], fact.sources["from"] = country, source.source_of("country")
