@@ -21,8 +21,10 @@ def test_arrest_in_an_apposition_and_a_transfer_last_year(facts):
     found = facts("Ivan Petrov, a Russian programmer arrested by Spanish police in Barcelona in 2019, "
                   "was extradited to the United States last year.", published="2021-06-01")
     assert case(found) == [
-        ("arrest", "Ivan Petrov", {"date": "2019", "place": "Barcelona", "country": "Spain", "by": "Spanish police"}, None),
-        ("transfer", "Ivan Petrov", {"date": "2020", "to": "United States", "manner": "extradition"}, None),
+        ("arrest", "Ivan Petrov", {"date": "2019", "place": "Barcelona", "country": "Spain", "by": "Spanish police"},
+         None),
+        ("transfer", "Ivan Petrov", {"date": "2020", "to": "United States", "manner": "extradition", "from": "Spain"},
+         None),
     ]
 
 
@@ -58,7 +60,8 @@ def test_a_lead_names_its_person_in_the_next_sentence(facts):
                   "Pablo Rojas, 44, was arrested in Santiago in March.", published="2022-10-08")
     assert case(found) == [
         ("arrest", "Pablo Rojas", {"date": "2022-03", "place": "Santiago", "country": "Chile"}, None),
-        ("transfer", "Pablo Rojas", {"date": "2022-10-07", "to": "Argentina", "manner": "extradition"}, None),
+        ("transfer", "Pablo Rojas", {"date": "2022-10-07", "to": "Argentina", "manner": "extradition",
+                                     "from": "Chile"}, None),
     ]
 
 
