@@ -68,7 +68,12 @@ def _geo() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         country = by_code.get(city["countrycode"])
         if not country:
             continue
-        for name in {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() and " " not in n[:1])}:
+        # An alternate name that is a word of the city's own name ("North" of North Salt Lake) or shorter than
+        # four letters and not an abbreviation ("Le" of Leh, not "NYC") names other things more often than the city.
+        own_words = set(city["name"].split()) if " " in city["name"] else set()
+        alternates = (n for n in city.get("alternatenames", []) if n.isascii() and " " not in n[:1]
+                      and (len(n) > 3 or n.isupper()) and n not in own_words)
+        for name in {city["name"], *alternates}:
             key = _key(name)
             if key and (key not in cities or cities[key][0] < city["population"]):
                 cities[key] = (city["population"], country)

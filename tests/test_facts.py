@@ -14,15 +14,17 @@ def test_passive_arrest_with_agent_place_and_month(facts):
     found = facts("Lena Fischer was arrested by Belarusian security officers in Minsk in August 2016.",
                   published="2017-03-01")
     assert case(found) == [("arrest", "Lena Fischer", {"date": "2016-08", "place": "Minsk", "country": "Belarus",
-                                                       "by": "Belarus"}, None)]
+                                                       "by": "Belarusian security officers"}, None)]
 
 
 def test_arrest_in_an_apposition_and_a_transfer_last_year(facts):
     found = facts("Ivan Petrov, a Russian programmer arrested by Spanish police in Barcelona in 2019, "
                   "was extradited to the United States last year.", published="2021-06-01")
     assert case(found) == [
-        ("arrest", "Ivan Petrov", {"date": "2019", "place": "Barcelona", "country": "Spain", "by": "Spain"}, None),
-        ("transfer", "Ivan Petrov", {"date": "2020", "to": "United States", "manner": "extradition"}, None),
+        ("arrest", "Ivan Petrov", {"date": "2019", "place": "Barcelona", "country": "Spain", "by": "Spanish police"},
+         None),
+        ("transfer", "Ivan Petrov", {"date": "2020", "to": "United States", "manner": "extradition", "from": "Spain"},
+         None),
     ]
 
 
@@ -30,7 +32,7 @@ def test_active_arrest_at_a_states_request_on_a_weekday(facts):
     found = facts("Georgian police detained Levan Kapanadze at Tbilisi airport on Tuesday at the request of "
                   "Turkey.", published="2024-03-08")
     assert case(found) == [("arrest", "Levan Kapanadze", {
-        "date": "2024-03-05", "place": "Tbilisi airport", "country": "Georgia", "by": "Georgia",
+        "date": "2024-03-05", "place": "Tbilisi airport", "country": "Georgia", "by": "Georgian police",
         "requested_by": "Turkey"}, None)]
 
 
@@ -58,7 +60,8 @@ def test_a_lead_names_its_person_in_the_next_sentence(facts):
                   "Pablo Rojas, 44, was arrested in Santiago in March.", published="2022-10-08")
     assert case(found) == [
         ("arrest", "Pablo Rojas", {"date": "2022-03", "place": "Santiago", "country": "Chile"}, None),
-        ("transfer", "Pablo Rojas", {"date": "2022-10-07", "to": "Argentina", "manner": "extradition"}, None),
+        ("transfer", "Pablo Rojas", {"date": "2022-10-07", "to": "Argentina", "manner": "extradition",
+                                     "from": "Chile"}, None),
     ]
 
 

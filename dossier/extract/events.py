@@ -13,14 +13,16 @@ from spacy.tokens import Span, Token
 
 from ..temporal import Anchor
 from . import schema
-from .arguments import Clause, arguments, find_offence, own_tokens
+from .arguments import arguments
+from .clause import Clause, own_tokens
 from .grammar import is_present_state, verb_lemma
 from .linking import Linker
+from .offences import find_offence
 from .patients import among_members, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
-from .words import CRIME_VERBS, CUSTODY_WORDS, PEOPLE
+from .words import CRIME_VERBS, CUSTODY_WORDS, OFFENCE_NOUNS, PEOPLE
 
 
 _JAILING = {"jail", "imprison"}
@@ -122,6 +124,9 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     mirrored = {k: v for k, v in args.items() if k != "counterpart"}
                     mirrored["counterpart"] = [linker.ref(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
+            if trigger.type.name == "arrest" and "charge" in args and any(
+                    t.lemma_.casefold() in OFFENCE_NOUNS for t in tokens):  # "arrested on charges of spying"
+                facts.append(RawFact("charge", person, {"charge": args.pop("charge")}, trigger.token))
             if trigger.type.name == "custody" and "charge" not in trigger.type.arguments and \
                     trigger.patient == schema.OBJECT:
                 charge = find_offence(clause)

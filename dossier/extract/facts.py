@@ -12,9 +12,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from .. import places
 from ..records import Annotation, EntityRef, Fact
 from ..registry import components
 from ..temporal import Anchor, infer_anchor
+from .case_countries import implied_countries
 from .events import RawFact, find_events, in_custody_context
 from .grammar import date_of
 from .linking import Linker
@@ -22,6 +24,7 @@ from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
 from .schema import FACT_TYPES, REPORTING_VERBS
 from .swaps import releases_in_a_swap
 from .terms import act_terms, person_terms, quote_terms
+from .verdicts import offence_of_convictions, one_hearing
 
 _STATEMENT_NOUNS = {"statement", "report", "interview", "post", "message", "communique", "announcement"}
 
@@ -71,6 +74,13 @@ def _compatible(a: dict, b: dict) -> bool:
     return True
 
 
+def _better(key: str, value, kept) -> bool:
+    """The fuller of two values told of one event; of two places, a town rather than its country."""
+    if key == "place" and places.is_country(value) != places.is_country(kept):
+        return places.is_country(kept)
+    return len(str(value)) > len(str(kept))
+
+
 def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
     """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact;
     one the article states in its own voice anywhere is not claimed, even if someone is quoted saying it too."""
@@ -83,7 +93,7 @@ def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
                 for key, value in fact.args.items():
                     if key == "counterpart" and key in kept.args:
                         kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))
-                    elif key not in kept.args or len(str(value)) > len(str(kept.args[key])):
+                    elif key not in kept.args or _better(key, value, kept.args[key]):
                         kept.args[key], kept.sources[key] = value, fact.source_of(key)
                 kept.merged += [fact.trigger, *fact.merged]
                 if fact.claimant is None:  # stated in the article's own voice once: no one's claim alone
@@ -198,31 +208,6 @@ def _dates_of_occasions(raw: list[RawFact], quotes: list[Quote], annotation: Ann
             fact.args["date"], fact.sources["date"] = said_on[node.head.i], node.head.idx
 
 
-_JUDICIAL = ("charge", "conviction", "sentence")
-# A charge is brought where the person is tried; a verdict's country is left to what its own sentence says.
-_PROSECUTED = ("charge",)
-
-
-def _implied_countries(raw: list[RawFact]) -> None:
-    """"Extradited to the US ... charged with wire fraud": where the article gives the country of one of a
-    person's prosecution, trial or sentence, or extradites them to a country, their charges there are of that
-    country, when it names only one."""
-    for fact in raw:
-        if fact.type not in _PROSECUTED or "country" in fact.args:
-            continue
-        found: dict[str, RawFact] = {}
-        for other in raw:
-            if other.subject != fact.subject or other is fact:
-                continue
-            if other.type in _JUDICIAL and other.args.get("country"):
-                found.setdefault(other.args["country"], other)
-            elif other.type == "transfer" and other.args.get("manner") == "extradition" and other.args.get("to"):
-                found.setdefault(other.args["to"], other)
-        if len(found) == 1:
-            [(country, source)] = found.items()
-            fact.args["country"], fact.sources["country"] = country, source.source_of("country")
-
-
 def _visits_to_detainees(raw: list[RawFact]) -> list[RawFact]:
     """A visit is a case fact when the person visited is held: the article says so, or tells of their case."""
     held = {fact.subject for fact in raw if fact.type != "visit"}
@@ -288,7 +273,9 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
     releases_in_a_swap(raw, doc, anchor, linker)
     channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
-    _implied_countries(raw)
+    one_hearing(raw)
+    offence_of_convictions(raw)
+    implied_countries(raw)
     for fact in _merge_repeats(_visits_to_detainees(raw)):
         annotation.facts.append(_event_fact(annotation, doc, fact))
     for quote in quotes:

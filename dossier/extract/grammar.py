@@ -168,22 +168,23 @@ def in_nested_clause(token: Token, trigger: Token) -> bool:
 
 
 def place_name(token: Token) -> str | None:
-    """A place a noun names: "Barcelona", "Moscow airport", "the city of Dandong"."""
-    if token.ent_type_ in ("GPE", "LOC", "FAC") or places.country_named(entity_text(token)):
-        if token.ent_type_ == "FAC" and token.lemma_.casefold() in FACILITY_HEADS:
-            return None
-        return entity_text(token)
-    if token.lemma_.casefold() in PLACE_NOUNS:
+    """A place a noun names: "Barcelona", "Moscow airport", "the city of Dandong", "the canton of Valais"."""
+    if token.lemma_.casefold() in PLACE_NOUNS:  # before the tagger's reading of "Canton" as a city
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = [o for o in child.children if o.dep_ == "pobj" and (
                     o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "DATE"))]
                 if named:
                     return entity_text(named[0])
+    if token.ent_type_ in ("GPE", "LOC", "FAC") or places.country_named(entity_text(token)):
+        if token.ent_type_ == "FAC" and token.lemma_.casefold() in FACILITY_HEADS:
+            return None
+        return entity_text(token)
     if token.pos_ == "NOUN" and token.lemma_.casefold() in SITE_NOUNS:
-        # "a Moscow hotel", "Abu Dhabi airport"
-        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and (
-            c.ent_type_ in ("GPE", "LOC") or c.ent_type_ in ("ORG", "FAC") and c.pos_ == "PROPN")]
+        # "a Moscow hotel", "Abu Dhabi airport", "Vancouver's airport", "a Russian airport"
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss") and (
+            c.ent_type_ in ("GPE", "LOC") or c.ent_type_ in ("ORG", "FAC") and c.pos_ == "PROPN"
+            or c.ent_type_ == "NORP" and places.country_of_demonym(c.text))]
         if modifiers:
             return f"{entity_text(modifiers[0])} {token.text}"
     return None

@@ -14,7 +14,7 @@ PLACE = "place"  # where it happened, as written ("Barcelona", "Moscow airport")
 HELD_AT = "held_at"  # the town where a person is held ("Evin prison in Tehran" -> Tehran); a country is no town
 VISITED_AT = "visited_at"  # where a visit was: named, or where the person visited is held
 COUNTRY = "country"  # the country it happened in, by its English short name
-STATE = "state"  # who acted, as a state: "by the US", "American agents", "Spanish police"
+AUTHORITY = "authority"  # who acted, as named: "Swiss authorities", "the FSB"; a state if only that: "by the US"
 REQUESTER = "requester"  # at whose request: "at the request of Turkey", "on a US warrant"
 OFFENCE = "offence"  # what the person is accused or convicted of, a short phrase of the text
 COURT = "court"  # the court that decided, as written
@@ -92,7 +92,7 @@ _PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity"
 FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
         "arrest",
-        {"date": DATE, "place": PLACE, "country": COUNTRY, "by": STATE, "requested_by": REQUESTER,
+        {"date": DATE, "place": PLACE, "country": COUNTRY, "by": AUTHORITY, "requested_by": REQUESTER,
          "charge": OFFENCE},
         verbs=frozenset({"arrest", "detain", "seize", "grab", "apprehend", "nab", "capture"}),
         nouns=frozenset({"arrest", "detention", "capture"}),

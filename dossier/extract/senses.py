@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .. import places
 from . import schema
-from .arguments import Clause, find_state
+from .actors import find_state
+from .clause import Clause
 from .grammar import entity_text, is_passive, name_phrase, state_of
 from .words import DECIDERS, DETENTION_WORDS
 

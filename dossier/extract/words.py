@@ -29,7 +29,7 @@ SITE_NOUNS = {"airport", "hotel", "station", "border", "crossing", "checkpoint",
 
 
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "capital", "port", "resort",
-                "island", "state", "republic", "area", "oblast"}
+                "island", "state", "republic", "area", "oblast", "canton", "county", "prefecture"}
 
 
 CRIME_VERBS = {"smuggle", "spy", "murder", "kill", "hack", "traffic", "launder", "defraud", "bribe", "assault",
@@ -56,6 +56,11 @@ COURT_WORDS = ("court", "tribunal")
 
 
 DECIDERS = ("court", "tribunal", "judge", "jury", "prosecutor", "authorities", "police", "investigator")
+
+
+# Who detains people, besides those who decide on them: "border guards", "security service officers".
+ENFORCERS = (*DECIDERS, "agent", "officer", "guard", "service", "customs", "troops", "soldier", "militia",
+             "official", "intelligence", "security", "marshal")
 
 
 CUSTODY_WORDS = {"prison", "jail", "detention", "custody", "colony", "cell", "penitentiary", "consular",

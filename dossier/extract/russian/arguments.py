@@ -386,7 +386,7 @@ def find_agent(clause: Clause) -> object:
 
 
 FINDERS = {
-    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: find_country, schema.STATE: find_state,
+    schema.DATE: find_date, schema.PLACE: find_place, schema.COUNTRY: find_country, schema.AUTHORITY: find_state,
     schema.REQUESTER: find_requester, schema.OFFENCE: find_offence, schema.COURT: find_court,
     schema.TERM: find_term, schema.FINE: find_fine, schema.FACILITY: find_facility, schema.ORIGIN: find_origin,
     schema.DESTINATION: find_destination, schema.MANNER: find_manner, schema.COUNTERPART: find_counterpart,

@@ -6,10 +6,12 @@ from spacy.tokens import Doc, Token
 from ...records import Annotation, EntityRef
 from ...registry import components
 from ...temporal import infer_anchor
+from ..case_countries import implied_countries
 from ..events import RawFact
-from ..facts import _event_fact, _fact, _implied_countries, _merge_repeats
+from ..facts import _event_fact, _fact, _merge_repeats
 from ..quotes import Quote
 from ..terms import quote_terms
+from ..verdicts import one_hearing
 from .arguments import visits_where_held
 from .events import find_events
 from .people import People
@@ -55,7 +57,8 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     raw = swaps(raw, doc, anchor, people)
     visits_where_held(raw, anchor, people)
-    _implied_countries(raw)
+    one_hearing(raw)
+    implied_countries(raw)
     merged = _merge_repeats(raw)
     for fact in merged:
         annotation.facts.append(_event_fact(annotation, doc, fact))

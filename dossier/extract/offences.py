@@ -1,0 +1,116 @@
+"""What a person is accused or convicted of, and what a court decided: the court, the prison term, the fine."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import places
+from ..temporal import parse_duration, parse_money
+from .clause import Clause
+from .grammar import (
+    name_phrase,
+    noun_phrase,
+    place_name,
+)
+from .words import (
+    COURT_WORDS,
+    NOT_OFFENCES,
+    OFFENCE_NOUNS,
+    SUBJECTS,
+)
+
+
+def _offence_words(token: Token) -> str | None:
+    """"espionage", "spying for Britain", "charges of drug trafficking", "terrorism charges"."""
+    lemma = token.lemma_.casefold()
+    if lemma in OFFENCE_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "including", "over", "for", "related"):
+                objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _offence_words(objects[0]) or noun_phrase(objects[0], stop_at_clause=True)
+        before = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct", "poss")
+                  and t.lower_ not in ("criminal", "the", "new", "several", "multiple", "two", "three", "formal")
+                  and not t.like_num]
+        if all(t.pos_ == "ADJ" for t in before):
+            return None  # "baseless charges", "federal charges": what is said of the charges, not the offence
+        return " ".join(t.text for t in before)
+    if lemma in NOT_OFFENCES or token.ent_type_ in ("GPE", "DATE", "PERSON", "MONEY", "CARDINAL", "ORG",
+                                                     "NORP", "FAC", "TIME", "QUANTITY", "PERCENT"):
+        return None
+    if token.pos_ in ("PRON", "PROPN", "NUM"):
+        return None
+    return noun_phrase(token, stop_at_clause=True) or None
+
+
+def find_offence(clause: Clause) -> str | None:
+    trigger = clause.token
+    # The trigger, its complement ("found guilty of"), and its charges ("faces charges of").
+    heads = [trigger] + [c for c in trigger.children if c.dep_ in ("acomp", "oprd") or c.lower_ == "guilty" or (
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in OFFENCE_NOUNS | {"sentence", "term"})]
+    # "convicted in 2014 of smuggling": a phrase the parser hung on the date; "convicted activists A and B of".
+    heads += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.ent_type_ == "DATE"]
+    heads += [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c not in heads]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep":
+                continue
+            prep = child.lower_
+            if prep not in ("of", "for", "with", "on", "over", "including"):
+                continue
+            for obj in child.children:
+                if obj.dep_ not in ("pobj", "pcomp"):
+                    continue
+                if prep in ("on", "over") and obj.lemma_.casefold() not in OFFENCE_NOUNS:
+                    continue
+                words = _offence_words(obj)
+                if words:
+                    return words
+        if head is not trigger and head.lemma_.casefold() in OFFENCE_NOUNS:
+            words = _offence_words(head)
+            if words:
+                return words
+    for token in clause.tokens:  # "by an American court on arms trafficking charges"
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "over") and token.lemma_.casefold() in OFFENCE_NOUNS:
+            words = _offence_words(token)
+            if words:
+                return words
+    return None
+
+
+def find_court(clause: Clause) -> str | None:
+    candidates = list(clause.actors())
+    candidates += [t for t in clause.tokens if t.dep_ == "pobj" and t.head.lower_ in ("in", "by")
+                   and t.lemma_.casefold() in COURT_WORDS]
+    for actor in candidates:
+        if not any(word in actor.lower_ for word in COURT_WORDS):
+            continue
+        text = name_phrase(actor)
+        named_by = [c for c in actor.children if c.i < actor.i and c.dep_ not in ("det", "punct")]
+        if not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "at") for c in actor.children) and all(
+                places.country_of_demonym(c.text) for c in named_by):
+            continue  # "the court", "a Russian court": the country's, naming no court
+        located = [p for c in actor.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                   for o in c.children if o.dep_ == "pobj" and (p := place_name(o))]
+        if located:
+            text += f" in {located[0]}"
+        return text
+    return None
+
+
+def find_term(clause: Clause) -> str | None:
+    for token in clause.tokens:
+        if token.dep_ == "pobj" and token.head.lower_ in ("to", "for"):
+            value = parse_duration(" ".join(t.text for t in token.subtree))
+            if value:
+                return value
+    for token in clause.tokens:  # "a 16-year sentence", "a term of 12 years"
+        if token.lemma_.casefold() in ("sentence", "term") and token.pos_ == "NOUN":
+            value = parse_duration(" ".join(t.text for t in token.subtree))
+            if value:
+                return value
+    return None
+
+
+def find_fine(clause: Clause) -> str | None:
+    words = [t.text for t in clause.tokens if t.dep_ not in SUBJECTS or t.head.i != clause.token.i]
+    return parse_money(" ".join(words))

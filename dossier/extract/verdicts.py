@@ -1,0 +1,41 @@
+"""A verdict and the sentence the same sentence of the text tells with it are one hearing ("he was convicted
+in June and sentenced to 16 years", "Iran sentenced X after convicting him"): each takes the date and the
+country the other gives and it lacks. A conviction that names no offence is for the one offence the article
+accuses the person of, when it tells of only one."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import RawFact
+
+_VERDICTS = ("conviction", "sentence")
+_SHARED = ("date", "country")
+
+
+def one_hearing(raw: list[RawFact]) -> None:
+    told: dict[tuple[int, int], list[RawFact]] = {}
+    for fact in raw:
+        if fact.type in _VERDICTS:
+            told.setdefault((fact.subject, fact.trigger.sent.start), []).append(fact)
+    for facts in told.values():
+        for argument in _SHARED:
+            values = {fact.args[argument]: fact for fact in facts if fact.args.get(argument)}
+            if len(values) != 1:
+                continue
+            [(value, source)] = values.items()
+            for fact in facts:
+                if argument not in fact.args:
+                    fact.args[argument], fact.sources[argument] = value, source.source_of(argument)
+
+
+def offence_of_convictions(raw: list[RawFact]) -> None:
+    for person in dict.fromkeys(fact.subject for fact in raw):
+        accused = {fact.args["charge"].casefold(): fact for fact in raw if fact.subject == person and
+                   fact.type in ("charge", *_VERDICTS) and isinstance(fact.args.get("charge"), str)}
+        if len(accused) != 1:
+            continue
+        [source] = accused.values()
+        for fact in raw:
+            if fact.subject == person and fact.type == "conviction" and "charge" not in fact.args:
+                fact.args["charge"], fact.sources["charge"] = source.args["charge"], source.source_of("charge")

@@ -1,0 +1,178 @@
+"""Arguments of case facts as news copy gives them, in sentences written for these tests: the country an
+event's place, court, prosecutors or state imply, the one a person's other events share, and who detained.
+
+Each test states what must be found and what must not.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import case
+
+
+def _args(found: list[dict], kind: str) -> dict:
+    [args] = [f[2] for f in case(found) if f[0] == kind]
+    return args
+
+
+# ---------------------------------------------------------------- the country a clause implies
+
+
+@pytest.mark.parametrize("text, kind, country", [
+    ("Iran sentenced Anna Berg to eight years in prison after convicting her of espionage.", "sentence", "Iran"),
+    ("Iran sentenced Anna Berg to eight years in prison after convicting her of espionage.", "conviction", "Iran"),
+    ("Karl Weber was detained at Kazan airport on June 2.", "arrest", "Russia"),
+    ("Jonas Meyer was detained at a Russian airport in 2021.", "arrest", "Russia"),
+    ("Tom Hale was arrested at the Le Bourget airport outside Paris on Saturday.", "arrest", "France"),
+    ("The Minsk Regional Court found Olga Petrova guilty of inciting hatred.", "conviction", "Belarus"),
+    ("Peter Lang was jailed in May for running a fraud website, the U.S. Department of Justice said.",
+     "sentence", "United States"),
+    ("Ilya Sorokin arrived in Germany on Friday, where he faces fraud charges.", "charge", "Germany"),
+])
+def test_the_country_of_an_event_is_read_from_what_its_sentence_implies(facts, text, kind, country):
+    assert _args(facts(text, published="2024-05-10"), kind)["country"] == country
+
+
+def test_a_place_in_a_region_of_a_country_is_that_region_and_the_country_that_of_its_adjective(facts):
+    args = _args(facts("Ivan Orlov was arrested on March 21 in the Swiss canton of Valais.",
+                       published="2024-05-10"), "arrest")
+    assert (args["place"], args["country"]) == ("Valais", "Switzerland")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tom Hale was detained in the North after crossing the border.", "arrest"),
+    ("Olga Petrova was sentenced to six years, the Russian Foreign Ministry said.", "sentence"),
+])
+def test_a_word_that_only_looks_like_a_place_or_a_ministry_that_judges_nothing_gives_no_country(
+        facts, text, kind):
+    assert "country" not in _args(facts(text, published="2024-05-10"), kind)
+
+
+def test_a_court_named_only_by_its_nationality_gives_the_country_but_names_no_court(facts):
+    args = _args(facts("A Russian court sentenced Mark Dale to nine years in prison.", published="2024-05-10"),
+                 "sentence")
+    assert args["country"] == "Russia"
+    assert "court" not in args
+
+
+# ---------------------------------------------------------------- the country a person's events share
+
+
+def test_a_verdict_and_sentence_are_of_the_country_where_a_person_who_never_left_was_arrested(facts):
+    found = facts("Mark Dale was arrested in Moscow in December 2018. "
+                  "He was convicted in June and sentenced to 16 years in prison.", published="2020-08-01")
+    assert _args(found, "conviction")["country"] == "Russia"
+    assert _args(found, "sentence")["country"] == "Russia"
+
+
+def test_a_verdict_and_the_sentence_told_with_it_share_their_date(facts):
+    found = facts("Mark Dale was convicted in June and sentenced to 16 years in prison. "
+                  "He was arrested in December 2018.", published="2020-08-01")
+    assert _args(found, "conviction")["date"] == _args(found, "sentence")["date"] == "2020-06"
+    assert _args(found, "arrest")["date"] == "2018-12"
+
+
+def test_the_country_of_an_arrest_before_an_extradition_is_not_the_trials(facts):
+    found = facts("Mark Dale was arrested in Spain in 2018. He was extradited to the United States in 2019. "
+                  "He was convicted in June.", published="2020-08-01")
+    assert _args(found, "arrest")["country"] == "Spain"
+    assert _args(found, "conviction").get("country") != "Spain"
+
+
+def test_a_person_held_in_one_country_was_moved_from_there(facts):
+    found = facts("Pieter Claes has been held in Tehran's Evin prison since 2022. "
+                  "He was transferred to Oman on Thursday.", published="2024-05-10")
+    assert _args(found, "transfer")["from"] == "Iran"
+
+
+def test_a_charge_is_of_the_state_that_asked_for_the_arrest(facts):
+    found = facts("Ivan Orlov was detained in Italy at the request of the United States. "
+                  "He is accused of smuggling military technology.", published="2024-05-10")
+    assert _args(found, "arrest")["country"] == "Italy"
+    assert _args(found, "charge")["country"] == "United States"
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Vogel was arrested at Vancouver airport in December on behalf of the United States.",
+    "Lena Vogel was arrested at Vancouver airport in December at Washington's request.",
+])
+def test_the_state_that_asked_for_an_arrest(facts, text):
+    args = _args(facts(text, published="2024-05-10"), "arrest")
+    assert (args["requested_by"], args["country"]) == ("United States", "Canada")
+
+
+def test_an_arrest_told_twice_keeps_the_town_rather_than_the_country(facts):
+    found = facts("Boris Lenz has been detained in the Netherlands at the US request, his lawyer said. "
+                  "A newspaper reported that Lenz had been detained in Amsterdam on Monday.", published="2024-05-10")
+    args = _args(found, "arrest")
+    assert (args["place"], args["country"]) == ("Amsterdam", "Netherlands")
+
+
+# ---------------------------------------------------------------- who detained
+
+
+@pytest.mark.parametrize("text, by", [
+    ("Swiss police arrested Ivan Orlov at a ski resort on Monday.", "Swiss police"),
+    ("Ivan Orlov was arrested by the FSB in Moscow on Monday.", "FSB"),
+    ("Ivan Orlov was detained by Russia in March.", "Russia"),
+])
+def test_who_detained_is_named_as_the_text_names_them(facts, text, by):
+    assert _args(facts(text, published="2024-05-10"), "arrest")["by"] == by
+
+
+def test_a_person_who_seized_someone_is_no_detaining_authority(facts):
+    found = facts("Ivan Orlov was seized by Anna Berg outside the embassy.", published="2024-05-10")
+    assert all("by" not in args for kind, _person, args, _claim in case(found) if kind == "arrest")
+
+
+def test_an_arrest_on_charges_tells_the_charge_as_a_fact_of_its_own(facts):
+    found = facts("Ivan Orlov was arrested in Cyprus on August 26 on charges of smuggling microchips.",
+                  published="2024-05-10")
+    assert _args(found, "charge")["charge"] == "smuggling microchips"
+    assert "charge" not in _args(found, "arrest")
+
+
+# ---------------------------------------------------------------- where a person is held
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nadia Kern has been held in Tehran's notorious Evin prison since 2022.",
+     {"facility": "Tehran's notorious Evin prison", "place": "Tehran", "country": "Iran"}),
+    ("Nadia Kern has been held under pretrial house arrest in Minsk since June.",
+     {"facility": "pretrial house arrest", "place": "Minsk", "country": "Belarus"}),
+])
+def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
+    assert _args(facts(text, published="2024-05-10"), "custody") == expected
+
+
+def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
+    found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
+                  published="2024-05-10")
+    [args] = [f[2] for f in case(found) if f[0] == "custody" and f[1] == "Nadia Kern"]
+    assert args["facility"] == "Evin prison in Tehran"
+
+
+def test_a_place_of_another_clause_is_not_where_a_person_is_held(facts):
+    found = facts("Tomas Weber and Ana Ruiz were jailed five years ago, after being summoned to a meeting in "
+                  "Caracas.", published="2024-05-10")
+    held = [args for kind, _person, args, _claim in case(found) if kind == "custody"]
+    assert held and all("place" not in args for args in held)
+
+
+# ---------------------------------------------------------------- offences
+
+
+def test_a_conviction_naming_no_offence_is_for_the_one_the_person_was_charged_with(facts):
+    found = facts("Mark Dale was charged with espionage in 2019. He was convicted in June and sentenced to 16 years "
+                  "in prison.", published="2020-08-01")
+    assert _args(found, "conviction")["charge"] == "espionage"
+
+
+def test_a_conviction_takes_no_offence_where_the_article_names_two(facts):
+    found = facts("Mark Dale was charged with espionage in 2019. He was later accused of bribery. "
+                  "He was convicted in June.", published="2020-08-01")
+    assert "charge" not in _args(found, "conviction")
+
+
+def test_what_is_said_of_the_charges_is_no_offence(facts):
+    found = facts("Mark Dale was convicted on baseless charges in June.", published="2020-08-01")
+    assert "charge" not in _args(found, "conviction")
