@@ -1,0 +1,55 @@
+"""Statements phrased the ways wire copy and newspapers phrase them, in sentences written for these tests:
+who a quotation speaks of when it names no one, who says it, on which channel and on which day.
+
+Each test gives what must be found, and the near misses that must give nothing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import statements
+
+HELD = "Lena Fischer, a German teacher, was arrested in Minsk in March and charged with espionage. She denies it.\n\n"
+
+
+# ---------------------------------------------------------------- about: the people a quotation speaks of
+
+
+@pytest.mark.parametrize("quote", [
+    '"She is innocent and we will appeal," her lawyer Jan Weber said.',
+    '"The verdict is a travesty of justice," Jan Weber said.',
+    '"My client has done nothing wrong at all," Jan Weber told reporters.',
+    '"The German teacher must be freed at once," Jan Weber said.',
+])
+def test_a_quotation_that_refers_to_the_detainee_without_her_name_is_about_her(facts, quote):
+    [(speaker, args, _claim)] = statements(facts(HELD + quote, published="2024-05-10"))
+    assert (speaker, args["about"]) == ("Jan Weber", ["Lena Fischer"])
+
+
+@pytest.mark.parametrize("quote", [
+    '"The weather in the capital has been very cold this week," Jan Weber said.',
+    '"He has been a fine minister for many years," Jan Weber said of the departing foreign minister.',
+])
+def test_a_quotation_that_refers_to_no_one_or_to_someone_else_is_about_no_one(facts, quote):
+    [(_speaker, args, _claim)] = statements(facts(HELD + quote, published="2024-05-10"))
+    assert "about" not in args
+
+
+def test_a_counted_plural_speaks_of_as_many_detainees(facts):
+    text = ("Lena Fischer was arrested in Minsk in March. Tomas Berger was arrested in Minsk in April.\n\n"
+            '"These two people have gone through a terrible ordeal," Jan Weber said.')
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert sorted(args["about"]) == ["Lena Fischer", "Tomas Berger"]
+
+
+def test_speakers_of_their_own_case_do_not_speak_about_someone_else(facts):
+    text = ("Tomas Berger was arrested in Minsk in April. Berger was charged with fraud. Lena Fischer was arrested "
+            'in Minsk in March.\n\n"My arrest is outrageous and the charges are false," Berger said.')
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Tomas Berger" and "about" not in args
+
+
+def test_an_acronym_the_tagger_took_for_a_person_is_no_one_spoken_of(facts):
+    text = HELD + '"The FBI has worked on this case with our partners abroad," Jan Weber said of the NKVD.'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert not any(name.isupper() for name in args.get("about", []))
