@@ -53,3 +53,43 @@ def test_an_acronym_the_tagger_took_for_a_person_is_no_one_spoken_of(facts):
     text = HELD + '"The FBI has worked on this case with our partners abroad," Jan Weber said of the NKVD.'
     [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert not any(name.isupper() for name in args.get("about", []))
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_a_family_speaks_as_one_and_its_statement_stays_its_own(facts):
+    text = ("Tomas Berger was released from a prison in Minsk on Monday.\n\n"
+            'In a statement, the Berger family thanked the government "for never giving up on our son".\n\n'
+            '"We cannot wait to hold him in our arms again," the statement read.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Berger family", "Berger family"]
+    assert all(args["about"] == ["Tomas Berger"] for _speaker, args, _claim in found)
+
+
+def test_the_family_of_the_person_the_article_is_about_and_what_it_denounced(facts):
+    text = ("Tomas Berger was sentenced to five years in prison in Minsk on Monday. Berger denies the charges.\n\n"
+            'The family said Berger was innocent and denounced the verdict as "a mockery of justice and law".')
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["quote"]) == ("Berger family", "a mockery of justice and law")
+
+
+def test_a_title_without_a_holder_is_the_person_just_quoted(facts):
+    text = ('Jana Novak said she was "deeply troubled by the sentence" handed to Tomas Berger.\n\n'
+            '"We will raise this case at the highest level," the prime minister told lawmakers.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Jana Novak", "Jana Novak"]
+
+
+def test_a_qualified_title_is_not_someone_with_another_title(facts):
+    text = ('Foreign Minister Karel Dvorak met Tomas Berger in Minsk. Dvorak said the visit was "a useful first '
+            'step towards his release".\n\n"We will raise this case at the highest level," the prime minister said.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Karel Dvorak"]
+
+
+def test_words_under_a_verb_of_saying_are_the_sayers_own(facts):
+    text = ("Tomas Berger was sentenced to five years in prison in Minsk.\n\n"
+            'Ambassador Jana Novak said her government condemned "in the strongest possible terms" the sentence.')
+    [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Jana Novak"

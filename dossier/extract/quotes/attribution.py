@@ -39,6 +39,11 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
     return out
 
 
+# Verbs whose object or complement is the speaker's own words: "thanked Biden "for ..."", "denounced the
+# verdict as "...", "the statement read: "..."". Inside what someone says, they are that speaker's words.
+_QUOTING_VERBS = REPORTING_VERBS | {"thank", "denounce", "condemn", "praise", "welcome", "hail", "slam", "read"}
+
+
 def _outside(token: Token, spans: list[tuple[int, int]]) -> bool:
     return not any(start <= token.idx < end for start, end in spans)
 
@@ -47,11 +52,20 @@ def is_reporting(token: Token) -> bool:
     """A reporting verb, also where the tagger took its participle for an adjective ("Novak underscored")."""
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    if token.lemma_.casefold() in REPORTING_VERBS:
+    if token.lemma_.casefold() in _QUOTING_VERBS:
         return True
     word = token.lower_
-    return token.pos_ == "ADJ" and any(word.endswith(end) and word[: -len(end)] in REPORTING_VERBS
+    return token.pos_ == "ADJ" and any(word.endswith(end) and word[: -len(end)] in _QUOTING_VERBS
                                        for end in ("d", "ed"))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is joined to ("The family said ... and denounced ...")."""
+    for node in (verb, verb.head if verb.dep_ == "conj" and is_reporting(verb.head) else None):
+        found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None) if node else None
+        if found is not None:
+            return found
+    return None
 
 
 def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Token | None:
@@ -63,11 +77,15 @@ def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Tok
                 continue
             if not _outside(token, spans):
                 continue
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.lemma_ != "accord":
+            if subject_of(token) is None and token.lemma_ != "accord":
                 continue
             distance = min(abs(token.idx - quote[0]), abs(token.idx - quote[1]))
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
+    # "Novak said his government condemned "in the strongest terms" ...": the words are Novak's.
+    while best is not None and best.lemma_.casefold() not in REPORTING_VERBS and best.dep_ in ("ccomp", "conj") \
+            and is_reporting(best.head) and subject_of(best.head) is not None:
+        best = best.head
     return best
 
 
@@ -108,7 +126,7 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
             verb = _reporting_verb(sentences, span, spans)
             speaker_token = None
             if verb is not None:
-                speaker_token = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                speaker_token = subject_of(verb)
             else:
                 speaker_token = _according_to(sentences, spans)
             if speaker_token is None and paragraph_speaker is None:
@@ -118,7 +136,7 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
                     # a quotation that opens its paragraph: the speaker named at the end of the one before
                     before = [s for s in all_sentences if s.end_char <= start and s.end_char >= start - 400]
                 verb = _reporting_verb(before[-2:], span, spans) if before else None
-                speaker_token = (next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None
+                speaker_token = (subject_of(verb) if verb is not None
                                  else _according_to(before[-2:], spans))
             if speaker_token is not None and speaker_token.lower_ in ("he", "she", "they"):
                 # "..., she said": the person the paragraph last reported as speaking

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ... import places
 from ...records import Annotation, LocalEntity, Mention
 from ..linking import Linker
+from ..schema import REPORTING_VERBS
 
 # Titles that stand for a person the article has named: "the envoy said".
 ROLE_GROUPS = [
@@ -17,6 +18,10 @@ ROLE_GROUPS = [
     {"lawyer", "attorney", "counsel"}, {"prosecutor"}, {"judge"}, {"official"}, {"mother"}, {"father"},
     {"wife"}, {"husband"}, {"sister"}, {"brother"}, {"daughter"}, {"son"},
 ]
+# Nouns for people who speak together for one of their own: "the Reed family said".
+_KIN_GROUPS = {"family", "relatives", "parents"}
+# Nouns for words said, whose speaker is the one the article last quoted: "the statement read".
+_SAYINGS = {"statement", "letter", "communique", "post", "message", "tweet"}
 # Heads of the noun phrases that name an institution speaking: "the Iranian foreign ministry said".
 ORG_HEADS = {"ministry", "embassy", "department", "office", "kremlin", "court", "government", "agency",
              "service", "committee", "council", "police", "junta", "judiciary", "prosecutors", "prosecution",
@@ -95,30 +100,67 @@ class SpeakerResolver:
         if named:  # "the envoy, Jan Novak"
             return self.resolve(named[0], create)
         word = token.lemma_.casefold()
-        for group in ROLE_GROUPS:
-            if word in group or lower in group:
-                holders = [i for i, roles in self.roles.items() if roles & group]
-                # "the prime minister" is the one a title calls prime, not the foreign minister
-                qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
-                holders = [i for i in holders if qualifiers <= self.title_words.get(i, set())] or holders
-                if len(holders) == 1:
-                    return holders[0]
-                if holders:
-                    return self.last_speaker if self.last_speaker in holders else holders[-1]
-                # "a spokesperson for the National Security Council": who the nameless speaker speaks for
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                found = self.linker.entity_at(obj.idx, obj.idx + len(obj.text))
-                                if found is not None and self.annotation.entities[found].label == "ORG":
-                                    return found
-                                if obj.lemma_.casefold() in ORG_HEADS:
-                                    return self.institution(obj, create)
-                return None
+        if word in {role for group in ROLE_GROUPS for role in group}:
+            holder = self._named_in_title(token)
+            if holder is not None:  # "Ambassador to China Jan Novak said", parsed as the envoy to Novak
+                return holder
+        if word in _SAYINGS:  # "the statement read": the words of whoever the article last reported saying
+            return self._last_reporter(token, create)
+        if word in _KIN_GROUPS:
+            return self.family(token, create)
+        qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+        titled = " ".join([*sorted(qualifiers), word])
+        groups = [g for g in ROLE_GROUPS if word in g or lower in g or titled in g]
+        for group in sorted(groups, key=lambda g: -max(len(role.split()) for role in g)):
+            holders = [i for i, roles in self.roles.items() if roles & group]
+            # "the prime minister" is the one a title calls prime, not the foreign minister
+            holders = [i for i in holders if qualifiers <= self.title_words.get(i, set()) | set(" ".join(group).split())]
+            if len(holders) == 1:
+                return holders[0]
+            if holders:
+                return self.last_speaker if self.last_speaker in holders else holders[-1]
+        if groups:
+            if self._untitled_last_speaker(token):
+                return self.last_speaker  # "Jana Novak said ... the prime minister told MPs": her title
+            # "a spokesperson for the National Security Council": who the nameless speaker speaks for
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            found = self.linker.entity_at(obj.idx, obj.idx + len(obj.text))
+                            if found is not None and self.annotation.entities[found].label == "ORG":
+                                return found
+                            if obj.lemma_.casefold() in ORG_HEADS:
+                                return self.institution(obj, create)
+            return None
         if word in ORG_HEADS or lower in ORG_HEADS:
             return self.institution(token, create)
         return self.linker.person(token)
+
+    def _named_in_title(self, title: Token) -> int | None:
+        """The person whose surname ends the title's own phrase."""
+        words = [t for t in title.subtree if t.i > title.i and t.pos_ == "PROPN"]
+        if not words or words[-1].i != max(t.i for t in title.subtree):
+            return None
+        surname = words[-1].text.casefold()
+        people = [i for i, e in enumerate(self.annotation.entities)
+                  if e.label == "PERSON" and e.name.split()[-1].casefold() == surname]
+        return people[0] if len(people) == 1 else None
+
+    def _last_reporter(self, token: Token, create: bool) -> int | None:
+        """The subject of the last verb of saying in the sentences before a word, or the last speaker quoted."""
+        sentences = [s for s in self.doc.sents if s.end <= token.sent.start][-2:] + [token.sent]
+        subjects = [c for s in sentences for t in s if t.i < token.i and t.pos_ == "VERB"
+                    and t.lemma_.casefold() in REPORTING_VERBS for c in t.children if c.dep_ == "nsubj"
+                    and c.pos_ in ("NOUN", "PROPN") and c.lemma_.casefold() not in _SAYINGS]
+        return self.resolve(subjects[-1], create) if subjects else self.last_speaker
+
+    def _untitled_last_speaker(self, title: Token) -> bool:
+        """Whether "the <title>" can be the person last quoted, of whom the article gives no other title."""
+        last = self.last_speaker
+        return last is not None and self.annotation.entities[last].label == "PERSON" and last not in self.roles \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children) \
+            and not any(c.dep_ == "prep" for c in title.children)
 
     def for_state(self, speaker: int | None) -> int | None:
         """"Moscow stressed ...": a state or capital named as speaker stands for the body of that state
@@ -158,8 +200,38 @@ class SpeakerResolver:
         if not create:
             return None
         start, end = words[0].idx, token.idx + len(token.text)
+        return self._new_speaker(self.text[start:end], start, end)
+
+    def family(self, token: Token, create: bool = True) -> int | None:
+        """The family that speaks for a person: "the Reed family", "his family", "the family" of the
+        person the article tells most of, named "<surname> family"."""
+        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if named:
+            surname = named[-1].text
+        else:
+            person = self.resolve(owner, create=False) if owner is not None else self._most_named()
+            if person is None or self.annotation.entities[person].label != "PERSON":
+                return None
+            surname = self.annotation.entities[person].name.split()[-1]
+        name = f"{surname} family"
+        for index, entity in enumerate(self.annotation.entities):
+            if entity.name.casefold() == name.casefold():
+                return index
+        if not create:
+            return None
+        start = (named[0] if named else owner or token).idx
+        return self._new_speaker(name, start, token.idx + len(token.text))
+
+    def _most_named(self) -> int | None:
+        counts = {i: len(e.mentions) for i, e in enumerate(self.annotation.entities)
+                  if e.label == "PERSON" and self.linker.is_person_name(i)}
+        return max(counts, key=counts.get) if counts else None
+
+    def _new_speaker(self, name: str, start: int, end: int) -> int:
+        """An entity of the document for a speaker the tagger did not name: an institution, a family."""
         text = self.text[start:end]
-        self.annotation.entities.append(LocalEntity(name=text, label="ORG"))
+        self.annotation.entities.append(LocalEntity(name=name, label="ORG"))
         self.annotation.mentions.append(Mention(start, end, text, "ORG", self.annotation.sentence_at(start)))
         index = len(self.annotation.entities) - 1
         self.annotation.entities[index].mentions.append(len(self.annotation.mentions) - 1)
