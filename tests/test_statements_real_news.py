@@ -93,3 +93,31 @@ def test_words_under_a_verb_of_saying_are_the_sayers_own(facts):
             'Ambassador Jana Novak said her government condemned "in the strongest possible terms" the sentence.')
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Jana Novak"
+
+
+# ---------------------------------------------------------------- the day of the saying
+
+
+@pytest.mark.parametrize("frame, date", [
+    ('Speaking to reporters in Vienna on Wednesday, her lawyer Jan Weber said the case was "a disgrace to the rule of law".', "2024-05-08"),
+    ('"The case is a disgrace to the rule of law," Jan Weber told a news conference Thursday.', "2024-05-09"),
+    ('"The case is a disgrace to the rule of law," Jan Weber said on Tuesday.', "2024-05-07"),
+])
+def test_the_day_of_the_saying_is_read_from_its_own_phrase(facts, frame, date):
+    [(_speaker, args, _claim)] = statements(facts(HELD + frame, published="2024-05-10"))
+    assert args["date"] == date
+
+
+def test_a_day_in_a_clause_of_its_own_is_not_the_day_of_the_saying(facts):
+    text = HELD + '"The case is a disgrace to the rule of law," Jan Weber said after she was charged on Tuesday.'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert "date" not in args
+
+
+def test_the_channel_and_day_of_a_speaker_hold_for_their_other_quotations(facts):
+    text = (HELD + '"She is a teacher, not a spy at all," Jan Weber told reporters in Minsk on Tuesday.\n\n'
+            "Weber has represented Fischer since her arrest.\n\n"
+            '"We will appeal the verdict within ten days," Jan Weber said.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [(args.get("channel"), args.get("date")) for _speaker, args, _claim in found] == \
+        [("reporters", "2024-05-07")] * 2

@@ -23,11 +23,28 @@ def in_other_clause(token: Token, verb: Token) -> bool:
     return False
 
 
+# The links by which a date hangs on a verb of saying as the day of that saying: "said on Friday", "told a news
+# conference Friday", "Speaking in Dandong on Wednesday, the envoy said".
+_FRAME_LINKS = {"pobj", "npadvmod", "prep", "pcomp", "advcl", "compound", "amod", "nummod", "tmod"}
+
+
+def _frames(token: Token, verb: Token) -> bool:
+    """Whether a word of the verb's phrase is of the saying itself, not of a clause with a subject of its own."""
+    node = token
+    while node.i != verb.i:
+        if node.dep_ not in _FRAME_LINKS or node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False
+        node = node.head
+    return True
+
+
 def said_on(verb: Token, anchor: Anchor, quotes: list[Quote]) -> str | None:
     """The date a reporting verb gives its saying ("told TASS on Friday"), outside the quotations."""
     for token in verb.subtree:
-        if token.ent_type_ == "DATE" and not any(q.start <= token.idx < q.end for q in quotes) and token.dep_ in (
-                "pobj", "npadvmod") and (token.head.i == verb.i or token.head.head.i == verb.i):
+        if token.ent_type_ == "DATE" and not any(q.start <= token.idx < q.end for q in quotes) and \
+                token.dep_ in ("pobj", "npadvmod") and _frames(token, verb):
             resolved = date_of(token, anchor)
             if resolved:
                 return resolved
@@ -65,7 +82,17 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
                     channels.setdefault(entity, set()).add(channel)
                 if said:
                     dates.setdefault(entity, set()).add(said)
-    unique = lambda found: {speaker: values.pop() for speaker, values in found.items() if len(values) == 1}
+    # The speaker under each of the names the article gives them: one person may be two entities of the
+    # document until names are resolved across articles.
+    names = {i: e.name.casefold() for i, e in enumerate(resolver.annotation.entities)}
+
+    def unique(found: dict[int, set[str]]) -> dict[int, str]:
+        by_name: dict[str, set[str]] = {}
+        for speaker, values in found.items():
+            by_name.setdefault(names[speaker], set()).update(values)
+        return {speaker: next(iter(by_name[names[speaker]])) for speaker in speakers
+                if len(by_name.get(names[speaker], ())) == 1}
+
     return unique(channels), unique(dates)
 
 
