@@ -121,3 +121,26 @@ def test_the_channel_and_day_of_a_speaker_hold_for_their_other_quotations(facts)
     found = statements(facts(text, published="2024-05-10"))
     assert [(args.get("channel"), args.get("date")) for _speaker, args, _claim in found] == \
         [("reporters", "2024-05-07")] * 2
+
+
+# ---------------------------------------------------------------- quotations over several paragraphs
+
+
+def test_a_single_quoted_passage_over_several_paragraphs_is_one_quotation_each(facts):
+    text = (HELD + "Her husband Peter Fischer said: ‘Lena’s lawyer was told to come back on Tuesday. "
+            "No news on bail at all.\n\n‘The court said today that the hearing would be held behind closed doors.\n\n"
+            "‘We are still waiting for any word from the embassy.’")
+    found = statements(facts(text, published="2024-05-10"))
+    assert [(speaker, args["quote"]) for speaker, args, _claim in found] == [
+        ("Peter Fischer", "Lena’s lawyer was told to come back on Tuesday. No news on bail at all."),
+        ("Peter Fischer", "The court said today that the hearing would be held behind closed doors."),
+        ("Peter Fischer", "We are still waiting for any word from the embassy."),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Fischer’s brother said the ’90s were the best years of her life in the city.",
+    "The court’s ruling on Fischer’s appeal is expected in June, officials said.",
+])
+def test_apostrophes_open_no_quotation(facts, text):
+    assert statements(facts(text, published="2024-05-10")) == []

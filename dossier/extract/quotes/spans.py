@@ -30,6 +30,12 @@ def _is_opening(text: str, i: int) -> bool:
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])(.+?)(?<=[^\s‘'])[’'](?![\w‘’'])")
 
 
+# A single-quoted passage that opens its paragraph, or follows "X said:", and is not closed there: the
+# paragraph is the first or a middle one of a quotation that runs over several, each opening with the mark.
+_RUNNING_SINGLE = re.compile(r"(?:^|:\s+)[‘'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![\w‘’'])")
+
+
 # The author's words open after the quotation's own comma, "!" or "?" and a dash; a dash with none before it is
 # the quotation's own ("Мой клиент — инженер, а не контрабандист, — сказал Нолан").
 _AUTHOR = re.compile(r"[,!?…]\s+[—–]\s+[^—–«»„“”]{3,120}?[.,:]?\s+[—–]\s+(?=\w)")
@@ -51,6 +57,10 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     marks = [i for i, c in enumerate(text) if c in _OPEN + _CLOSE + _STRAIGHT]
     if not marks:
         found = [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
+        running = _RUNNING_SINGLE.search(text)
+        if running and not any(a <= running.end() < b for a, b in found) and not _SINGLE_CLOSE.search(
+                text, running.end()):
+            found.append((running.end(), len(text.rstrip())))
         return [(offset + a, offset + a + len(text[a:b].rstrip(","))) for a, b in found
                 if len(re.findall(r"\w+", text[a:b])) >= MIN_WORDS]
     spans, stack = [], []
