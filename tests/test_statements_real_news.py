@@ -144,3 +144,31 @@ def test_a_single_quoted_passage_over_several_paragraphs_is_one_quotation_each(f
 ])
 def test_apostrophes_open_no_quotation(facts, text):
     assert statements(facts(text, published="2024-05-10")) == []
+
+
+# ---------------------------------------------------------------- the speaker across paragraphs
+
+
+def test_a_pronoun_that_opens_a_paragraph_is_who_the_last_one_reported_speaking(facts):
+    text = ("VIENNA, May 9. Austrian diplomats will seek access to Tomas Berger, who was arrested in Minsk last "
+            "week, Austrian Consul General in Minsk Karin Hofer told reporters after talks with officials led by "
+            "Deputy Minister Igor Petrov.\n\n"
+            '"We received a notification about the detention of our citizen on Monday," she said.')
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Karin Hofer" and args["about"] == ["Tomas Berger"]
+
+
+def test_the_person_named_right_before_the_verb_of_a_long_subject_speaks(facts):
+    text = ("Border guards arrested the businessman, Tomas Berger, Interior Ministry spokeswoman Karin Hofer said "
+            "after a meeting with Deputy Minister Igor Petrov.\n\n"
+            '"He was carrying documents that he could not explain," she said.')
+    [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Karin Hofer"
+
+
+def test_a_verb_of_saying_inside_reported_words_gives_no_speaker(facts):
+    text = ("Karin Hofer, the Austrian consul, also added that the Belarusian authorities have not denied her "
+            "meetings with Tomas Berger.\n\n"
+            '"I will be careful. So far we have not been refused a single visit," she said.')
+    [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Karin Hofer"

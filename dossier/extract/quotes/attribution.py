@@ -64,8 +64,20 @@ def subject_of(verb: Token) -> Token | None:
     for node in (verb, verb.head if verb.dep_ == "conj" and is_reporting(verb.head) else None):
         found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None) if node else None
         if found is not None:
-            return found
+            return _named_last(found, node)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
+        return before  # "..., Consul General in Minsk Karin Hofer told reporters", a subject the parse lost
     return None
+
+
+def _named_last(subject: Token, verb: Token) -> Token:
+    """"..., the founder, Jan Novak, ministry spokeswoman Eva Dvorak said": where the parse makes a longer phrase
+    the subject, the person named right before the verb is the one who speaks."""
+    last = max(subject.subtree, key=lambda t: t.i)
+    if last.i == verb.i - 1 and last.i != subject.i and last.pos_ == "PROPN" and last.ent_type_ == "PERSON":
+        return last
+    return subject
 
 
 def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Token | None:
@@ -93,10 +105,12 @@ def _last_sayer(doc: Doc, start: int, end: int, spans) -> Token | None:
     """The named subject of the last reporting verb between two offsets, outside quotations."""
     found = None
     for token in doc.char_span(start, end, alignment_mode="contract") or []:
-        if is_reporting(token) and _outside(token, spans):
-            for child in token.children:
-                if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN") and _outside(child, spans):
-                    found = child
+        # not a verb inside what someone is reported to say ("Novak added that officials had not denied ...")
+        if is_reporting(token) and _outside(token, spans) and not any(is_reporting(a) for a in token.ancestors):
+            subject = subject_of(token)
+            if subject is not None and subject.dep_ != "nsubjpass" and subject.pos_ in ("PROPN", "NOUN") and \
+                    _outside(subject, spans):
+                found = subject
     return found
 
 
@@ -117,7 +131,10 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
     resolver = resolver or SpeakerResolver(annotation, doc, linker)
     quotes: list[Quote] = []
     all_sentences = list(doc.sents)  # spaCy rebuilds doc.sents on every call
+    previous = 0
     for start, paragraph in _paragraphs(body):
+        if not paragraph.strip():
+            continue
         spans = quote_spans(paragraph, start)
         paragraph_speaker = None
         for span in spans:
@@ -139,8 +156,11 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
                 speaker_token = (subject_of(verb) if verb is not None
                                  else _according_to(before[-2:], spans))
             if speaker_token is not None and speaker_token.lower_ in ("he", "she", "they"):
-                # "..., she said": the person the paragraph last reported as speaking
-                speaker_token = _last_sayer(doc, start, span[0], spans) or speaker_token
+                # "..., she said": the person the paragraph, or the one before it when the quotation opens this
+                # one, last reported as speaking
+                opens = not body[start:span[0]].strip(" \"“‘'")
+                speaker_token = (_last_sayer(doc, start, span[0], spans)
+                                 or (_last_sayer(doc, previous, start, spans) if opens else None) or speaker_token)
             speaker = resolver.resolve(speaker_token) if speaker_token is not None else paragraph_speaker
             speaker = resolver.for_state(speaker)
             if speaker is None and speaker_token is None:
@@ -152,4 +172,5 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
             quotes.append(quote)
             if speaker is not None:
                 resolver.last_speaker = paragraph_speaker = speaker
+        previous = start
     return quotes
