@@ -172,3 +172,32 @@ def test_a_verb_of_saying_inside_reported_words_gives_no_speaker(facts):
             '"I will be careful. So far we have not been refused a single visit," she said.')
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Karin Hofer"
+
+
+def test_a_pronoun_subject_stands_for_the_subject_of_the_sentence_before(facts):
+    text = ("Tomas Berger was detained in Minsk in December.\n\n"
+            "At his annual press conference, Foreign Minister Karel Dvorak dismissed the reports about Berger. "
+            'He stressed that the man had been "caught red-handed in a hotel room".')
+    [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert speaker == "Karel Dvorak"
+
+
+def test_an_institution_named_by_its_kind_speaks(facts):
+    text = ('"Tomas Berger was extradited from Bulgaria to the United States on Monday," the embassy said in a '
+            "statement.")
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["channel"], args["about"]) == ("embassy", "statement", ["Tomas Berger"])
+
+
+def test_a_consul_general_is_the_person_given_that_title(facts):
+    text = ("Austrian Consul General Karin Hofer said Tomas Berger had been moved to a prison in Minsk.\n\n"
+            'The consul general stressed: "We will seek a visit to him as soon as possible."')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Karin Hofer"]
+
+
+def test_a_quotation_a_page_repeats_is_one_statement(facts):
+    paragraph = ('Tomas Berger’s brother Paul Berger said on Twitter that he "appears to now be in a prison camp '
+                 'far from Minsk."')
+    found = statements(facts(paragraph + "\n\n" + paragraph, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Paul Berger"]

@@ -128,6 +128,11 @@ def _occasion(doc: Doc, quote: Quote, at: int) -> bool:
     return False
 
 
+def _same_name(name: str, other: str | None) -> bool:
+    words, others = set(name.casefold().split()), set((other or "").split())
+    return bool(others) and (words <= others or others <= words)
+
+
 def about_of(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> list[int]:
     """The people a statement speaks of: named in the quotation or the sentence that frames it, or the
     people the article is about when those words refer to them without a name."""
@@ -141,8 +146,8 @@ def about_of(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> 
     for index, entity in enumerate(annotation.entities):
         if entity.label != "PERSON" or index == quote.speaker or not linker.is_person_name(index):
             continue
-        if entity.name.casefold() == speaker_name or not _is_name(annotation, index, doc):
-            continue
+        if _same_name(entity.name, speaker_name) or not _is_name(annotation, index, doc):
+            continue  # the speaker under a longer or shorter name ("Luton" and "Luton Town")
         if len(entity.name.split()) == 1 and any(entity.name in (words[0], words[-1]) for words in fuller):
             continue  # "Roland" beside "Roland Marchal": the same person, counted once
         named = [annotation.mentions[m].start for m in entity.mentions if low <= annotation.mentions[m].start < high]

@@ -114,6 +114,19 @@ def _last_sayer(doc: Doc, start: int, end: int, spans) -> Token | None:
     return found
 
 
+def _previous_subject(pronoun: Token) -> Token | None:
+    """"Novak dismissed the reports. He stressed that ...": a pronoun that is the subject of its sentence stands
+    for the person named as the subject of the sentence before."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    root = pronoun.doc[sentence.start - 1].sent.root
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON":
+        return subject
+    return None
+
+
 def _according_to(sentences: list[Span], spans) -> Token | None:
     for sentence in sentences:
         for token in sentence:
@@ -131,7 +144,7 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
     resolver = resolver or SpeakerResolver(annotation, doc, linker)
     quotes: list[Quote] = []
     all_sentences = list(doc.sents)  # spaCy rebuilds doc.sents on every call
-    previous = 0
+    previous, said = 0, set()
     for start, paragraph in _paragraphs(body):
         if not paragraph.strip():
             continue
@@ -160,11 +173,15 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
                 # one, last reported as speaking
                 opens = not body[start:span[0]].strip(" \"“‘'")
                 speaker_token = (_last_sayer(doc, start, span[0], spans)
-                                 or (_last_sayer(doc, previous, start, spans) if opens else None) or speaker_token)
+                                 or (_last_sayer(doc, previous, start, spans) if opens else None)
+                                 or _previous_subject(speaker_token) or speaker_token)
             speaker = resolver.resolve(speaker_token) if speaker_token is not None else paragraph_speaker
             speaker = resolver.for_state(speaker)
             if speaker is None and speaker_token is None:
                 speaker = resolver.last_speaker if not quotes or quotes[-1].end >= start - 200 else None
+            if (speaker, body[span[0]:span[1]]) in said:
+                continue  # the same words given twice by a page that repeats itself
+            said.add((speaker, body[span[0]:span[1]]))
             quote = Quote(span[0], span[1], body[span[0]:span[1]], speaker=speaker, verb=verb)
             if verb is not None:  # the channel named in the reporting clause, not in a sentence after it
                 clause = [t for t in verb.subtree if _outside(t, spans)]

@@ -13,11 +13,13 @@ from ..schema import REPORTING_VERBS
 
 # Titles that stand for a person the article has named: "the envoy said".
 ROLE_GROUPS = [
-    {"ambassador", "envoy", "diplomat", "emissary"},
+    {"ambassador", "envoy", "diplomat", "emissary"}, {"consul", "consul general", "consul-general"},
     {"minister"}, {"spokesman", "spokeswoman", "spokesperson"}, {"president"}, {"prime minister", "premier"},
     {"lawyer", "attorney", "counsel"}, {"prosecutor"}, {"judge"}, {"official"}, {"mother"}, {"father"},
     {"wife"}, {"husband"}, {"sister"}, {"brother"}, {"daughter"}, {"son"},
 ]
+# Institutions of which an article has one in view when it names them by their kind: "the embassy said".
+_NAMED_BY_KIND = {"embassy", "consulate", "ministry", "kremlin", "presidency", "mission"}
 # Nouns for people who speak together for one of their own: "the Reed family said".
 _KIN_GROUPS = {"family", "relatives", "parents"}
 # Nouns for words said, whose speaker is the one the article last quoted: "the statement read".
@@ -196,7 +198,12 @@ class SpeakerResolver:
                        if t.lemma_.casefold() == head and t.pos_ in ("NOUN", "PROPN") and any(
                            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN" for c in t.children
                            if c.dep_ in ("amod", "compound", "poss") and c.i < t.i)]
-            return self.institution(earlier[-1], create) if earlier else None
+            if earlier:
+                return self.institution(earlier[-1], create)
+            # "the embassy said in a statement": an institution the article names only by its kind
+            if create and head in _NAMED_BY_KIND:
+                return self._new_speaker(token.text, token.idx, token.idx + len(token.text))
+            return None
         if not create:
             return None
         start, end = words[0].idx, token.idx + len(token.text)
