@@ -201,3 +201,18 @@ def test_a_quotation_a_page_repeats_is_one_statement(facts):
                  'far from Minsk."')
     found = statements(facts(paragraph + "\n\n" + paragraph, published="2024-05-10"))
     assert [speaker for speaker, _args, _claim in found] == ["Paul Berger"]
+
+
+def test_a_surname_the_tagger_takes_for_a_common_noun_still_speaks(facts):
+    text = ('"It is not a pity to give him up for our soldiers," Zelenskyy said in his nightly video address. '
+            '"He has passed all the investigative actions provided by law."')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [speaker for speaker, _args, _claim in found] == ["Zelenskyy", "Zelenskyy"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We will appeal the verdict as soon as possible," Relatives said.',
+    '"We will appeal the verdict as soon as possible," Friends of the family said.',
+])
+def test_a_capitalised_common_noun_is_no_one(facts, text):
+    assert all(speaker not in ("Relatives", "Friends") for speaker, _args, _claim in statements(facts(text)))

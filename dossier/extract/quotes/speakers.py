@@ -137,16 +137,26 @@ class SpeakerResolver:
             return None
         if word in ORG_HEADS or lower in ORG_HEADS:
             return self.institution(token, create)
-        return self.linker.person(token)
+        found = self.linker.person(token)
+        if found is None and token.is_title and not token.is_sent_start and not token.ent_type_ and token.tag_ == "NN" and \
+                not any(c.dep_ in ("det", "poss") for c in token.children):
+            # "Zelenskyy said": a surname the tagger took for a common noun
+            found = self._by_surname(token)
+            if found is None and create:
+                found = self._new_speaker(token.text, token.idx, token.idx + len(token.text), "PERSON")
+        return found
 
     def _named_in_title(self, title: Token) -> int | None:
         """The person whose surname ends the title's own phrase."""
         words = [t for t in title.subtree if t.i > title.i and t.pos_ == "PROPN"]
         if not words or words[-1].i != max(t.i for t in title.subtree):
             return None
-        surname = words[-1].text.casefold()
+        return self._by_surname(words[-1])
+
+    def _by_surname(self, word: Token) -> int | None:
+        """The one person of the article whose name ends with this word."""
         people = [i for i, e in enumerate(self.annotation.entities)
-                  if e.label == "PERSON" and e.name.split()[-1].casefold() == surname]
+                  if e.label == "PERSON" and e.name.split()[-1].casefold() == word.lower_]
         return people[0] if len(people) == 1 else None
 
     def _last_reporter(self, token: Token, create: bool) -> int | None:
@@ -235,11 +245,11 @@ class SpeakerResolver:
                   if e.label == "PERSON" and self.linker.is_person_name(i)}
         return max(counts, key=counts.get) if counts else None
 
-    def _new_speaker(self, name: str, start: int, end: int) -> int:
-        """An entity of the document for a speaker the tagger did not name: an institution, a family."""
+    def _new_speaker(self, name: str, start: int, end: int, label: str = "ORG") -> int:
+        """An entity of the document for a speaker the tagger did not name: an institution, a family, a person."""
         text = self.text[start:end]
-        self.annotation.entities.append(LocalEntity(name=name, label="ORG"))
-        self.annotation.mentions.append(Mention(start, end, text, "ORG", self.annotation.sentence_at(start)))
+        self.annotation.entities.append(LocalEntity(name=name, label=label))
+        self.annotation.mentions.append(Mention(start, end, text, label, self.annotation.sentence_at(start)))
         index = len(self.annotation.entities) - 1
         self.annotation.entities[index].mentions.append(len(self.annotation.mentions) - 1)
         self.linker.remember(len(self.annotation.mentions) - 1, index)
