@@ -216,3 +216,22 @@ def test_a_surname_the_tagger_takes_for_a_common_noun_still_speaks(facts):
 ])
 def test_a_capitalised_common_noun_is_no_one(facts, text):
     assert all(speaker not in ("Relatives", "Friends") for speaker, _args, _claim in statements(facts(text)))
+
+
+# ---------------------------------------------------------------- channels
+
+
+def test_telling_an_outlet_on_a_day_is_an_interview_for_all_the_speakers_quotations(facts):
+    text = ("GENEVA, June 9. Swiss police have arrested Tomas Berger, Federal Office of Justice spokeswoman "
+            "Karin Hofer told TASS Wednesday.\n\n"
+            '"He was arrested under a request from the United States," she said. "We will seek a telephone '
+            'contact with the court soon," Hofer added.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [(speaker, args.get("channel")) for speaker, args, _claim in found] == [
+        ("Karin Hofer", "interview"), ("Karin Hofer", "interview")]
+
+
+def test_the_case_named_in_the_frame_makes_a_short_quotation_about_the_detainee(facts):
+    text = HELD + 'Jana Novak said she was "deeply disappointed and concerned" about the case.'
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["about"]) == ("Jana Novak", ["Lena Fischer"])

@@ -86,6 +86,9 @@ def _unnamed(quote: Quote, annotation: Annotation, doc: Doc, tokens: list[Token]
     subjects = [(person, count) for person, count in _subjects(annotation).most_common()
                 if annotation.entities[person].label == "PERSON" and _is_name(annotation, person, doc)]
     references, counted = _references(tokens)
+    if quote.verb is not None:  # "said she was "deeply disappointed" about the case": the frame's case words
+        frame = [t for t in quote.verb.subtree if not quote.start <= t.idx < quote.end]
+        references |= _references(frame)[0] & {"case"}
     if not subjects:
         return []
     if counted > 1:  # "these two men": the two people the article tells most of, when no third one ties

@@ -14,8 +14,10 @@ _MEDIA_NOUNS = {"newspaper", "agency", "channel", "radio", "television", "tv", "
 
 def channel_in(sentence_text: str) -> str | None:
     for match in _TO_AN_OUTLET.finditer(sentence_text):
-        name = match.group("name")
-        if outlets.by_name(name) or name.split()[-1].casefold() in _MEDIA_NOUNS:
+        words = match.group("name").split()
+        # "told TASS Wednesday": the outlet is the name's first words
+        if any(outlets.by_name(" ".join(words[:n])) or words[n - 1].casefold() in _MEDIA_NOUNS
+               for n in range(len(words), 0, -1)):
             return "interview"
     lowered = sentence_text.casefold()
     for words, channel in CHANNELS.items():

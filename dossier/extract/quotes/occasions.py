@@ -9,7 +9,7 @@ from ...records import Annotation
 from ...temporal import Anchor
 from ..grammar import date_of
 from ..schema import REPORTING_VERBS
-from .attribution import Quote
+from .attribution import Quote, subject_of
 from .channels import channel_in
 from .speakers import SpeakerResolver
 
@@ -60,12 +60,17 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
     speakers = {q.speaker for q in quotes if q.speaker is not None}
     for sentence in doc.sents:
         quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", sentence.text)
-        for token in sentence:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        for verb in sentence:
+            if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            verb = token.head
+            # a verb of saying's subject as the quotations read it ("..., spokeswoman Eva Dvorak told TASS")
+            token = subject_of(verb) if verb.lemma_.casefold() in REPORTING_VERBS else next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if token is None:
+                continue
             # The channel must be in the subject's own clause, not in a clause with a subject of its own.
-            own = [t for t in verb.subtree if not in_other_clause(t, verb)]
+            own = [t for t in verb.subtree if not in_other_clause(t, verb)
+                   and not any(q.start <= t.idx < q.end for q in quotes)]  # nor in the quoted words
             channel = channel_in(" ".join(t.text for t in own)) if channel_in(quoted) else None
             said = said_on(verb, anchor, quotes) if verb.lemma_.casefold() in REPORTING_VERBS else None
             if not channel and not said:
