@@ -235,3 +235,19 @@ def test_the_case_named_in_the_frame_makes_a_short_quotation_about_the_detainee(
     text = HELD + 'Jana Novak said she was "deeply disappointed and concerned" about the case.'
     [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert (speaker, args["about"]) == ("Jana Novak", ["Lena Fischer"])
+
+
+def test_a_channel_word_in_a_sentence_that_is_no_saying_is_no_channel(facts):
+    text = ("MOSCOW, August 28. Diplomats are doing all they should as they deal with the detention of the Telegram "
+            "founder Tomas Berger, ministry spokeswoman Karin Hofer said.\n\n"
+            '"We asked for consular access to him right away," she said at a news conference. "We know the '
+            'practice of the French authorities very well."')
+    found = statements(facts(text, published="2024-08-28"))
+    assert [args.get("channel") for _speaker, args, _claim in found] == ["press_conference"] * 2
+
+
+def test_a_plural_name_is_no_one_spoken_of(facts):
+    text = HELD + ('"We had a useful exchange of views before the meeting of the Foreign Ministers," Jan Weber '
+                   "told reporters.")
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert "Foreign Ministers" not in args.get("about", [])

@@ -112,7 +112,7 @@ def _is_name(annotation: Annotation, index: int, doc: Doc) -> bool:
         return False
     mention = annotation.mentions[annotation.entities[index].mentions[0]]
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or span[0].pos_ == "PROPN"
+    return span is None or span[0].pos_ == "PROPN" and span[-1].tag_ != "NNPS"  # "Foreign Ministers": no one
 
 
 def _occasion(doc: Doc, quote: Quote, at: int) -> bool:

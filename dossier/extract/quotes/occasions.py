@@ -1,8 +1,6 @@
 """When a statement was said, and the channel and day an article gives a speaker's words as a whole."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ...records import Annotation
@@ -59,7 +57,8 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
     dates: dict[int, set[str]] = {}
     speakers = {q.speaker for q in quotes if q.speaker is not None}
     for sentence in doc.sents:
-        quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", sentence.text)
+        # the sentence without its quoted words, which may open before it or close after it
+        unquoted = " ".join(t.text for t in sentence if not any(q.start <= t.idx < q.end for q in quotes))
         for verb in sentence:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -71,13 +70,15 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
             # The channel must be in the subject's own clause, not in a clause with a subject of its own.
             own = [t for t in verb.subtree if not in_other_clause(t, verb)
                    and not any(q.start <= t.idx < q.end for q in quotes)]  # nor in the quoted words
-            channel = channel_in(" ".join(t.text for t in own)) if channel_in(quoted) else None
+            channel = channel_in(" ".join(t.text for t in own)) if channel_in(unquoted) else None
             said = said_on(verb, anchor, quotes) if verb.lemma_.casefold() in REPORTING_VERBS else None
             if not channel and not said:
                 continue
             if token.lower_ in ("who", "which", "that"):  # "X, who said on April 4": X
                 entity = resolver.resolve(verb.head, create=False) if verb.dep_ == "relcl" else None
             elif token.pos_ == "PRON":  # "he said on Telegram": the speaker of the quotation that follows
+                if verb.lemma_.casefold() not in REPORTING_VERBS:
+                    continue  # "as they deal with ...": not a saying
                 later = [q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char]
                 entity = later[0] if later else None
             else:
