@@ -251,3 +251,11 @@ def test_a_plural_name_is_no_one_spoken_of(facts):
                    "told reporters.")
     [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert "Foreign Ministers" not in args.get("about", [])
+
+
+def test_a_statement_is_of_whom_its_own_phrase_names(facts):
+    text = ("Tomas Berger collapsed during the match on Saturday and was taken to hospital.\n\n"
+            "A statement released on Hartfield United’s website read: “We all hope and pray for our captain, who "
+            "is responsive and has been taken to hospital.”")
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["channel"]) == ("Hartfield United", "website")

@@ -107,7 +107,7 @@ class SpeakerResolver:
             if holder is not None:  # "Ambassador to China Jan Novak said", parsed as the envoy to Novak
                 return holder
         if word in _SAYINGS:  # "the statement read": the words of whoever the article last reported saying
-            return self._last_reporter(token, create)
+            return self._owner(token) or self._last_reporter(token, create)
         if word in _KIN_GROUPS:
             return self.family(token, create)
         qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
@@ -158,6 +158,16 @@ class SpeakerResolver:
         people = [i for i, e in enumerate(self.annotation.entities)
                   if e.label == "PERSON" and e.name.split()[-1].casefold() == word.lower_]
         return people[0] if len(people) == 1 else None
+
+    def _owner(self, saying: Token) -> int | None:
+        """Whose a statement is, by its own phrase: "the ministry's statement", "a statement released on the
+        club's website", "a statement by the embassy"."""
+        for word in saying.subtree:
+            if word.i != saying.i and word.pos_ == "PROPN" and word.dep_ in ("poss", "pobj", "compound"):
+                found = self.linker.entity_at(word.idx, word.idx + len(word.text))
+                if found is not None and self.annotation.entities[found].label in ("ORG", "PERSON", "GPE"):
+                    return found
+        return None
 
     def _last_reporter(self, token: Token, create: bool) -> int | None:
         """The subject of the last verb of saying in the sentences before a word, or the last speaker quoted."""
