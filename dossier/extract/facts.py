@@ -7,7 +7,6 @@ that ...", is marked as claimed by that speaker.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
@@ -18,9 +17,16 @@ from ..registry import components
 from ..temporal import Anchor, infer_anchor
 from .case_countries import implied_countries
 from .events import RawFact, find_events, in_custody_context
-from .grammar import date_of
 from .linking import Linker
-from .quotes import ORG_HEADS, Quote, SpeakerResolver, channel_in, find_quotes
+from .quotes import (
+    ORG_HEADS,
+    Quote,
+    SpeakerResolver,
+    about_of,
+    find_quotes,
+    speaker_context,
+    statement_date,
+)
 from .schema import FACT_TYPES, REPORTING_VERBS
 from .swaps import releases_in_a_swap
 from .terms import act_terms, person_terms, quote_terms
@@ -104,100 +110,11 @@ def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
     return merged
 
 
-def _in_other_clause(token: Token, verb: Token) -> bool:
-    node = token
-    while node.i != verb.i and node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            return True
-        node = node.head
-    return False
-
-
-def _said_on(verb: Token, anchor: Anchor, quotes: list[Quote]) -> str | None:
-    """The date a reporting verb gives its saying ("told TASS on Friday"), outside the quotations."""
-    for token in verb.subtree:
-        if token.ent_type_ == "DATE" and not any(q.start <= token.idx < q.end for q in quotes) and token.dep_ in (
-                "pobj", "npadvmod") and (token.head.i == verb.i or token.head.head.i == verb.i):
-            resolved = date_of(token, anchor)
-            if resolved:
-                return resolved
-    return None
-
-
-def _speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
-                     anchor: Anchor) -> tuple[dict[int, str], dict[int, str]]:
-    """The one channel and the one day an article gives each speaker's words ("In a statement on Telegram,
-    the envoy ...", "his lawyer told TASS on Friday"), which the speaker's quotations then share."""
-    channels: dict[int, set[str]] = {}
-    dates: dict[int, set[str]] = {}
-    speakers = {q.speaker for q in quotes if q.speaker is not None}
-    for sentence in doc.sents:
-        quoted = re.sub(r"[“”\"][^“”\"]*[“”\"]", " ", sentence.text)
-        for token in sentence:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
-                continue
-            verb = token.head
-            # The channel must be in the subject's own clause, not in a clause with a subject of its own.
-            own = [t for t in verb.subtree if not _in_other_clause(t, verb)]
-            channel = channel_in(" ".join(t.text for t in own)) if channel_in(quoted) else None
-            said = _said_on(verb, anchor, quotes) if verb.lemma_.casefold() in REPORTING_VERBS else None
-            if not channel and not said:
-                continue
-            if token.lower_ in ("who", "which", "that"):  # "X, who said on April 4": X
-                entity = resolver.resolve(verb.head, create=False) if verb.dep_ == "relcl" else None
-            elif token.pos_ == "PRON":  # "he said on Telegram": the speaker of the quotation that follows
-                later = [q.speaker for q in quotes if q.speaker is not None and q.start > sentence.start_char]
-                entity = later[0] if later else None
-            else:
-                entity = resolver.resolve(token, create=False)
-            if entity in speakers:
-                if channel:
-                    channels.setdefault(entity, set()).add(channel)
-                if said:
-                    dates.setdefault(entity, set()).add(said)
-    unique = lambda found: {speaker: values.pop() for speaker, values in found.items() if len(values) == 1}  # noqa: E731
-    return unique(channels), unique(dates)
-
-
-def _statement_date(annotation: Annotation, quote: Quote, anchor: Anchor, speaker_dates: dict[int, str]) -> str | None:
-    if quote.verb is not None:
-        said = _said_on(quote.verb, anchor, [quote])
-        if said:
-            return said
-    if quote.speaker in speaker_dates:
-        return speaker_dates[quote.speaker]
-    # A wire's reported speech is of its dateline day.
-    if annotation.article.dateline and anchor.month and anchor.day:
-        year = f"{anchor.year:04d}" if anchor.year else "XXXX"
-        return f"{year}-{anchor.month:02d}-{anchor.day:02d}"
-    return None
-
-
-def _about(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> list[int]:
-    """The people a statement speaks of: named in the quotation or the sentence that frames it."""
-    found = []
-    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    low = span[0].sent.start_char if span is not None else quote.start
-    high = span[-1].sent.end_char if span is not None else quote.end
-    text = annotation.article.body[low:high]
-    fuller = [e.name.split() for e in annotation.entities if e.label == "PERSON" and len(e.name.split()) > 1]
-    for index, entity in enumerate(annotation.entities):
-        if entity.label != "PERSON" or index == quote.speaker or not linker.is_person_name(index):
-            continue
-        if len(entity.name.split()) == 1 and any(entity.name in (words[0], words[-1]) for words in fuller):
-            continue  # "Roland" beside "Roland Marchal": the same person, counted once
-        if any(low <= annotation.mentions[m].start < high for m in entity.mentions):
-            found.append(index)
-        elif len(entity.name.split()) > 1 and re.search(rf"\b{re.escape(entity.name.split()[0])}\b", text):
-            found.append(index)  # "Roman": a person the article names in full, called by the first name
-    return found
-
-
 def _dates_of_occasions(raw: list[RawFact], quotes: list[Quote], annotation: Annotation,
                         anchor: Anchor, speaker_dates: dict[int, str]) -> None:
     """"The envoy told reporters after visiting X": an event that is the occasion of a statement
     shares the statement's date."""
-    said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := _statement_date(annotation, q, anchor, speaker_dates))}
+    said_on = {q.verb.i: d for q in quotes if q.verb is not None and (d := statement_date(annotation, q, anchor, speaker_dates))}
     for fact in raw:
         if "date" in fact.args or "date" not in FACT_TYPES[fact.type].arguments:
             continue
@@ -271,7 +188,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             fact.claimant = claimant if claimant != fact.subject else None
             raw.append(fact)
     releases_in_a_swap(raw, doc, anchor, linker)
-    channels, speaker_dates = _speaker_context(doc, quotes, resolver, anchor)
+    channels, speaker_dates = speaker_context(doc, quotes, resolver, anchor)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     one_hearing(raw)
     offence_of_convictions(raw)
@@ -285,10 +202,10 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         channel = quote.channel or channels.get(quote.speaker)
         if channel:
             args["channel"] = channel
-        date = _statement_date(annotation, quote, anchor, speaker_dates)
+        date = statement_date(annotation, quote, anchor, speaker_dates)
         if date:
             args["date"] = date
-        about = _about(quote, annotation, doc, linker)
+        about = about_of(quote, annotation, doc, linker)
         if about:
             args["about"] = [EntityRef(i) for i in about]
         sentence = annotation.sentence_at(quote.start)
