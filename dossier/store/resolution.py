@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from ..resolve import Candidate
-from ..resolve.names import split_name
+from ..resolve.keys import name_partners
+from ..resolve.types import may_be_person
 from ..resolve.region import Member, Previous, Update
 from . import Store
 from .schema import doc_entities, entities, mentions, name_keys, stale_keys
@@ -42,34 +43,50 @@ class StoredCorpus:
         return found
 
     def seeds(self) -> list[Candidate]:
-        """The entities no resolution has seen (of new documents), and those sharing a key with replaced ones."""
+        """The entities no resolution has seen (of new documents), and those sharing a key with replaced ones
+        that the key can concern (``keys.name_partners``, ``types.may_be_person``)."""
         with self.store.reading() as conn:
             members = {(r.doc_id, r.idx) for r in conn.execute(
                 select(doc_entities.c.doc_id, doc_entities.c.idx).where(doc_entities.c.entity_id.is_(None)))}
             stale = {r.key for r in conn.execute(select(stale_keys.c.key).distinct())}
-        found = self._members_with_keys(stale) | members
-        return self._candidates({doc for doc, _ in found}, lambda member: member in found)
-
-    def _members_with_keys(self, keys: set[str]) -> set[Member]:
-        with self.store.reading() as conn:
-            return {(r.doc_id, r.idx) for chunk in _chunks(keys)
-                    for r in conn.execute(select(name_keys.c.doc_id, name_keys.c.idx)
-                                          .where(name_keys.c.key.in_(chunk)))}
+        any_name = name_partners(stale)
+        found = self._candidates({doc for doc, _ in members}, lambda member: member in members)
+        return found + self.with_keys(any_name) + [c for c in self.with_keys(stale - any_name)
+                                                   if may_be_person(c.name, c.type)]
 
     def with_keys(self, keys: set[str]) -> list[Candidate]:
-        found = self._members_with_keys(keys)
-        return self._candidates({doc for doc, _ in found}, lambda member: member in found)
+        """Only the holders' rows are read: a key held across the corpus costs its holders, not their
+        documents."""
+        rows, forms = {}, {}
+        holder = (name_keys.c.doc_id == doc_entities.c.doc_id) & (name_keys.c.idx == doc_entities.c.idx)
+        with self.store.reading() as conn:
+            for chunk in _chunks(keys):
+                for row in conn.execute(select(doc_entities).select_from(doc_entities.join(name_keys, holder))
+                                        .where(name_keys.c.key.in_(chunk))):
+                    rows[(row.doc_id, row.idx)] = row
+                for row in conn.execute(
+                        select(mentions.c.doc_id, mentions.c.idx, mentions.c.doc_entity, mentions.c.text)
+                        .select_from(mentions.join(name_keys, (name_keys.c.doc_id == mentions.c.doc_id)
+                                                   & (name_keys.c.idx == mentions.c.doc_entity)))
+                        .where(name_keys.c.key.in_(chunk))):
+                    forms[(row.doc_id, row.idx)] = row
+        texts: dict[Member, list[str]] = {}
+        for (doc_id, _), row in sorted(forms.items()):
+            texts.setdefault((doc_id, row.doc_entity), []).append(row.text)
+        return [Candidate(row.doc_id, row.idx, row.name, row.type,
+                          texts.get(member, []) + list(row.aliases or []), row.role)
+                for member, row in sorted(rows.items())]
 
-    def surnames_in(self, buckets: set[str]) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
+    def names_in(self, buckets: set[str]) -> dict[str, set[tuple[str, str]]]:
+        found: dict[str, set[tuple[str, str]]] = {}
         with self.store.reading() as conn:
             for chunk in _chunks(buckets):
-                for key, name in conn.execute(
-                        select(name_keys.c.key, doc_entities.c.name).distinct()
+                for key, name, type_ in conn.execute(
+                        select(name_keys.c.key, doc_entities.c.name, doc_entities.c.type).distinct()
                         .select_from(name_keys.join(doc_entities, (name_keys.c.doc_id == doc_entities.c.doc_id)
                                                     & (name_keys.c.idx == doc_entities.c.idx)))
                         .where(name_keys.c.key.in_(chunk))):
-                    found.setdefault(key, set()).add(split_name(name)[1])
+                    found.setdefault(key, set()).add((name, type_))
         return found
 
     def of_documents(self, docs: set[str]) -> list[Candidate]:
