@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dossier.cases.ledger import ledger
+from dossier.cases.records import Event, Source
 from dossier.cli import app
 from dossier.resolve import Candidate, resolve
 from dossier.resolve.keys import name_keys
@@ -214,3 +216,23 @@ def test_a_bare_given_name_no_surname_claims_is_weighed_against_every_full_name_
     # A bare name some full name bears as its surname never asks after given names.
     region, _ = _entities(STORED, [_person("wire-9", 0, "Novak"), _person("wire-9", 1, "Pavel Dvornikov")])
     assert "Marek Szabo" not in {c.name for c in region}
+
+
+def test_an_exchange_reported_hundreds_of_times_is_one_swap_in_the_ledger():
+    def report(n: int, subject: str, date: str, **args) -> Event:
+        source = Source(doc_id=f"wire-{n}", outlet="Wire", published="2024-08-02", evidence="sentence",
+                        story=f"wire-{n}")
+        return Event("exchange", subject, {"date": date, **args}, [source])
+
+    events = []
+    for n in range(600):  # one swap told by many articles, some without the year; another swap apart
+        events.append(report(n, ["Ana Petrova", "Jan Novak"][n % 2], "2024-08-01" if n % 3 else "XXXX-08-01",
+                             counterpart=[["Jan Novak", "Ana Petrova"][n % 2]]))
+        events.append(report(n, "Ivan Orlov", "2022-12-08", counterpart=["Mark Hale"]))
+    events.append(report(600, "Lena Berg", "2019-08-02"))
+    swaps = ledger(events)
+    assert [(x.date, x.sides, x.unplaced, len(x.sources)) for x in swaps] == [
+        ("2019-08-02", ([], []), ["Lena Berg"], 1),
+        ("2022-12-08", (["Ivan Orlov"], ["Mark Hale"]), [], 600),
+        ("2024-08-01", (["Ana Petrova"], ["Jan Novak"]), [], 600),
+    ]

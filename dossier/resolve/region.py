@@ -14,7 +14,7 @@ from typing import Protocol
 
 from .corpus import resolve
 from .keys import name_keys, name_partners, neighbour_buckets, person_partners, slip_keys
-from .names import split_name
+from .names import slip_variants, split_name
 from .records import Candidate, Resolved
 from .types import may_be_person
 
@@ -65,6 +65,7 @@ class _Region:
         self.asked: set[str] = set()
         self.compared: set[str] = set()
         self.first_names: set[str] = set()
+        self.buckets: dict[str, dict[str, set[str]]] = {}  # bucket key -> {slip variant: surnames of people}
 
     def grow(self, candidates: list[Candidate], first_names: set[str] = frozenset()) -> int:
         """Add ``candidates`` and what they reach; with ``first_names``, also the full names whose given name
@@ -98,15 +99,27 @@ class _Region:
         return list(new.values())
 
     def _slips(self, surnames: set[str]) -> set[str]:
-        """The keys of the surnames of people one slip from these: the surnames of every bucket they need,
-        in one look-up."""
+        """The keys of the surnames of people one slip from these, found in their buckets."""
         self.compared |= surnames
-        near = self.corpus.names_in({bucket for s in surnames for bucket in neighbour_buckets(s)})
-        people = {bucket: {split_name(name)[1] for name, type_ in names if may_be_person(name, type_)}
-                  for bucket, names in near.items()}
-        return {key for surname in surnames
-                for key in slip_keys(surname, {other for bucket in neighbour_buckets(surname)
-                                               for other in people.get(bucket, ())})}
+        self._read_buckets({bucket for s in surnames for bucket in neighbour_buckets(s)} - set(self.buckets))
+        keys = set()
+        for surname in surnames:
+            near = {other for bucket in neighbour_buckets(surname) for variant in slip_variants(surname)
+                    for other in self.buckets[bucket].get(variant, ())}
+            keys |= slip_keys(surname, near)
+        return keys
+
+    def _read_buckets(self, wanted: set[str]) -> None:
+        """The surnames of the people of each bucket, by their slip variants; every bucket read once."""
+        for bucket, names in self.corpus.names_in(wanted).items():
+            index: dict[str, set[str]] = {}
+            for name, type_ in names:
+                if may_be_person(name, type_):
+                    surname = split_name(name)[1]
+                    for variant in slip_variants(surname):
+                        index.setdefault(variant, set()).add(surname)
+            self.buckets[bucket] = index
+        self.buckets.update({bucket: {} for bucket in wanted - set(self.buckets)})
 
 
 def update(seeds: list[Candidate], corpus: Corpus) -> Update:

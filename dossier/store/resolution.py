@@ -107,7 +107,14 @@ class StoredCorpus:
         return found
 
     def context(self, docs: set[str], region: set[Member]) -> list[Candidate]:
-        others = [c for c in self._candidates(docs) if (c.doc_id, c.idx) not in region]
+        """Names and types alone: the context of a document is the names it mentions."""
+        others = []
+        with self.store.reading() as conn:
+            for chunk in _chunks(docs):
+                others += [Candidate(row.doc_id, row.idx, row.name, row.type, [], row.role) for row in conn.execute(
+                    select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name, doc_entities.c.type,
+                           doc_entities.c.role).where(doc_entities.c.doc_id.in_(chunk)))
+                           if (row.doc_id, row.idx) not in region]
         previous = self.previous([(c.doc_id, c.idx) for c in others])
         for candidate in others:
             if (candidate.doc_id, candidate.idx) in previous:
@@ -119,9 +126,11 @@ def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
     """Replace the entities of the region with those resolved, in one transaction; drop the entities left
     without a document. Returns the names of the people before and after, and of the documents whose
     entities were renamed (their facts name them)."""
-    before = {p.name for p in result.previous.values() if p.type == "PERSON"}
     with store.writing() as conn:
         old = sorted({p.entity for p in result.previous.values()})
+        as_was = _given_back(conn, result, old)
+        before = {p.name for p in result.previous.values()
+                  if p.type == "PERSON" and p.entity not in as_was.values()}
         for chunk in _chunks(old):
             conn.execute(update(doc_entities).where(doc_entities.c.entity_id.in_(chunk)).values(entity_id=None))
             conn.execute(delete(entities).where(entities.c.id.in_(chunk)))
@@ -141,7 +150,25 @@ def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
                                                 .where(entities.c.id.in_(orphans), entities.c.type == "PERSON"))}
         conn.execute(delete(entities).where(entities.c.id.in_(orphans)))
         conn.execute(delete(stale_keys))
-    after = {r.name for r in result.resolved if r.type == "PERSON"}
+    after = {r.name for n, r in enumerate(result.resolved) if r.type == "PERSON" and n not in as_was}
     renamed = {doc for r in result.resolved for doc, idx in r.members
                if (doc, idx) in result.previous and result.previous[(doc, idx)].name != r.name}
     return before | after, renamed
+
+
+def _given_back(conn, result: Update, old: list[int]) -> dict[int, int]:
+    """The entities the update gives back as they were, same name, type and members (their cases stand):
+    {index in the update: entity}. None where documents were replaced: their entities lost members already."""
+    if conn.execute(select(stale_keys.c.key).limit(1)).first() is not None:
+        return {}
+    sizes = {}
+    for chunk in _chunks(old):
+        sizes.update(conn.execute(select(doc_entities.c.entity_id, func.count()).where(
+            doc_entities.c.entity_id.in_(chunk)).group_by(doc_entities.c.entity_id)).all())
+    given_back = {}
+    for n, entity in enumerate(result.resolved):
+        was = [result.previous.get(member) for member in entity.members]
+        if None not in was and len({p.entity for p in was}) == 1 and sizes.get(was[0].entity) == len(was) and \
+                (was[0].name, was[0].type) == (entity.name, entity.type):
+            given_back[n] = was[0].entity
+    return given_back
