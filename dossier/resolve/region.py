@@ -126,9 +126,10 @@ def update(seeds: list[Candidate], corpus: Corpus) -> Update:
     """Resolve the region of ``seeds``."""
     region = _Region(corpus)
     region.grow(seeds)
+    previous: dict[Member, Previous] = {}
     while True:
         candidates = sorted(region.found.values(), key=lambda c: (c.doc_id, c.idx))
-        previous = corpus.previous(list(region.found))
+        previous.update(corpus.previous([member for member in region.found if member not in previous]))
         original = {member: candidate.type for member, candidate in region.found.items()}
         first_names: set[str] = set()
         resolved = resolve(candidates, lambda docs: corpus.context(docs, set(region.found)), first_names)
