@@ -7,8 +7,8 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from ..resolve import Candidate
 from ..resolve.keys import name_partners
-from ..resolve.types import may_be_person
 from ..resolve.region import Member, Previous, Update
+from ..resolve.types import may_be_person
 from . import Store
 from .schema import doc_entities, entities, mentions, name_keys, stale_keys
 
