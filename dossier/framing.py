@@ -67,6 +67,11 @@ def group_of(row: dict, by: str, nationality: dict[str, str]) -> str | None:
     return _country_named(speaker) or nationality.get(speaker)
 
 
+def _use(row: dict) -> Use:
+    return Use(row["doc_id"], row["start_char"], row["end_char"], row["sentence_start"], row["sentence_end"],
+               row["type"], row["subject"], row["outlet"], row["published"])
+
+
 def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = None, top: int = 10,
                 person: str | None = None, fact_type: str | None = None,
                 min_count: int = 3) -> dict[str, list[Distinctive]]:
@@ -77,7 +82,7 @@ def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = 
     nationality = nationality or {}
     counts: dict[str, Counter] = defaultdict(Counter)
     prior: Counter = Counter()
-    uses: dict[tuple[str, str], list[Use]] = defaultdict(list)
+    rows_of: dict[tuple[str, str], list[dict]] = defaultdict(list)  # made uses only for the terms kept
     for row in rows:
         if fact_type and row["type"] != fact_type:
             continue
@@ -88,9 +93,7 @@ def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = 
         if not group:
             continue
         counts[group][row["term"]] += 1
-        uses[group, row["term"]].append(Use(row["doc_id"], row["start_char"], row["end_char"], row["sentence_start"],
-                                            row["sentence_end"], row["type"], row["subject"], row["outlet"],
-                                            row["published"]))
+        rows_of[group, row["term"]].append(row)
     prior_total = sum(prior.values())
     found = {}
     for group, mine in counts.items():
@@ -109,11 +112,12 @@ def distinctive(rows: list[dict], by: str, nationality: dict[str, str] | None = 
                         - math.log((elsewhere + alpha) / others_other_words))
             z = log_odds / math.sqrt(1 / (count + alpha) + 1 / (elsewhere + alpha))
             if z > 0:
-                scored.append(Distinctive(group, term, round(z, 3), round(log_odds, 4), count, elsewhere,
-                                          uses[group, term]))
+                scored.append(Distinctive(group, term, round(z, 3), round(log_odds, 4), count, elsewhere))
         scored.sort(key=lambda d: (-d.z, d.term))
         if scored:
             found[group] = scored[:top]
+            for term in found[group]:
+                term.uses = [_use(row) for row in rows_of[group, term.term]]
     return dict(sorted(found.items()))
 
 

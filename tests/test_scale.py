@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dossier.cases.ledger import ledger
+from dossier.cases.records import Event, Source
 from dossier.cli import app
+from dossier.resolve import Candidate, resolve
+from dossier.resolve.keys import name_keys
+from dossier.resolve.region import Previous, update
 
 runner = CliRunner()
 
@@ -131,3 +136,103 @@ def test_a_name_misspelt_in_a_new_article_joins_its_person_as_a_full_rebuild_wou
     assert grown == dossier_rows(tmp_path / "fresh.db")
     [dvornikov] = [aliases for _, _, aliases in grown["entities"] if '"Pavel Dvornikov"' in aliases]
     assert '"Pavel Dvornkov"' in dvornikov
+
+
+class ListedCorpus:
+    """Document entities held in memory, resolved once as a dossier keeps them (``region.Corpus``)."""
+
+    def __init__(self, stored: list[Candidate], new: list[Candidate]):
+        self.all = stored + new
+        self.before = {}
+        for n, entity in enumerate(resolve([_copy(c) for c in stored])):
+            self.before.update({member: Previous(n, entity.name, entity.type) for member in entity.members})
+
+    def with_keys(self, keys):
+        return [_copy(c) for c in self.all if name_keys(c.name) & keys]
+
+    def names_in(self, buckets):
+        return {key: {(c.name, c.type) for c in self.all if key in name_keys(c.name)} for key in buckets}
+
+    def of_documents(self, docs):
+        return [_copy(c) for c in self.all if c.doc_id in docs]
+
+    def previous(self, members):
+        return {m: self.before[m] for m in members if m in self.before}
+
+    def context(self, docs, region):
+        return [c for c in self.of_documents(docs) if (c.doc_id, c.idx) not in region]
+
+
+def _copy(c: Candidate) -> Candidate:
+    return Candidate(c.doc_id, c.idx, c.name, c.type, list(c.aliases), c.role)
+
+
+def _entities(stored: list[Candidate], new: list[Candidate]) -> tuple[list[Candidate], dict[tuple, tuple]]:
+    """The region an update of ``stored`` by ``new`` resolves, and what it gives each of its entities."""
+    result = update([_copy(c) for c in new], ListedCorpus(stored, new))
+    return result.region, {member: (entity.name, entity.type, tuple(sorted(entity.members)))
+                           for entity in result.resolved for member in entity.members}
+
+
+def _full(candidates: list[Candidate]) -> dict[tuple, tuple]:
+    return {member: (entity.name, entity.type, tuple(sorted(entity.members)))
+            for entity in resolve([_copy(c) for c in candidates]) for member in entity.members}
+
+
+def _person(doc: str, idx: int, name: str, type_: str = "PERSON") -> Candidate:
+    return Candidate(doc, idx, name, type_, [name])
+
+
+STORED = [
+    _person("wire-1", 0, "Pavel Dvornikov"), _person("wire-1", 1, "United States", "GPE"),
+    _person("wire-1", 2, "Anna Kowalczyk"),
+    _person("wire-2", 0, "Pavel Novak"), _person("wire-2", 1, "Olga Novak"), _person("wire-2", 2, "Novak"),
+    _person("wire-3", 0, "Tom States"), _person("wire-3", 1, "Olga Reyes"), _person("wire-3", 2, "Lisbon", "GPE"),
+    _person("wire-4", 0, "Marek Szabo"), _person("wire-4", 1, "Prague", "GPE"),
+]
+
+
+def test_an_update_reaches_the_namesakes_and_places_of_the_new_article_and_no_one_else():
+    new = [_person("wire-9", 0, "Pavel Dvornikov"), _person("wire-9", 1, "United States", "GPE"),
+           _person("wire-8", 0, "Dvornikov")]
+    region, entities = _entities(STORED, new)
+    reached = {c.name for c in region}
+    assert {"Pavel Dvornikov", "United States", "Dvornikov"} <= reached
+    # A shared given name, a surname that is a word of a place's name: neither can change what they resolve to.
+    assert not reached & {"Pavel Novak", "Olga Novak", "Novak", "Tom States", "Olga Reyes", "Marek Szabo"}
+    full = _full(STORED + new)
+    assert all(full[member] == resolved for member, resolved in entities.items())
+    assert entities[("wire-8", 0)][0] == "Pavel Dvornikov"
+
+
+def test_a_bare_given_name_no_surname_claims_is_weighed_against_every_full_name_as_a_rebuild_does():
+    # "Marek" alone: no one is surnamed so; the one Marek of the corpus is in an article that shares its names.
+    new = [_person("wire-9", 0, "Marek"), _person("wire-9", 1, "Prague", "GPE"),
+           _person("wire-9", 2, "Olga Reyes")]
+    region, entities = _entities(STORED, new)
+    assert "Marek Szabo" in {c.name for c in region}
+    full = _full(STORED + new)
+    assert all(full[member] == resolved for member, resolved in entities.items())
+    # A bare name some full name bears as its surname never asks after given names.
+    region, _ = _entities(STORED, [_person("wire-9", 0, "Novak"), _person("wire-9", 1, "Pavel Dvornikov")])
+    assert "Marek Szabo" not in {c.name for c in region}
+
+
+def test_an_exchange_reported_hundreds_of_times_is_one_swap_in_the_ledger():
+    def report(n: int, subject: str, date: str, **args) -> Event:
+        source = Source(doc_id=f"wire-{n}", outlet="Wire", published="2024-08-02", evidence="sentence",
+                        story=f"wire-{n}")
+        return Event("exchange", subject, {"date": date, **args}, [source])
+
+    events = []
+    for n in range(600):  # one swap told by many articles, some without the year; another swap apart
+        events.append(report(n, ["Ana Petrova", "Jan Novak"][n % 2], "2024-08-01" if n % 3 else "XXXX-08-01",
+                             counterpart=[["Jan Novak", "Ana Petrova"][n % 2]]))
+        events.append(report(n, "Ivan Orlov", "2022-12-08", counterpart=["Mark Hale"]))
+    events.append(report(600, "Lena Berg", "2019-08-02"))
+    swaps = ledger(events)
+    assert [(x.date, x.sides, x.unplaced, len(x.sources)) for x in swaps] == [
+        ("2019-08-02", ([], []), ["Lena Berg"], 1),
+        ("2022-12-08", (["Ivan Orlov"], ["Mark Hale"]), [], 600),
+        ("2024-08-01", (["Ana Petrova"], ["Jan Novak"]), [], 600),
+    ]

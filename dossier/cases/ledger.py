@@ -7,9 +7,10 @@ side is left open (``unplaced``) rather than guessed.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .merge import dates_agree
+from .merge import date_parts, dates_agree
 from .records import Event, Source
 
 
@@ -26,15 +27,74 @@ class Exchange:
         return set(self.sides[0]) | set(self.sides[1]) | set(self.unplaced)
 
 
-def _linked(a: Event, b: Event) -> bool:
-    return b.subject in a.args.get("counterpart", []) or a.subject in b.args.get("counterpart", [])
+def _day(event: Event) -> tuple | None:
+    """What a full date must share with another to agree with it (the year may be untold): month and day.
+    Two swaps are one where their people are counterparts or were released on one day (two swaps on one
+    day are rare)."""
+    if not event.date or len(event.date) != 10:
+        return None
+    parts = date_parts(event.date)
+    return ("as written", event.date) if parts is None else parts[1:]
 
 
-def _same_swap(a: Event, b: Event) -> bool:
-    """Counterparts of each other, or released on the same day (two swaps on one day are rare)."""
-    if _linked(a, b):
-        return True
-    return bool(a.date and b.date and len(a.date) == len(b.date) == 10 and dates_agree(a.date, b.date))
+class _Seen:
+    """The events taken so far, found by what can join a new one to them: subject, counterpart, day. Events
+    of one full date are in one swap already: a date is weighed once, by its first event."""
+
+    def __init__(self) -> None:
+        self.by_subject: dict[str, list[int]] = defaultdict(list)
+        self.by_counterpart: dict[str, list[int]] = defaultdict(list)
+        self.by_day: dict[tuple, dict[str, int]] = defaultdict(dict)
+        self.count = 0
+
+    def near(self, event: Event) -> set[int]:
+        found = set(self.by_counterpart.get(event.subject, ()))
+        found.update(n for other in event.args.get("counterpart", []) for n in self.by_subject.get(other, ()))
+        day = _day(event)
+        if day is not None:
+            found.update(n for date, n in self.by_day.get(day, {}).items() if dates_agree(event.date, date))
+        return found
+
+    def add(self, event: Event) -> None:
+        self.by_subject[event.subject].append(self.count)
+        for other in event.args.get("counterpart", []):
+            self.by_counterpart[other].append(self.count)
+        day = _day(event)
+        if day is not None:
+            self.by_day[day].setdefault(event.date, self.count)
+        self.count += 1
+
+
+def _groups(swaps: list[Event]) -> list[list[Event]]:
+    """The events of each swap, joined in the order they come: a new event takes with it every group it
+    shares a swap with, in the order those were last joined (a group is named by the event that last joined
+    it). Each event is looked up, not compared with all."""
+    seen = _Seen()
+    parent: list[int] = []
+    joined_by: list[list[int]] = []  # the groups each event took with it
+
+    def group(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for n, event in enumerate(swaps):
+        joined = sorted({group(m) for m in seen.near(event)})
+        parent.append(n)
+        for g in joined:
+            parent[g] = n
+        joined_by.append(joined)
+        seen.add(event)
+    groups = []
+    for n in sorted({group(n) for n in range(len(swaps))}):
+        members, stack = [], [n]
+        while stack:  # the event, then each group it took, in order
+            m = stack.pop()
+            members.append(swaps[m])
+            stack.extend(reversed(joined_by[m]))
+        groups.append(members)
+    return groups
 
 
 def _sides(group: list[Event]) -> dict[str, int]:
@@ -60,14 +120,8 @@ def _sides(group: list[Event]) -> dict[str, int]:
 
 
 def ledger(events: list[Event]) -> list[Exchange]:
-    swaps = [e for e in events if e.type == "exchange"]
-    groups: list[list[Event]] = []
-    for event in swaps:
-        joined = [g for g in groups if any(_same_swap(event, other) for other in g)]
-        merged = [event] + [e for g in joined for e in g]
-        groups = [g for g in groups if g not in joined] + [merged]
     exchanges = []
-    for group in groups:
+    for group in _groups([e for e in events if e.type == "exchange"]):
         side = _sides(group)
         dates = sorted((e.date for e in group if e.date), key=len, reverse=True)
         places = [e.args.get("place") for e in group if e.args.get("place")]

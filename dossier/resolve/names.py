@@ -203,6 +203,13 @@ def is_typo(a: str, b: str) -> bool:
     return slipped and not any(_gendered_pair(x, y) for x in readings(a) for y in readings(b))
 
 
+def slip_variants(word: str) -> set[str]:
+    """The word's letters and readings, each also with one letter dropped: two words one slip apart
+    (``is_typo``) share a variant, so a slip is looked up rather than tried on every pair."""
+    spellings = {_letters(word), *readings(word)}
+    return spellings | {s[:i] + s[i + 1:] for s in spellings for i in range(len(s))}
+
+
 def same_spelling(a: str, b: str) -> bool:
     """One name in two romanisations (no typo allowed)."""
     ra, rb = readings(a), readings(b)

@@ -57,6 +57,7 @@ class People:
         surnames = sorted({surname for _, surname in self.split if surname})
         self.same = _surname_groups(surnames)
         self.near = _typo_neighbours(surnames)
+        self.first_names_asked: set[str] = set()  # bare names weighed against the given names of full ones
 
     def given(self, i: int) -> list[str]:
         return self.split[i][0]
@@ -134,6 +135,7 @@ class People:
         if slips:
             return self.by_context(i, slips, needed=1)
         # Names that put the family name first ("Meng Wanzhou", then "Meng"): only where the context agrees.
+        self.first_names_asked.add(fold(surname))
         first = {self.clusters.find(j) for j in self.by_first.get(fold(surname), ()) if j in full_set}
         first = {root for root in first if doc not in self.docs_of[root]}
         return self.by_context(i, first, needed=1) if len(first) == 1 else None

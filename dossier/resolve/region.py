@@ -1,8 +1,10 @@
 """Resolution of an update: only the document entities the new or changed documents can affect.
 
-The region is closed under the relations resolution uses (shared keys, surnames one slip apart) and under
-context: where a re-resolved entity changes type, every entity of its document joins the region, since a
-document's names decide between namesakes. Resolving the region alone then gives what resolving the whole
+The region is closed under the relations resolution uses (shared keys, surnames one slip apart, only between
+names that may be people's: ``keys``) and under context: where a re-resolved entity changes type, every
+entity of its document joins the region, since a document's names decide between namesakes. A bare name is
+weighed against the full names whose given name it may be only where resolution finds no surname to claim
+it; those full names join the region then. Resolving the region alone then gives what resolving the whole
 corpus would give for it, and leaves the rest as it is.
 """
 from __future__ import annotations
@@ -11,9 +13,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .corpus import resolve
-from .keys import name_keys, neighbour_buckets, partners, slip_keys
-from .names import split_name
+from .keys import name_keys, name_partners, neighbour_buckets, person_partners, slip_keys
+from .names import slip_variants, split_name
 from .records import Candidate, Resolved
+from .types import may_be_person
 
 Member = tuple[str, int]
 
@@ -33,8 +36,8 @@ class Corpus(Protocol):
     def with_keys(self, keys: set[str]) -> list[Candidate]:
         """The entities holding any of these keys."""
 
-    def surnames_in(self, buckets: set[str]) -> dict[str, set[str]]:
-        """{bucket key: the surnames of the entities holding it}."""
+    def names_in(self, buckets: set[str]) -> dict[str, set[tuple[str, str]]]:
+        """{bucket key: the (name, type) of the entities holding it}."""
 
     def of_documents(self, docs: set[str]) -> list[Candidate]:
         """Every entity of these documents."""
@@ -53,44 +56,90 @@ class Update:
     previous: dict[Member, Previous]
 
 
-def _closure(seeds: list[Candidate], corpus: Corpus) -> dict[Member, Candidate]:
-    found = {(c.doc_id, c.idx): c for c in seeds}
-    frontier, asked, compared = list(seeds), set(), set()
-    while frontier:
-        keys: set[str] = set()
-        surnames = set()
-        for candidate in frontier:
-            keys |= partners(name_keys(candidate.name))
-            surnames.add(split_name(candidate.name)[1])
-        surnames -= compared | {""}
-        compared |= surnames
-        # The surnames of every bucket the new ones need, in one look-up.
-        near = corpus.surnames_in({bucket for s in surnames for bucket in neighbour_buckets(s)})
+class _Region:
+    """The entities reached from some, grown as resolution finds it needs more."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.found: dict[Member, Candidate] = {}
+        self.asked: set[str] = set()
+        self.compared: set[str] = set()
+        self.first_names: set[str] = set()
+        self.buckets: dict[str, dict[str, set[str]]] = {}  # bucket key -> {slip variant: surnames of people}
+
+    def grow(self, candidates: list[Candidate], first_names: set[str] = frozenset()) -> int:
+        """Add ``candidates`` and what they reach; with ``first_names``, also the full names whose given name
+        the bare names already found may be. Returns how many entities joined."""
+        size = len(self.found)
+        self.first_names |= first_names
+        frontier = self._add(candidates)
+        person_keys = {"g:" + name for name in first_names}
+        while frontier or person_keys:
+            keys: set[str] = set()
+            surnames = set()
+            for candidate in frontier:
+                own = name_keys(candidate.name)
+                keys |= name_partners(own)
+                if may_be_person(candidate.name, candidate.type):
+                    person_keys |= person_partners(own, self.first_names)
+                    surnames.add(split_name(candidate.name)[1])
+            person_keys |= self._slips(surnames - self.compared - {""})
+            keys -= self.asked
+            person_keys -= self.asked
+            self.asked |= keys | person_keys
+            reached = self.corpus.with_keys(keys) if keys else []
+            if person_keys:
+                reached += [c for c in self.corpus.with_keys(person_keys) if may_be_person(c.name, c.type)]
+            frontier, person_keys = self._add(reached), set()
+        return len(self.found) - size
+
+    def _add(self, candidates: list[Candidate]) -> list[Candidate]:
+        new = {(c.doc_id, c.idx): c for c in candidates if (c.doc_id, c.idx) not in self.found}
+        self.found.update(new)
+        return list(new.values())
+
+    def _slips(self, surnames: set[str]) -> set[str]:
+        """The keys of the surnames of people one slip from these, found in their buckets."""
+        self.compared |= surnames
+        self._read_buckets({bucket for s in surnames for bucket in neighbour_buckets(s)} - set(self.buckets))
+        keys = set()
         for surname in surnames:
-            keys |= slip_keys(surname, {other for bucket in neighbour_buckets(surname)
-                                        for other in near.get(bucket, ())})
-        keys -= asked
-        asked |= keys
-        frontier = [c for c in corpus.with_keys(keys) if (c.doc_id, c.idx) not in found] if keys else []
-        found.update(((c.doc_id, c.idx), c) for c in frontier)
-    return found
+            near = {other for bucket in neighbour_buckets(surname) for variant in slip_variants(surname)
+                    for other in self.buckets[bucket].get(variant, ())}
+            keys |= slip_keys(surname, near)
+        return keys
+
+    def _read_buckets(self, wanted: set[str]) -> None:
+        """The surnames of the people of each bucket, by their slip variants; every bucket read once."""
+        for bucket, names in self.corpus.names_in(wanted).items():
+            index: dict[str, set[str]] = {}
+            for name, type_ in names:
+                if may_be_person(name, type_):
+                    surname = split_name(name)[1]
+                    for variant in slip_variants(surname):
+                        index.setdefault(variant, set()).add(surname)
+            self.buckets[bucket] = index
+        self.buckets.update({bucket: {} for bucket in wanted - set(self.buckets)})
 
 
 def update(seeds: list[Candidate], corpus: Corpus) -> Update:
     """Resolve the region of ``seeds``."""
+    region = _Region(corpus)
+    region.grow(seeds)
+    previous: dict[Member, Previous] = {}
     while True:
-        region = _closure(seeds, corpus)
-        candidates = sorted(region.values(), key=lambda c: (c.doc_id, c.idx))
-        previous = corpus.previous(list(region))
-        original = {member: candidate.type for member, candidate in region.items()}
-        resolved = resolve(candidates, lambda docs: corpus.context(docs, set(region)))
+        candidates = sorted(region.found.values(), key=lambda c: (c.doc_id, c.idx))
+        previous.update(corpus.previous([member for member in region.found if member not in previous]))
+        original = {member: candidate.type for member, candidate in region.found.items()}
+        first_names: set[str] = set()
+        resolved = resolve(candidates, lambda docs: corpus.context(docs, set(region.found)), first_names)
         # A document whose names changed type reads differently to the namesakes it mentions: all of it joins.
         retyped = {c.doc_id for c in candidates if (c.doc_id, c.idx) in previous and
                    previous[(c.doc_id, c.idx)].type != c.type and {c.type, previous[(c.doc_id, c.idx)].type} &
                    {"PERSON", "ORG", "FAC"}}
-        more = [c for c in corpus.of_documents(retyped) if (c.doc_id, c.idx) not in region]
-        if not more:
+        more = [c for c in corpus.of_documents(retyped) if (c.doc_id, c.idx) not in region.found]
+        # A bare name no surname claimed is weighed against every full name it may be the given name of.
+        if not region.grow(more, first_names - region.first_names):
             return Update(candidates, resolved, previous)
         for candidate in candidates:
             candidate.type = original[(candidate.doc_id, candidate.idx)]
-        seeds = candidates + more

@@ -9,6 +9,17 @@ from .names import given_compatible, readings, same_surname, split_name
 from .records import Candidate
 
 
+def may_be_person(name: str, type_: str) -> bool:
+    """Whether ``correct_types`` could make a name so tagged a person's, whatever the corpus (a vote turns a
+    name into a person's only where some mention of it is tagged one, and that mention answers this alone)."""
+    if type_ == "PERSON":
+        return True
+    if type_ in ("ORG", "NORP", "FAC") and split_name(name)[0] and len(name.split()) <= 3:
+        return True
+    return type_ in ("ORG", "NORP", "FAC", "GPE", "LOC") and " " not in name.strip() and \
+        not places.country(name) and not places.country_of_place(name)
+
+
 def correct_types(candidates: list[Candidate]) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
