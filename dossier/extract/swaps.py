@@ -16,6 +16,7 @@ from ..annotate.roles import is_person_role
 from ..temporal import Anchor
 from .events import RawFact
 from .grammar import date_of, entity_text, place_name, with_conjuncts
+from .rosters import listed_names
 from .triggers import is_factual
 from .words import DETENTION_WORDS, PEOPLE
 
@@ -153,7 +154,7 @@ def _listed_members(group: Token) -> list[Token]:
     named as A and B", "the oil executives – A, B –", "five Iranians, including A"."""
     head = group.head
     if group.dep_ == "nsubj" and head.lemma_ == "include":
-        return [m for c in head.children if c.dep_ in ("dobj", "attr") for m in with_conjuncts(c)]
+        return [m for c in head.children if c.dep_ in ("dobj", "attr") for m in listed_names(c)]
     if group.dep_ == "nsubjpass" and head.lemma_ in ("name", "identify"):
         return [m for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
                 for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
@@ -209,10 +210,26 @@ def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
             fact.args["counterpart"] = [linker.ref(p) for p, c in side.items() if c != country]
 
 
+def _sentence_date(trigger: Token, anchor: Anchor) -> str | None:
+    """"as in 2022, when X was freed in exchange for Y": a date its own sentence gives a swap, which makes it
+    another swap than the one the article reports when the dates differ."""
+    def of_another_clause(token: Token) -> bool:  # "X, who was convicted in 1988, was freed"
+        return any(a.dep_ in ("relcl", "acl", "ccomp") and trigger not in a.subtree for a in (token, *token.ancestors))
+    return next((d for t in trigger.sent if t.ent_type_ == "DATE" and not of_another_clause(t)
+                 and (d := date_of(t, anchor))), None)
+
+
+def _same_day(date: str, other: str) -> bool:
+    return date.startswith(other) or other.startswith(date)
+
+
 def releases_in_a_swap(raw: list[RawFact], doc: Doc, anchor: Anchor, linker) -> None:
     """In an article that reports a prisoner swap, people it reports freed were freed in that swap,
     on its date and at its place, each for the people the other side freed."""
     _fold_releases(raw)
+    for fact in raw:
+        if fact.type == "exchange" and "date" not in fact.args and (own := _sentence_date(fact.trigger, anchor)):
+            fact.args["date"] = own
     dates, found_places = _swap_reports(doc, anchor)
     if not dates:
         return
@@ -226,7 +243,7 @@ def releases_in_a_swap(raw: list[RawFact], doc: Doc, anchor: Anchor, linker) -> 
         if fact.type == "exchange":
             if when and "date" not in fact.args:
                 fact.args["date"], fact.sources["date"] = when
-            if found_places and "place" not in fact.args:
+            if found_places and "place" not in fact.args and (not when or _same_day(fact.args["date"], when[0])):
                 fact.args["place"], fact.sources["place"] = found_places[0]
     _pair_sides(converted, linker.ref)
     _pair_nations(raw, doc, linker, when, found_places[0] if found_places else None)
