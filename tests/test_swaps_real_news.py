@@ -50,3 +50,36 @@ def test_a_swap_hoped_for_in_a_when_clause_did_not_happen(facts):
                   published="2024-05-10")
     assert _swaps(found) == {}
     assert [f for f in case(found) if f[0] == "release"] == []
+
+
+def test_sides_by_a_nation_group_its_individually_named_members_and_the_group_freed_in_return(facts):
+    found = facts("Chile frees Canadians in prisoner swap\n"
+                  "Chile has freed four jailed Canadians in exchange for two Chilean businessmen held in Canada.\n"
+                  "The swap included three Canadian mining engineers, officials said.\n"
+                  "The swap also included a driver of the company in addition to former Canadian soldier Luc Bouchard, "
+                  "officials said.\n"
+                  "The mining engineers – Marc Gauthier, Julie Gagnon and Pierre Roy – were arrested in 2021.\n"
+                  "In return, Ottawa agreed to release two cousins of a Chilean senator, Ana Rojas.\n"
+                  "Diego Rojas and Pablo Soto were arrested in Toronto in 2019.", published="2024-05-10")
+    canadians, chileans = ["Julie Gagnon", "Luc Bouchard", "Marc Gauthier", "Pierre Roy"], ["Diego Rojas",
+                                                                                           "Pablo Soto"]
+    swaps = _swaps(found)
+    assert {p: swaps.get(p, (None, None, None))[2] for p in canadians + chileans} == {
+        **{p: chileans for p in canadians}, **{p: canadians for p in chileans}}
+    assert "Ana Rojas" not in swaps  # the senator named beside the group freed was not freed
+
+
+def test_a_roster_of_the_swap_gives_its_date_and_place_without_guessing_sides(facts):
+    found = facts("Seven countries freed 20 prisoners in a prisoner exchange in Ankara on Thursday.\n"
+                  "Among those released are the reporter Kevin Doyle and the pilot Tom Hale.\n"
+                  "Also included in the exchange are German activist Lena Fischer, who was imprisoned in Belarus, "
+                  "and Russian agent Viktor Ross, who was imprisoned in Germany.\n"
+                  "Mark Dorsey, a teacher held in Iran, was not included in the swap.", published="2024-05-10")
+    freed = ["Kevin Doyle", "Lena Fischer", "Tom Hale", "Viktor Ross"]
+    assert _swaps(found) == {p: ("2024-05-09", "Ankara", []) for p in freed}
+
+
+def test_a_swap_this_morning_is_of_the_day_of_the_article(facts):
+    found = facts("Viktor Ross was swapped for Mark Dorsey at the Dubai airport this morning.", published="2024-05-10")
+    assert _swaps(found) == {"Viktor Ross": ("2024-05-10", "Dubai airport", ["Mark Dorsey"]),
+                             "Mark Dorsey": ("2024-05-10", "Dubai airport", ["Viktor Ross"])}

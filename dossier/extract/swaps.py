@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Token
 
 from .. import places
 from ..annotate.roles import is_person_role
-from ..temporal import Anchor
+from ..temporal import Anchor, resolve_date
 from .events import RawFact
-from .grammar import date_of, entity_text, place_name, with_conjuncts
-from .rosters import listed_names
+from .grammar import date_of, entity_span, entity_text, place_name, with_conjuncts
+from .rosters import among_released, included_in, listed_names, named_next
 from .triggers import is_factual
 from .words import DETENTION_WORDS, PEOPLE
 
@@ -27,6 +27,7 @@ _DONE_VERBS = {"complete", "carry", "conduct", "hold", "finalize", "finalise", "
 _HAPPEN_VERBS = {"take", "happen", "occur"}
 # "In return, X released ...": the clause tells of the other side.
 _RETURN_MARKERS = ("in return", "in exchange", "for its part", "in turn")
+_OTHER_SIDE = "other"
 
 
 
@@ -45,17 +46,19 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
             # "returned 150 prisoners in an exchange"
             people = any(t.lemma_.casefold() in _PEOPLE_WORDS for c in token.head.head.children
                          if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
-        took_place = token.dep_ == "nsubj" and token.head.lemma_ in _HAPPEN_VERBS
-        done = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.casefold() in _DONE_VERBS
+        # "conducted a prisoner exchange operation in Ankara": the noun the swap names is the swap
+        phrase = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+        took_place = phrase.dep_ == "nsubj" and phrase.head.lemma_ in _HAPPEN_VERBS
+        done = phrase.dep_ in ("dobj", "nsubjpass") and phrase.head.lemma_.casefold() in _DONE_VERBS
         # "a Qatar-brokered swap fell into place": a swap in an article about people held is of prisoners
         of_prisoners = token.lemma_.casefold() == "swap" and detention_story
         if not people and not took_place and not of_prisoners:
             continue
         when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
         dates.append((next((d for d in when if d), None), token.idx))
-        clause = token.head if took_place or done else token
+        clause = phrase.head if took_place or done else phrase
         where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
-                 and t.head.head.i in (clause.i, token.i) and (p := place_name(t))]
+                 and t.head.head.i in (clause.i, phrase.i) and (p := place_name(t))]
         found_places.extend((place, token.idx) for place in where[:1])
     return dates, found_places
 
@@ -158,44 +161,90 @@ def _listed_members(group: Token) -> list[Token]:
     if group.dep_ == "nsubjpass" and head.lemma_ in ("name", "identify"):
         return [m for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
                 for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
-    members = [m for c in group.children if c.dep_ == "appos" and c.pos_ == "PROPN" for m in with_conjuncts(c)]
+    members = [m for c in group.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+               for m in with_conjuncts(c)]
     members += [m for c in group.children if c.dep_ == "prep" and c.lower_ == "including"
                 for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
     return members
 
 
+def _own_nation(member: Token) -> str | None:
+    """"US Marine veteran A", "German mercenary B", "an American citizen named C": the one nation the words
+    before a listed person's name give them (none for "Iranian-Swedish D")."""
+    found = set()
+    stack = [c for c in member.children if c.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        token = stack.pop()
+        if token.ent_type_ in ("NORP", "GPE") and (country := places.country(token.text)):
+            found.add(country)
+        if token.ent_type_ != "PERSON":
+            stack += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    return found.pop() if len(found) == 1 else None
+
+
+def _returned_group(token: Token) -> bool:
+    """"In return, Washington agreed to release two nephews of ...": a group freed by the other side."""
+    return token.tag_ == "NNS" and token.dep_ in ("dobj", "nsubjpass") and \
+        token.head.lemma_.casefold() in ("release", "free", "freed") and \
+        any(marker in token.sent.text.casefold() for marker in _RETURN_MARKERS)
+
+
 def _national_sides(doc: Doc, linker) -> tuple[dict[int, str], dict[int, Token]]:
-    """Who was freed on which side of a swap, by the nation of the groups the article lists them in:
-    {person: country}, and the token that names each person there."""
+    """Who was freed in a swap and on which side, by the nation of the groups the article lists them in, of
+    the words before each name in a roster of the swap, or as the group freed in return: {person: country,
+    "other" or None}, and the token that names each person there."""
     known: dict[str, str] = {}
-    swapped: set[str] = set()
-    side: dict[int, str] = {}
+    swapped: set[str | None] = {None, _OTHER_SIDE}
+    side: dict[int, str | None] = {}
     named_at: dict[int, Token] = {}
+    own: dict[int, str] = {}
     last_group: str | None = None
+
+    def place(member: Token, country: str | None) -> None:
+        person = linker.person(member)
+        if person is not None and side.get(person) is None:
+            side[person], named_at[person] = country, member
+
     for sentence in doc.sents:
         freed = any(t.lemma_.casefold() in _FREED_WORDS for t in sentence)
         for token in sentence:
+            roster = included_in(token) if token.lemma_.casefold() in SWAP_NOUNS else among_released(token)
+            for member in roster:
+                place(member, None)
+                if (country := _own_nation(member)) and (person := linker.person(member)) is not None:
+                    own[person] = country
             country = _national_group(token, known)
             if country is None and token.lower_ == "they" and last_group and token.dep_ in ("nsubj", "nsubjpass"):
                 country = last_group  # "They were named by Iran as ..."
+            if country is None and _returned_group(token):
+                country = _OTHER_SIDE
             if country is None:
                 continue
-            last_group = country
+            if country != _OTHER_SIDE:
+                last_group = country
             if freed:
                 swapped.add(country)
-            for member in _listed_members(token):
-                person = linker.person(member)
-                if person is not None and person not in side:
-                    side[person], named_at[person] = country, member
+            for member in _listed_members(token) or named_next(token):
+                place(member, country)
+    # A nation of a person's own words is their side only where a group of that nation was freed: a dissident
+    # freed by their own state is on the other side of the swap.
+    for person, country in own.items():
+        if side.get(person) is None and country in swapped:
+            side[person] = country
     return {p: c for p, c in side.items() if c in swapped}, named_at
 
 
 def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
     """"Five Americans were freed in exchange for five Iranians ... The Americans include A, B; the Iranians
-    were named as C, D": each listed person was freed in the swap, for the people listed on the other side."""
+    were named as C, D": each listed person was freed in the swap, for the people listed on the other side.
+    The group freed "in return" is the other side of the one nation named; people a roster of the swap names
+    but no side places were freed in it, for no one the article makes known."""
     side, named_at = _national_sides(doc, linker)
-    if len(set(side.values())) != 2:
-        return
+    nations = set(side.values()) - {None, _OTHER_SIDE}
+    if len(nations) == 2:
+        side = {p: c for p, c in side.items() if c != _OTHER_SIDE}
+    elif len(nations) != 1 or _OTHER_SIDE not in side.values():
+        side = {p: None for p, c in side.items() if c is None or len(nations) > 2}
     exchanges = {fact.subject: fact for fact in raw if fact.type == "exchange"}
     for person, country in side.items():
         fact = exchanges.get(person)
@@ -206,8 +255,8 @@ def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
                     fact.args[key], fact.sources[key] = found
             raw.append(fact)
             exchanges[person] = fact
-        if not fact.args.get("counterpart"):
-            fact.args["counterpart"] = [linker.ref(p) for p, c in side.items() if c != country]
+        if country is not None and not fact.args.get("counterpart"):
+            fact.args["counterpart"] = [linker.ref(p) for p, c in side.items() if c not in (country, None)]
 
 
 def _sentence_date(trigger: Token, anchor: Anchor) -> str | None:
@@ -215,8 +264,16 @@ def _sentence_date(trigger: Token, anchor: Anchor) -> str | None:
     another swap than the one the article reports when the dates differ."""
     def of_another_clause(token: Token) -> bool:  # "X, who was convicted in 1988, was freed"
         return any(a.dep_ in ("relcl", "acl", "ccomp") and trigger not in a.subtree for a in (token, *token.ancestors))
-    return next((d for t in trigger.sent if t.ent_type_ == "DATE" and not of_another_clause(t)
-                 and (d := date_of(t, anchor))), None)
+    return next((d for t in trigger.sent if t.ent_type_ in ("DATE", "TIME") and not of_another_clause(t)
+                 and (d := _day_of(t, anchor))), None)
+
+
+def _day_of(token: Token, anchor: Anchor) -> str | None:
+    """The day a date or a time of day names ("this morning", "tonight" are the day of the article)."""
+    if token.ent_type_ == "TIME":
+        span = entity_span(token)
+        return resolve_date(span.text, anchor) if span is not None else None
+    return date_of(token, anchor)
 
 
 def _same_day(date: str, other: str) -> bool:
