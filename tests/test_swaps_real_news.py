@@ -83,3 +83,24 @@ def test_a_swap_this_morning_is_of_the_day_of_the_article(facts):
     found = facts("Viktor Ross was swapped for Mark Dorsey at the Dubai airport this morning.", published="2024-05-10")
     assert _swaps(found) == {"Viktor Ross": ("2024-05-10", "Dubai airport", ["Mark Dorsey"]),
                              "Mark Dorsey": ("2024-05-10", "Dubai airport", ["Viktor Ross"])}
+
+
+def test_people_named_later_by_the_roles_the_swap_sentence_gave_a_nation(facts):
+    found = facts("Denmark and Iran held a prisoner swap in Oman on Friday, with officials saying Tehran released "
+                  "a Danish aid worker in exchange for an Iranian diplomat convicted of plotting an attack.\n"
+                  "The Danish foreign minister said that the aid worker, Jens Holm, had been released. "
+                  "Iranian state media later said diplomat Reza Karimi had been released.", published="2024-05-10")
+    assert {p: c for p, (_d, _w, c) in _swaps(found).items()} == {"Jens Holm": ["Reza Karimi"],
+                                                                   "Reza Karimi": ["Jens Holm"]}
+
+
+def test_people_a_state_hopes_to_free_are_no_side_of_an_earlier_swap(facts):
+    found = facts("Pilot Mark Dorsey was released last year in a prisoner swap for Russian arms dealer Arkady Belov.\n"
+                  "Two Russians held in Canada were freed in the same swap. They were named as Ivan Petrov and "
+                  "Oleg Sokolov.\n"
+                  "Washington now seeks to negotiate the return of US citizens held by Moscow.\n"
+                  "They include Tom Hale, a teacher, and the reporter Kevin Doyle.", published="2024-05-10")
+    swaps = _swaps(found)
+    assert swaps["Mark Dorsey"] == ("2023", None, ["Arkady Belov"])
+    assert "Tom Hale" not in swaps and "Kevin Doyle" not in swaps
+    assert "Tom Hale" not in swaps.get("Ivan Petrov", (None, None, []))[2]

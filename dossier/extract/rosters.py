@@ -77,3 +77,19 @@ def among_released(pronoun: Token) -> list[Token]:
     # the names right after "are", wherever the parser hung them
     names = [t for t in verb.sent if t.left_edge.i == verb.i + 1 and t.dep_ in ("nsubj", "attr") and t.pos_ == "PROPN"]
     return [m for name in names[:1] for m in listed_names(name)]
+
+
+def members_listed(group: Token) -> list[Token]:
+    """The names a sentence lists as a group's members: "The Americans include A, B and C", "They were
+    named as A and B", "the oil executives – A, B –", "five Iranians, including A"."""
+    head = group.head
+    if group.dep_ == "nsubj" and head.lemma_ == "include":
+        return [m for c in head.children if c.dep_ in ("dobj", "attr") for m in listed_names(c)]
+    if group.dep_ == "nsubjpass" and head.lemma_ in ("name", "identify"):
+        return [m for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+                for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
+    members = [m for c in group.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+               for m in with_conjuncts(c)]
+    members += [m for c in group.children if c.dep_ == "prep" and c.lower_ == "including"
+                for o in c.children if o.dep_ == "pobj" for m in with_conjuncts(o)]
+    return members
