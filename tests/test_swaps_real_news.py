@@ -104,3 +104,25 @@ def test_people_a_state_hopes_to_free_are_no_side_of_an_earlier_swap(facts):
     assert swaps["Mark Dorsey"] == ("2023", None, ["Arkady Belov"])
     assert "Tom Hale" not in swaps and "Kevin Doyle" not in swaps
     assert "Tom Hale" not in swaps.get("Ivan Petrov", (None, None, []))[2]
+
+
+def test_two_exchanged_for_two_gives_each_side_its_counterparts(facts):
+    found = facts("Tom Hale and Kevin Doyle were exchanged for Viktor Ross and Arkady Belov at Ankara airport "
+                  "on Thursday.", published="2024-05-10")
+    americans, russians = ["Kevin Doyle", "Tom Hale"], ["Arkady Belov", "Viktor Ross"]
+    assert _swaps(found) == {**{p: ("2024-05-09", "Ankara", russians) for p in americans},
+                             **{p: ("2024-05-09", "Ankara", americans) for p in russians}}
+
+
+def test_a_swap_told_of_one_side_is_paired_with_the_people_freed_in_return(facts):
+    found = facts("Iran freed Tom Hale in a prisoner swap on Monday. In return, the United States released "
+                  "Reza Karimi and Ali Nouri, who had been convicted of sanctions violations.", published="2024-05-10")
+    assert _swaps(found) == {"Tom Hale": ("2024-05-06", None, ["Ali Nouri", "Reza Karimi"]),
+                             "Reza Karimi": ("2024-05-06", None, ["Tom Hale"]),
+                             "Ali Nouri": ("2024-05-06", None, ["Tom Hale"])}
+
+
+def test_people_freed_in_the_same_swap_are_not_each_others_counterparts(facts):
+    found = facts("Tom Hale was released on Friday as part of a prisoner swap that also freed Kevin Doyle.",
+                  published="2024-05-10")
+    assert _swaps(found) == {"Tom Hale": ("2024-05-10", None, []), "Kevin Doyle": ("2024-05-10", None, [])}

@@ -34,6 +34,8 @@ def releasing_side(trigger: Token) -> str | None:
     """Who released: the agent of a passive ("freed by Moscow"), the subject of an active verb ("Belarus
     freed", "Poland, which released"), as a country where the name is a state, its capital or its people;
     "other" for a clause that tells of the other side without naming it ("In return, ... were released")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+        trigger = trigger.head.head  # "Iran freed A in a swap": the verb the swap hangs on
     for child in trigger.children:
         if child.dep_ == "agent":
             for obj in child.children:

@@ -144,7 +144,9 @@ def releases_in_a_swap(raw: list[RawFact], doc: Doc, anchor: Anchor, linker) -> 
     if not dates:
         return
     when = next(((d, at) for d, at in dates if d), None)
-    converted: list[RawFact] = []
+    # "Iran freed A in a prisoner swap ... In return, the US released B": a swap told of one side
+    converted = [f for f in raw if f.type == "exchange" and not f.args.get("counterpart")
+                 and f.trigger.lemma_.casefold() in SWAP_NOUNS and f.trigger.pos_ == "NOUN"]
     for fact in raw:
         if fact.type == "release" and fact.args.get("manner") in (None, "exchange"):
             fact.type = "exchange"
