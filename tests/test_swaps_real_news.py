@@ -126,3 +126,37 @@ def test_people_freed_in_the_same_swap_are_not_each_others_counterparts(facts):
     found = facts("Tom Hale was released on Friday as part of a prisoner swap that also freed Kevin Doyle.",
                   published="2024-05-10")
     assert _swaps(found) == {"Tom Hale": ("2024-05-10", None, []), "Kevin Doyle": ("2024-05-10", None, [])}
+
+
+def test_a_group_of_one_nation_freed_in_a_swap_gives_swaps_without_guessed_counterparts(facts):
+    found = facts("Canadians freed from prison in swap\n"
+                  "Four Canadians held for years in Oman were freed in a swap on Friday.\n"
+                  "The Canadians include engineer Marc Gauthier and teacher Julie Gagnon.", published="2024-05-10")
+    assert _swaps(found) == {"Marc Gauthier": ("2024-05-10", None, []), "Julie Gagnon": ("2024-05-10", None, [])}
+
+
+def test_people_a_state_freed_face_the_people_of_its_nation_freed_by_the_other(facts):
+    found = facts("Venezuela released ten Americans on Wednesday in a prisoner swap with the United States. "
+                  "Washington freed Alex Saab, a close ally of the president, in return. "
+                  "The Americans released include Tom Hale and Kevin Doyle.", published="2024-05-10")
+    americans = ["Kevin Doyle", "Tom Hale"]
+    assert _swaps(found) == {**{p: ("2024-05-08", None, ["Alex Saab"]) for p in americans},
+                             "Alex Saab": ("2024-05-08", None, americans)}
+
+
+def test_the_place_of_a_swap_on_an_airport_tarmac(facts):
+    found = facts("The swap took place on the tarmac of Ankara airport on Thursday, when Tom Hale was handed over "
+                  "in exchange for Viktor Ross.", published="2024-05-10")
+    assert _swaps(found) == {"Tom Hale": ("2024-05-09", "Ankara airport", ["Viktor Ross"]),
+                             "Viktor Ross": ("2024-05-09", "Ankara airport", ["Tom Hale"])}
+
+
+def test_others_of_the_nation_still_held_are_not_made_part_of_the_swap(facts):
+    found = facts("The United States and Russia carried out a prisoner swap on Wednesday, exchanging Tom Hale for "
+                  "Viktor Ross.\n"
+                  "His family stands with all the families of wrongfully detained Americans who are still waiting "
+                  "for their own release.\n"
+                  "Russia still holds several Americans, including tennis star Anna Brooks, who was detained in "
+                  "February.", published="2024-05-10")
+    assert {p: c for p, (_d, _w, c) in _swaps(found).items()} == {"Tom Hale": ["Viktor Ross"],
+                                                                   "Viktor Ross": ["Tom Hale"]}

@@ -127,6 +127,7 @@ class Sides:
     side: dict[int, str | None] = field(default_factory=dict)
     named_at: dict[int, Token] = field(default_factory=dict)
     rostered: set[int] = field(default_factory=set)
+    freed_nations: set[str] = field(default_factory=set)  # groups a freeing word governs: "freed five Americans"
 
 
 def _role_nations(doc: Doc) -> dict[str, str]:
@@ -202,6 +203,8 @@ def national_sides(doc: Doc, linker) -> Sides:
                 last_group = country
             if freed:
                 swapped.add(country)
+                if token.head.lemma_.casefold() in _FREED_WORDS and is_factual(token.head):
+                    found.freed_nations.add(country)
             for member in members_listed(token) or named_next(token):
                 place(member, country)
     # A nation of a person's own words is their side only where a group of that nation was freed: a dissident

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .. import places
 from ..temporal import Anchor, resolve_date
 from .events import RawFact
 from .grammar import date_of, entity_span, place_name
-from .swap_sides import OTHER_SIDE, national_sides, pair_release_sides, role_sides
+from .swap_sides import OTHER_SIDE, national_sides, pair_release_sides, releasing_side, role_sides
 from .triggers import is_factual
 from .words import DETENTION_WORDS, SWAP_NOUNS
 
@@ -22,6 +23,11 @@ _PEOPLE_WORDS = {"prisoner", "detainee", "hostage", "captive", "people", "person
 # Verbs of which a swap is the object when the article reports it happened ("completed a swap in Ankara").
 _DONE_VERBS = {"complete", "carry", "conduct", "hold", "finalize", "finalise", "make", "stage", "execute"}
 _HAPPEN_VERBS = {"take", "happen", "occur"}
+
+
+def _people_word(token: Token) -> bool:
+    return token.lemma_.casefold() in _PEOPLE_WORDS or (
+        token.tag_ in ("NNS", "NNPS") and places.country_of_demonym(token.text) is not None)
 
 
 def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]], list[tuple[str, int]]]:
@@ -34,10 +40,10 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
             continue
         if not is_factual(token):
             continue
-        people = any(t.lemma_.casefold() in _PEOPLE_WORDS for t in token.subtree)
+        people = any(_people_word(t) for t in token.subtree)
         if not people and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
-            # "returned 150 prisoners in an exchange"
-            people = any(t.lemma_.casefold() in _PEOPLE_WORDS for c in token.head.head.children
+            # "returned 150 prisoners in an exchange", "three Britons were freed in a swap"
+            people = any(_people_word(t) for c in token.head.head.children
                          if c.dep_ in ("dobj", "nsubjpass", "nsubj") for t in c.subtree)
         # "conducted a prisoner exchange operation in Ankara": the noun the swap names is the swap
         phrase = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
@@ -50,10 +56,16 @@ def _swap_reports(doc: Doc, anchor: Anchor) -> tuple[list[tuple[str | None, int]
         when = [date_of(t, anchor) for t in token.sent if t.ent_type_ == "DATE"]
         dates.append((next((d for d in when if d), None), token.idx))
         clause = phrase.head if took_place or done else phrase
-        where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in")
-                 and t.head.head.i in (clause.i, phrase.i) and (p := place_name(t))]
+        where = [p for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "on")
+                 and t.head.head.i in (clause.i, phrase.i) and (p := _place_at(t))]
         found_places.extend((place, token.idx) for place in where[:1])
     return dates, found_places
+
+
+def _place_at(token: Token) -> str | None:
+    """"at Ankara airport", "on the tarmac of Ankara airport", "on the tarmac in Abu Dhabi"."""
+    return place_name(token) or next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")
+                                      for o in c.children if o.dep_ == "pobj" and (p := place_name(o))), None)
 
 
 def _fold_releases(raw: list[RawFact]) -> None:
@@ -77,16 +89,21 @@ def _fold_releases(raw: list[RawFact]) -> None:
 def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
     """"Five Americans were freed in exchange for five Iranians ... The Americans include A, B; the Iranians
     were named as C, D": each listed person was freed in the swap, for the people listed on the other side.
-    The group freed "in return" is the other side of the one nation named; people a roster of the swap names
-    but no side places were freed in it, for no one the article makes known."""
+    The group freed "in return", and the people a state freed whose own people were freed, are the other side
+    of that nation. People of one side only, named in a roster of the swap or in a group the article says was
+    freed, were freed in the swap, for no one the article makes known."""
     exchanges = {fact.subject: fact for fact in raw if fact.type == "exchange"}
     sides = national_sides(doc, linker)
-    side = sides.side
+    side = dict(sides.side)
     nations = set(side.values()) - {None, OTHER_SIDE}
+    for person, fact in exchanges.items():  # "Venezuela freed ten Americans ... Washington freed A in return"
+        if side.get(person) is None and not fact.args.get("counterpart") and \
+                (freed_by := releasing_side(fact.trigger)) in nations:
+            side[person] = next(iter(nations - {freed_by}), OTHER_SIDE)
     if len(nations) == 2:
         side = {p: c for p, c in side.items() if c != OTHER_SIDE}
     elif len(nations) != 1 or OTHER_SIDE not in side.values():
-        side = {p: None for p in side if p in sides.rostered}
+        side = {p: None for p, c in side.items() if p in sides.rostered or c in sides.freed_nations}
     for person, country in side.items():
         fact = exchanges.get(person)
         if fact is None:
