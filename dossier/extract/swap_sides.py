@@ -2,8 +2,9 @@
 
 A side is named by the state that freed its people ("freed by Moscow", "In return, the West released"), or by the
 nation of the people it freed ("five Americans ... the Americans include A and B"; "US veteran C" in a roster of
-the swap), or is the group freed "in return" for one nation's people. Where two sides are known, each person's
-counterparts are the other side's people; where not, no one is given counterparts.
+the swap; "a Belgian aid worker ... the aid worker, D"), or is the group freed "in return" for one nation's people.
+Where two sides are known, each person's counterparts are the other side's people; where not, no one is given
+counterparts.
 """
 from __future__ import annotations
 
