@@ -22,6 +22,7 @@ _ALIASES = {
     "the maldives": "Maldives", "gaza": "Palestinian Territory", "west bank": "Palestinian Territory",
 }
 _DEMONYMS = {
+    "briton": "United Kingdom", "swede": "Sweden", "dane": "Denmark",  # nouns for a nation's people
     "american": "United States", "british": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
     "french": "France", "dutch": "Netherlands", "german": "Germany", "swiss": "Switzerland", "swedish": "Sweden",
     "danish": "Denmark", "finnish": "Finland", "norwegian": "Norway", "polish": "Poland", "czech": "Czechia",

@@ -181,9 +181,9 @@ def resolve_date(expression: str, anchor: Anchor) -> str | None:
     # "late on Thursday", "the summer of 2019", "earlier this month", "the end of May".
     text = re.sub(r"^(?:(?:on|in|at|since|from|by|of|during|early|earlier|late|later|mid|the|end|beginning|start|"
                   r"middle|spring|summer|autumn|fall|winter)\s+)+", "", text)
-    text = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", text)
     if text in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return _fmt(anchor.year, anchor.month, anchor.day) if anchor.month else None
+    text = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", text)
     if text == "yesterday":
         return _shift(anchor, days=-1)
     if text in _WEEKDAYS or (text.startswith("last ") and text[5:] in _WEEKDAYS):

@@ -182,14 +182,6 @@ def test_swap_sides_by_the_nation_of_the_groups_the_article_lists(facts):
                              **{p: (None, None, canadians) for p in omanis}}
 
 
-def test_groups_of_one_nation_only_make_no_swap_sides(facts):
-    found = facts("Canadians freed from prison in swap\n"
-                  "Four Canadians held for years in Oman were freed in a swap.\n"
-                  "The Canadians include engineer Marc Tremblay and teacher Julie Gagnon.", published="2024-05-10")
-    # one side is known, the other is not: no one is made a party to the swap by the list alone
-    assert _swaps(found) == {}
-
-
 # ---------------------------------------------------------------- offences
 
 

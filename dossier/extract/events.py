@@ -103,6 +103,7 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                 continue
             if trigger.patient == "noun" and not args and any(p.pos_ == "PRON" for p in patients):
                 continue  # "his conviction that ...": a pronoun's noun event needs some detail to be one
+            stated = bool(args.get("counterpart"))  # "A and B were exchanged for C": C's swap is told too
             if trigger.type.name == "exchange":
                 if group and not args.get("counterpart"):
                     args["counterpart"] = [linker.ref(p) for p in group[person]]
@@ -119,7 +120,7 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                 if (trigger.type.name == "sentence") != sentenced:
                     continue
             facts.append(RawFact(trigger.type.name, person, args, trigger.token))
-            if trigger.type.name == "exchange" and not group:
+            if trigger.type.name == "exchange" and stated:
                 for counterpart in args.get("counterpart", []):
                     mirrored = {k: v for k, v in args.items() if k != "counterpart"}
                     mirrored["counterpart"] = [linker.ref(person)]

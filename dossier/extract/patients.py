@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from . import schema
 from .grammar import is_finite, is_passive, resolve_relative, verb_lemma, with_conjuncts
+from .rosters import listed_names
 from .triggers import Trigger
 from .words import GROUP_WORDS, SUBJECTS
 
@@ -58,7 +59,7 @@ def among_members(token: Token) -> list[Token]:
     if node.dep_ == "nsubj" and node.head.lemma_ == "include":  # "Those freed include X and Y"
         objects = [c for c in node.head.children if c.dep_ in ("dobj", "attr")]
         if objects:
-            return with_conjuncts(objects[0])
+            return listed_names(objects[0])
     return []
 
 

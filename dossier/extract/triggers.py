@@ -28,8 +28,9 @@ def is_factual(trigger: Token) -> bool:
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in trigger.children):
         return False
     node = trigger
-    # A relative clause or participle describes its noun as it is, whatever governs the noun.
-    while node.dep_ not in ("relcl", "acl", "appos", "ROOT") and node.head.i != node.i:
+    # A relative clause or participle describes its noun as it is, whatever governs the noun; a past
+    # "when" clause tells what happened ("tried again, as in 2022 when X was freed").
+    while node.dep_ not in ("relcl", "acl", "appos", "ROOT") and node.head.i != node.i and not _past_when(node):
         child, node = node, node.head
         if (node.pos_ == "NOUN" and node.lower_ in IRREALIS_NOUNS) or (has_modal(node) and node.pos_ in (
                 "VERB", "AUX")):
@@ -43,6 +44,11 @@ def is_factual(trigger: Token) -> bool:
                 "xcomp", "ccomp", "dobj"):
             return False
     return True
+
+
+def _past_when(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children) and \
+        any(t.tag_ == "VBD" for t in (clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))))
 
 
 def _phrase_matches(token: Token, phrase: Phrase) -> bool:

@@ -72,6 +72,9 @@ DETENTION_WORDS = CUSTODY_WORDS | {"hostage", "captive", "arrest", "detain", "co
                                      "imprison", "spy", "espionage", "free", "release", "pardon", "jailed"}
 
 
+SWAP_NOUNS = {"exchange", "swap", "trade"}
+
+
 # Words for people held or swapped: "a prisoner swap", "in exchange for the three men".
 PEOPLE = {"prisoner", "detainee", "hostage", "captive", "man", "woman", "people", "person", "citizen", "national",
            "inmate", "spy", "agent", "soldier", "convict"}
