@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..temporal import parse_calendar_date
+
 # A line that opens the tail of a page: everything after it is about other pages.
 _TAIL_MARKERS = re.compile(
     r"^(?:check also|leave a (?:reply|comment)|(?:\d+\s+)?comments?|post a comment|join the conversation|"
@@ -51,8 +53,16 @@ _CREDIT = re.compile(
     r"\b[A-Z][\w.'-]+ [A-Z][\w.'-]+/[A-Z][A-Za-z]{1,}(?: [A-Z][\w]*)*\s*$)"
 )
 
+_DATE_LINE_MAX_WORDS = 9
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_TRAILING_BYLINE = re.compile(r"\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
+
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]」]*$|["”’»」]$""")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def norm(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
 
 
 def words(line: str) -> list[str]:
@@ -90,3 +100,21 @@ def is_credit(line: str) -> bool:
 def is_label(line: str) -> bool:
     """One or two words standing alone: a section label, an agency credit, a button."""
     return len(words(line)) <= 2 and not ends_like_sentence(line)
+
+
+def is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(line))
+
+
+def _without_byline(line: str) -> str:
+    return _TRAILING_BYLINE.sub("", line)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date and little else: "Published: 3 March 2024", "March 3, 2024 by Jane Roe"."""
+    line = _without_byline(line)
+    return len(words(line)) <= _DATE_LINE_MAX_WORDS and parse_calendar_date(line) is not None
+
+
+def date_of_line(line: str) -> str | None:
+    return parse_calendar_date(_without_byline(line))
