@@ -49,6 +49,7 @@ class Article:
     body: str  # paragraphs separated by "\n"
     removed: list[str] = field(default_factory=list)  # lines dropped as site furniture
     captions: list[str] = field(default_factory=list)  # photo captions, without their credits
+    credits: list[str] = field(default_factory=list)  # bylines and staff credits: they name people, state no facts
     url: str | None = None
     title: str | None = None
     outlet: str | None = None

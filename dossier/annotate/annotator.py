@@ -88,10 +88,10 @@ class Annotator:
             yield annotation, doc
 
     def _caption_names(self, articles: Sequence[Article]) -> dict[str, list[tuple[str, str]]]:
-        """Names in each article's photo captions, with the tagger's label."""
-        owners = [a.doc_id for a in articles for _ in a.captions]
+        """Names in each article's photo captions and credits, with the tagger's label."""
+        owners = [a.doc_id for a in articles for _ in (*a.captions, *a.credits)]
         found: dict[str, list[tuple[str, str]]] = {}
-        texts = [caption for a in articles for caption in a.captions]
+        texts = [line for a in articles for line in (*a.captions, *a.credits)]
         for doc_id, (doc, _) in zip(owners, self._parse(self.nlp, texts)):
             found.setdefault(doc_id, []).extend((text, label) for _, _, text, label in mentions.names_in(doc)
                                                 if label in ("PERSON", "ORG", "NORP"))

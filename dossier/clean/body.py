@@ -5,10 +5,8 @@ from dataclasses import dataclass, field
 
 from ..temporal import has_label, has_time
 from . import furniture, outlets
+from .captions import caption_lines
 from .headline import WELCOME
-
-_CAPTION_MAX_WORDS = 12
-
 
 @dataclass
 class Findings:
@@ -17,10 +15,13 @@ class Findings:
     dates: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
 
 
 def read_header(header: list[str], found: Findings) -> None:
     for line in header:
+        if furniture.is_byline(line):
+            found.credits.append(line)
         welcome = WELCOME.match(line)
         if welcome:
             found.outlets.append(welcome.group("name").strip())
@@ -29,22 +30,6 @@ def read_header(header: list[str], found: Findings) -> None:
         # An unlabelled date above the headline is the site's "today", not the article's date.
         elif furniture.is_date_line(line) and (has_label(line) or has_time(line)):
             found.dates.append(furniture.date_of_line(line))
-
-
-def _caption_lines(lines: list[str]) -> set[int]:
-    """Indices of photo captions: credit lines and the short lines that repeat or sit between them."""
-    credits = {i for i, line in enumerate(lines) if furniture.is_credit(line)}
-    captions = set(credits)
-    for i, line in enumerate(lines):
-        if i in credits or furniture.ends_like_sentence(line):
-            continue
-        if len(furniture.words(line)) > _CAPTION_MAX_WORDS:
-            continue
-        near = [j for j in credits if abs(j - i) <= 2]
-        if any(furniture.norm(line) in furniture.norm(lines[j]) for j in near) or (
-                i - 1 in credits and i + 1 in credits):
-            captions.add(i)
-    return captions
 
 
 def split_extracted(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
@@ -64,7 +49,7 @@ def split_body(lines: list[str], title: str | None, found: Findings) -> tuple[li
     """The article's lines and the furniture's, from the lines below a page's headline."""
     body: list[str] = []
     removed: list[str] = []
-    captions = _caption_lines(lines)
+    captions = caption_lines(lines)
     seen = {furniture.norm(title).casefold()} if title else set()
     for i, line in enumerate(lines):
         key = furniture.norm(line).casefold()
@@ -74,14 +59,20 @@ def split_body(lines: list[str], title: str | None, found: Findings) -> tuple[li
                 break
             removed.append(line)  # "0 comments" under a headline: the article is still to come
             continue
+        if furniture.is_byline(line) or furniture.is_staff_credit(line):
+            found.credits.append(line)
         if furniture.is_date_line(line):
             found.dates.append(furniture.date_of_line(line))
             removed.append(line)
         elif key in seen or i in captions or furniture.is_teaser(line) or furniture.is_chrome(line):
             if i in captions and key not in seen:
                 found.captions.append(line)
+            # "Reuters | Moscow | Updated: 28-09-2021": a row of the story's metadata
+            found.outlets.extend(outlets.canonical(part) for part in furniture.menu_parts(line) if outlets.by_name(part))
             removed.append(line)
-        elif furniture.is_label(line) or furniture.is_byline(line):
+        elif furniture.is_label(line) or furniture.is_byline(line) or (
+                removed and removed[-1] == lines[i - 1] and furniture.is_byline(lines[i - 1])
+                and furniture.is_role(line)):
             if outlets.by_name(line):
                 found.outlets.append(outlets.canonical(line))
             removed.append(line)

@@ -12,7 +12,8 @@ from ..temporal import parse_calendar_date
 
 # A line that opens the tail of a page: everything after it is about other pages.
 _TAIL_MARKERS = re.compile(
-    r"^(?:check also|leave a (?:reply|comment)|(?:\d+\s+)?comments?|post a comment|join the conversation|"
+    r"^(?:check also|leave a (?:reply|comment)|(?:\d+\s+|article |reader |read |view |show )?comments?|"
+    r"post a comment|join the conversation|"
     r"related(?: (?:articles?|stories|news|posts|content|coverage|topics))?|more (?:stories|news|from [\w .'-]+)|"
     r"read (?:next|also)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|"
     r"(?:most )?(?:popular|read|viewed)(?: (?:now|stories|articles))?|trending(?: now)?|"
@@ -38,7 +39,7 @@ _TEASER = re.compile(
 
 # Page chrome that is a whole line by itself.
 _CHROME = re.compile(
-    r"^(?:advertisement|sponsored(?: content)?|skip to (?:main )?content|all news|home|menu|search|"
+    r"^(?:advertisement|sponsored(?: content)?|skip to (?:main )?(?:content|navigation).*|all news|home|menu|search|"
     r"share|tweet|email|print|updated(?: at)?:?|published(?: at)?:?|posted(?: on)?:?|"
     r"your email address will not be published.*|required fields are marked.*|"
     r"all rights reserved.*|copyright\b.*|cookies? (?:policy|settings).*|"
@@ -48,14 +49,42 @@ _CHROME = re.compile(
 
 # Photo credits: "© Name/AGENCY", "Photo: ...", "(Getty Images)", "Name/AGENCY" at a line's end.
 _CREDIT = re.compile(
-    r"(?:^\s*©|\b(?:photo|image|picture|pictured|video|graphic|illustration|file photo)s?\s*(?:credit)?\s*:|"
-    r"\bcredit\s*:|\bphoto(?:graph)? by\b|\bgetty images\b|\bshutterstock\b|\bvia (?:AP|AFP|Reuters|Getty)\b|"
+    r"(?:^\s*©|(?i:\b(?:photo|image|picture|pictured|video|graphic|illustration|file photo)s?\s*(?:credit)?\s*:|"
+    r"\bcredit\s*:|\bphoto(?:graph)? by\b|\bgetty images\b|\bshutterstock\b)|\bvia (?:AP|AFP|Reuters|Getty)\b|"
     r"\b[A-Z][\w.'-]+ [A-Z][\w.'-]+/[A-Z][A-Za-z]{1,}(?: [A-Z][\w]*)*\s*$)"
 )
 
 _DATE_LINE_MAX_WORDS = 9
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&).*)?$")
+_BYLINE_MAX_WORDS = 12
+_BULLET = re.compile(r"^[•·*▪►–—-]+\s*")
+_ROLE_MAX_WORDS = 5
+
+# Who reported, wrote and edited the story: "Reporting by ...; Editing by ...", "With files from ...".
+_STAFF_CREDIT = re.compile(
+    r"^\W*(?:(?:additional )?(?:reporting|writing|editing|compiled|translated|research)(?: \w+)? by\b|"
+    r"with (?:additional )?(?:files|reporting) from\b)",
+    re.I,
+)
+# Lines about the page rather than the story: how old it is, prompts to follow the site or click elsewhere, posts embedded from social networks.
+_NOTICE = re.compile(
+    r"^\W*(?:this (?:article|story|content) is (?:more|over|older) than .*\bold|"
+    r"this is a (?:breaking|developing) (?:news )?story\b.*|"
+    r"(?:follow|join|like|find|connect with)\b.{0,60}\bon (?:twitter|facebook|instagram|x|linkedin|telegram|youtube|"
+    r"tiktok|whatsapp|threads|bluesky)\b\W*|"
+    r".{0,160}\bclick here\W*)$"
+    r"|\bpic\.twitter\.com/\w+",
+    re.I,
+)
 _TRAILING_BYLINE = re.compile(r"\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
+
+# A caption tells who is where in a picture ("Jane Roe (L)", "(2nd right)", "centre"), or what the picture is.
+_CAPTION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th) ?)?(?:L|R|C|left|right|cent(?:re|er)|front|back|top|bottom)\)|"
+    r"(?i:\bin this (?:photo|image|picture|file photo|handout)\b|\b(?:photo|image|picture)s? "
+    r"(?:provided|released|taken|obtained|distributed) by\b|\bscreen ?(?:capture|grab|shot) (?:from|of)\b|"
+    r"\((?:picture|photo|image)s?: [^)]+\)|^file photo\b)"
+)
 
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’»)\]」]*$|["”’»」]$""")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -82,19 +111,33 @@ def is_teaser(line: str) -> bool:
     return bool(_TEASER.match(line.strip()))
 
 
+def menu_parts(line: str) -> list[str]:
+    """The fields of a row of links or labels: "Home | World | Business", "Reuters | Moscow | Updated: ..."."""
+    parts = [p.strip() for p in re.split(r"\s+[|·•»/]\s+|\s*\|\s*", line.strip()) if p.strip()]
+    return parts if len(parts) >= 3 and all(len(words(p)) <= 3 or is_date_line(p) for p in parts) else []
+
+
 def is_menu(line: str) -> bool:
-    """A row of navigation links: "Home | World | Business | Sport"."""
-    parts = [p for p in re.split(r"\s+[|·•»/]\s+", line.strip()) if p]
-    return len(parts) >= 3 and all(len(words(p)) <= 3 for p in parts)
+    return bool(menu_parts(line))
 
 
 def is_chrome(line: str) -> bool:
     stripped = line.strip()
-    return stripped.startswith("|") or is_menu(stripped) or bool(_CHROME.match(stripped))
+    return stripped.startswith("|") or is_menu(stripped) or is_staff_credit(stripped) or bool(
+        _CHROME.match(stripped) or _NOTICE.search(stripped))
+
+
+def is_staff_credit(line: str) -> bool:
+    return bool(_STAFF_CREDIT.match(line))
 
 
 def is_credit(line: str) -> bool:
     return bool(_CREDIT.search(line))
+
+
+def is_caption(line: str) -> bool:
+    """A line written under a photograph, by its shape ("(L)", "In this photo ...", "(Picture: Agency)")."""
+    return bool(_CAPTION.search(line))
 
 
 def is_label(line: str) -> bool:
@@ -103,7 +146,17 @@ def is_label(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line))
+    """"By Jane Roe", "• By Jane Roe and John Doe, Reuters": not "By Monday, the court had ruled."."""
+    line = _BULLET.sub("", line.strip())
+    return bool(_BYLINE.match(line)) and len(words(line)) <= _BYLINE_MAX_WORDS and not ends_like_sentence(line)
+
+
+def is_role(line: str) -> bool:
+    """A writer's title or desk printed under a byline: "Chief International Correspondent"."""
+    line = _BULLET.sub("", line.strip())
+    names = words(line)
+    return 0 < len(names) <= _ROLE_MAX_WORDS and not ends_like_sentence(line) and all(
+        w[0].isupper() or w in ("of", "and", "for", "the", "in", "at") for w in names)
 
 
 def _without_byline(line: str) -> str:
