@@ -88,10 +88,11 @@ class Annotator:
             yield annotation, doc
 
     def _caption_names(self, articles: Sequence[Article]) -> dict[str, list[tuple[str, str]]]:
-        """Names in each article's photo captions and credits, with the tagger's label."""
-        owners = [a.doc_id for a in articles for _ in (*a.captions, *a.credits)]
-        found: dict[str, list[tuple[str, str]]] = {}
-        texts = [line for a in articles for line in (*a.captions, *a.credits)]
+        """Names in each article's photo captions, with the tagger's label, and the people its credits name."""
+        owners = [a.doc_id for a in articles for _ in a.captions]
+        found: dict[str, list[tuple[str, str]]] = {a.doc_id: [(name, "PERSON") for name in a.credits]
+                                                   for a in articles if a.credits}
+        texts = [caption for a in articles for caption in a.captions]
         for doc_id, (doc, _) in zip(owners, self._parse(self.nlp, texts)):
             found.setdefault(doc_id, []).extend((text, label) for _, _, text, label in mentions.names_in(doc)
                                                 if label in ("PERSON", "ORG", "NORP"))

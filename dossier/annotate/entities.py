@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import places
 from ..records import Annotation, LocalEntity, Mention
 from ..registry import components
-from ..resolve.names import fold, same_given, same_person_name, same_word, split_name
-from .roles import HONORIFICS, ORG_HEADS, is_person_role, neutral, refers_to
+from ..resolve.names import HONORIFICS, fold, same_given, same_person_name, same_word, split_name
+from .roles import ORG_HEADS, is_person_role, neutral, refers_to
 
 _NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT"}
 _TITLE_PREPS = {"to", "of", "at", "in", "for"}
@@ -388,6 +388,21 @@ class _Grouper:
         self.renumber()
         for entity in self.entities:
             entity.name = self.fullest(entity)
+        self.add_titled_forms()
+
+    def add_titled_forms(self) -> None:
+        """"Mr Hedges", "Ms. Meng": a name with its honorific is one more form the text names its bearer by."""
+        for entity in self.entities:
+            if entity.label != "PERSON":
+                continue
+            for m in entity.mentions:
+                span = self.span(self.mentions[m])
+                before = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+                if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in HONORIFICS \
+                        and span.text[:1].isupper():
+                    form = f"{before.text}{before.whitespace_ or ' '}{_display_name(span.text)}"
+                    if form not in entity.aliases:
+                        entity.aliases.append(form)
 
     def renumber(self) -> None:
         """Mentions in text order, with the entities' indices following them."""

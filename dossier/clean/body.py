@@ -21,7 +21,7 @@ class Findings:
 def read_header(header: list[str], found: Findings) -> None:
     for line in header:
         if furniture.is_byline(line):
-            found.credits.append(line)
+            found.credits.extend(furniture.credited_names(line))
         welcome = WELCOME.match(line)
         if welcome:
             found.outlets.append(welcome.group("name").strip())
@@ -60,7 +60,9 @@ def split_body(lines: list[str], title: str | None, found: Findings) -> tuple[li
             removed.append(line)  # "0 comments" under a headline: the article is still to come
             continue
         if furniture.is_byline(line) or furniture.is_staff_credit(line):
-            found.credits.append(line)
+            found.credits.extend(furniture.credited_names(line))
+        elif i > 0 and lines[i - 1].strip().casefold() == "by":  # "By" on a line of its own, the name below
+            found.credits.extend(furniture.credited_names(f"By {line}"))
         if furniture.is_date_line(line):
             found.dates.append(furniture.date_of_line(line))
             removed.append(line)

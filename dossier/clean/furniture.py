@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..temporal import parse_calendar_date
+from . import outlets
 
 # A line that opens the tail of a page: everything after it is about other pages.
 _TAIL_MARKERS = re.compile(
@@ -66,6 +67,14 @@ _STAFF_CREDIT = re.compile(
     r"with (?:additional )?(?:files|reporting) from\b)",
     re.I,
 )
+_CREDIT_SEPARATOR = re.compile(r"\s*(?:[;,&|]|\band\b)\s*")
+# What comes before a name in a credit: "By", "Writing by", "With files from Global News’".
+_CREDIT_LEAD = re.compile(r"^(?:.*\bby\s+|.*\bfrom\s+(?:.*[’']s?\s+)?)", re.I)
+_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:(?:van|von|de|der|den|da|al|bin|ibn|le|la|du|dos|di)\s+){0,2}"
+                          r"[A-Z][\w.'’-]+){1,3}$")
+# "By Staff Reporter", "By Our Foreign Desk": a byline that names no one.
+_DESK_WORDS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "desk", "editor", "editors",
+               "team", "bureau", "writer", "writers", "our", "news", "agencies", "agency", "wires"}
 # Lines about the page rather than the story: how old it is, prompts to follow the site or click elsewhere, posts embedded from social networks.
 _NOTICE = re.compile(
     r"^\W*(?:this (?:article|story|content) is (?:more|over|older) than .*\bold|"
@@ -129,6 +138,17 @@ def is_chrome(line: str) -> bool:
 
 def is_staff_credit(line: str) -> bool:
     return bool(_STAFF_CREDIT.match(line))
+
+
+def credited_names(line: str) -> list[str]:
+    """The people a byline or staff credit names: "Reporting by Jane Roe; Editing by John Doe" -> both."""
+    names = []
+    for piece in _CREDIT_SEPARATOR.split(_BULLET.sub("", line.strip())):
+        piece = _CREDIT_LEAD.sub("", piece.strip()).strip(" .")
+        if _PERSON_NAME.match(piece) and not piece.isupper() and not outlets.by_name(piece) and \
+                not _DESK_WORDS.intersection(piece.casefold().split()):
+            names.append(piece)
+    return names
 
 
 def is_credit(line: str) -> bool:
