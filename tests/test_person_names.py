@@ -19,6 +19,11 @@ ARTICLES = {
                "Mr Ekholm had been held since 2022 on spying charges.\n"
                "The club, coached by Italian Marco Bellandi, said it was delighted by the news. "
                "Mr Ekholm is expected to land in Stockholm on Saturday.\n",
+    "expert.txt": "Kazakhstan weighs extradition of Russian engineer\nPublished: 30 June 2024\n"
+                  "The detainee, Arkady Zelintsev, works for a Russian software company. He was detained in "
+                  "Almaty on June 20 at the request of Moscow.\n"
+                  "Prosecutors will decide whether to send Zelintsev to Russia or to the United States, a "
+                  "spokesman said. Zelintsev denies any wrongdoing.\n",
 }
 
 
@@ -58,3 +63,10 @@ def test_a_nationality_before_a_full_name_is_not_part_of_it(people):
     persons, everything = people
     assert _holding(persons, "Marco Bellandi")
     assert not [e for e in everything if e["name"].startswith("Italian Marco")]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before_whatever_the_tagger_called_it(people):
+    persons, everything = people
+    [engineer] = _holding(persons, "Arkady Zelintsev")
+    assert "Zelintsev" in engineer["aliases"]
+    assert [e for e in everything if "Zelintsev" in e["aliases"]] == [engineer]

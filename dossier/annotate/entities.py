@@ -436,12 +436,19 @@ def group_mentions(annotation: Annotation, doc: Doc) -> None:
 def add_caption_names(annotation: Annotation, names: list[tuple[str, str]]) -> None:
     """Names in photo captions are more spellings of the people the article names, or people of their own.
 
-    A name the tagger did not call a person still is one when it spells a person of the article.
+    A name the tagger did not call a person still is one when it spells a person of the article; a single
+    word is one of the article's people when just one of them bears it as surname or given name.
     """
     for name, label in names:
         name = _display_name(name)
-        person = next((i for i, e in enumerate(annotation.entities)
-                       if e.label == "PERSON" and len(name.split()) > 1 and same_person_name(e.name, name)), None)
+        if len(name.split()) > 1:
+            person = next((i for i, e in enumerate(annotation.entities)
+                           if e.label == "PERSON" and same_person_name(e.name, name)), None)
+        else:  # a surname or a given name alone: the one person of the article who bears it
+            bearers = [i for i, e in enumerate(annotation.entities) if e.label == "PERSON" and len(e.name.split()) > 1
+                       and (same_word(split_name(e.name)[1], name)
+                            or any(same_given(given, name) for given in split_name(e.name)[0][:1]))]
+            person = bearers[0] if len(bearers) == 1 else None
         if person is None:
             if label == "PERSON":
                 annotation.entities.append(LocalEntity(name=name, label="PERSON", aliases=[name]))

@@ -197,6 +197,9 @@ class _Finder:
                 if label == "PERSON":
                     while end - start > 1 and self.opening_gerund(doc[start]):
                         start += 1
+                    # "Huawei CFO Meng Wanzhou": the name follows the last title inside the span
+                    titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
+                    start = titles[-1] + 1 if titles else start
                     start = self.given_names_before(start, end)
                     taken.update(range(start, end))
                 span = doc[start:end]
@@ -210,7 +213,8 @@ class _Finder:
                 self.add(start, end, label)
         people = [(s, e) for s, e, label in self.found if label == "PERSON"]
         # A word a person's name took in is no name of its own ("Kaveh" called a place).
-        self.found = [(s, e, "PERSON" if label == "ORG" and e - s > 1 and self.person_like(s, e) else label)
+        self.found = [(s, e, "PERSON" if label in ("ORG", "LOC", "GPE", "FAC") and e - s > 1
+                       and not _is_place_or_outlet(doc[s:e].text) and self.person_like(s, e) else label)
                       for s, e, label in self.found
                       if label == "PERSON" or not any(ps <= s and e <= pe for ps, pe in people)]
         return taken
@@ -316,7 +320,8 @@ class _Finder:
         return mended
 
     def person_like(self, start: int, end: int) -> bool:
-        """A full name the tagger called an organisation ("Aleksei Nawalny"): a title or its surname alone elsewhere."""
+        """A full name the tagger called an organisation or a place ("Aleksei Nawalny"): a title or its surname
+        alone elsewhere."""
         doc = self.doc
         span = doc[start:end]
         if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" and not self.is_word(t.text) for t in span):
@@ -324,8 +329,13 @@ class _Finder:
         if _role_attached(span.root) or _role_before(doc, start, reach=2):
             return True
         last = span[-1].text
-        return any(t.text == last and not start <= t.i < end and (t.ent_type_ in ("PERSON", "") and t.ent_iob_ != "I")
-                   and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN") for t in doc)
+        if _is_place_or_outlet(last):
+            return False
+        # The surname alone, whatever the tagger called it there: "Nikita Kislitsin ... extradite Kislitsin";
+        # or the given name alone, called a person: "Naama Issachar ... Naama was jailed".
+        first = span[0].text
+        return any(not start <= t.i < end and t.ent_iob_ != "I" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
+                   and (t.text == last or (t.text == first and t.ent_type_ == "PERSON")) for t in doc)
 
 
 def names_in(doc: Doc) -> list[tuple[int, int, str, str]]:

@@ -26,7 +26,7 @@ _PERSON_ROLES: dict[str, set[str]] = {
     "congressman": {"lawmaker", "politician"}, "congresswoman": {"lawmaker", "politician"},
     "deputy": {"lawmaker", "politician"}, "mp": {"lawmaker", "politician"}, "politician": set(),
     "governor": set(), "mayor": set(), "chairman": set(), "chairwoman": set(), "chair": set(),
-    "chief": {"head"}, "head": {"chief"}, "director": {"head", "chief"}, "commissioner": set(),
+    "chief": {"head"}, "ceo": {"executive", "chief"}, "cfo": {"executive"}, "head": {"chief"}, "director": {"head", "chief"}, "commissioner": set(),
     "activist": {"campaigner"}, "campaigner": {"activist"}, "dissident": {"activist"}, "opposition": set(),
     "hacker": set(), "researcher": {"scientist", "academic"}, "scientist": {"researcher", "academic"},
     "academic": {"researcher", "scholar"}, "scholar": {"academic", "researcher"}, "professor": {"academic"},
