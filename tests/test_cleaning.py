@@ -132,14 +132,13 @@ def test_agency_copy_filed_under_a_wire_folder_is_credited_to_the_agency():
     assert article.outlet == "Reuters"
 
 
-def test_a_row_of_agency_place_and_time_is_metadata_and_an_initialism_is_no_dateline():
+def test_a_row_of_agency_place_and_time_is_metadata_and_an_initialism_opening_the_headline_no_dateline():
     article = clean(_item("U.S. hands jailed Russian programmer to Moscow -agency\n"
                           "Reuters | Moscow | Updated: 12-03-2024 10:15 IST\n"
                           "The United States has handed a Russian programmer jailed for fraud to Russia, the "
                           "Interior Ministry said on Tuesday."))
     assert article.title == "U.S. hands jailed Russian programmer to Moscow -agency"
-    assert article.outlet == "Reuters"
-    assert article.dateline is None
+    assert (article.outlet, article.dateline) == ("Reuters", "Moscow")
     assert article.body.startswith("The United States has handed")
 
 
@@ -260,3 +259,10 @@ def test_datelines_with_a_country_or_a_carrier_and_its_source(opening, place, ag
 def test_a_name_and_a_surname_before_a_dash_are_no_dateline():
     article = clean(_item("Court rules on extradition\n\nSmith, Jones – the lawyers – appealed the ruling.\n"))
     assert article.dateline is None
+
+
+def test_a_dateline_with_an_ordinal_day_and_a_lower_case_agency_tag():
+    article = clean(_item("Consulate seeks access to detained Russian\n"
+                          "NEW YORK, March 3rd. /tass/. The Russian consulate has asked to visit a Russian citizen "
+                          "held in a federal jail."))
+    assert (article.dateline, article.outlet, article.published) == ("New York", "TASS", "XXXX-03-03")

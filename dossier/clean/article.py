@@ -42,5 +42,6 @@ def clean(item: SourceItem) -> Article:
         doc_id=item.doc_id, origin=item.origin, content_hash=item.content_hash, raw=item.content,
         body=body, removed=furniture_lines, url=item.url, title=title, outlet=outlet,
         captions=list(dict.fromkeys(c for c in map(metadata.without_credit, [*page.captions, *found.captions]) if c)),
-        credits=found.credits, published=published, dateline=dateline.place if dateline else None, language=metadata.language(body),
+        credits=found.credits, published=published,
+        dateline=dateline.place if dateline else next(iter(found.places), None), language=metadata.language(body),
     )

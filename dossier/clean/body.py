@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import places
 from ..temporal import has_label, has_time
 from . import furniture, outlets
 from .captions import caption_lines
@@ -16,6 +17,7 @@ class Findings:
     outlets: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # where an agency's row of metadata says the story is from
 
 
 def read_header(header: list[str], found: Findings) -> None:
@@ -69,8 +71,12 @@ def split_body(lines: list[str], title: str | None, found: Findings) -> tuple[li
         elif key in seen or i in captions or furniture.is_teaser(line) or furniture.is_chrome(line):
             if i in captions and key not in seen:
                 found.captions.append(line)
-            # "Reuters | Moscow | Updated: 28-09-2021": a row of the story's metadata
-            found.outlets.extend(outlets.canonical(part) for part in furniture.menu_parts(line) if outlets.by_name(part))
+            # "Reuters | Moscow | Updated: 28-09-2021": a row of the story's metadata, the agency's dateline in it
+            parts = furniture.menu_parts(line)
+            credited = [outlets.canonical(part) for part in parts if outlets.by_name(part)]
+            found.outlets.extend(credited)
+            if credited:
+                found.places.extend(part for part in parts if places.country_of_place(part))
             removed.append(line)
         elif furniture.is_label(line) or furniture.is_byline(line) or (
                 removed and removed[-1] == lines[i - 1] and furniture.is_byline(lines[i - 1])

@@ -26,8 +26,9 @@ _PLACE_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]+(?: [{_UPPER}][{_UPPER}'.\-]+){{0,3}}"
 _PLACE_ANY = rf"[{_UPPER}][\w'.\-]+(?: [{_UPPER}][\w'.\-]+){{0,3}}"
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,40})/|,\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?=[,(/\s]))?"
 # A Russian date is written day first, its month in lower case: "14 декабря", "14 дек".
-_DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|\d{1,2} [а-я]{3,8}\.?)(?:,? \d{4})?))?"
-_AGENCY = (rf"(?:\s*\.?\s*/(?P<agency>[{_UPPER}][\w\-. ]{{1,40}})/\.?|\s*\((?P<agency2>[{_UPPER}][^()\n]{{1,60}})\)|"
+_DATE = (r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}|"
+         r"\d{1,2} [а-я]{3,8}\.?)(?:,? \d{4})?))?")
+_AGENCY = (rf"(?:\s*\.?\s*/(?P<agency>[^\W\d_][\w\-. ]{{1,40}})/\.?|\s*\((?P<agency2>[{_UPPER}][^()\n]{{1,60}})\)|"
            # "МОСКВА, 14 дек — РИА Новости.": the agency after a dash, where a date tells it is a dateline
            rf"(?<=\w)\s+[—–-]\s+(?P<agency3>[{_UPPER}][\w]+(?: [{_UPPER}][\w]+){{0,2}})(?=\.))")
 _END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
