@@ -190,7 +190,7 @@ def test_notices_credits_and_follow_prompts_are_not_the_article():
                           "With files from John Doe\n"
                           "Follow The Minsk Desk on Twitter\n"
                           "Article Comments\n"
-                          "Keep it civil and on topic."))
+                          "Please keep your comments respectful."))
     assert article.body.splitlines() == [
         "A court in Minsk jailed an opposition activist for five years on Tuesday.",
         "Her lawyer said she would appeal."]
