@@ -266,3 +266,13 @@ def test_a_dateline_with_an_ordinal_day_and_a_lower_case_agency_tag():
                           "NEW YORK, March 3rd. /tass/. The Russian consulate has asked to visit a Russian citizen "
                           "held in a federal jail."))
     assert (article.dateline, article.outlet, article.published) == ("New York", "TASS", "XXXX-03-03")
+
+
+def test_the_staff_credit_closing_a_wire_story_names_its_people_and_stays_with_the_paragraph():
+    article = clean(_item("Court jails opposition activist in Minsk\n"
+                          "A court in Minsk jailed an opposition activist for five years on Tuesday. (Reporting by "
+                          "Jane Roe; Writing by John Doe; Editing by Ann Smith)"))
+    assert article.credits == ["Jane Roe", "John Doe", "Ann Smith"]
+    assert article.body.endswith("(Reporting by Jane Roe; Writing by John Doe; Editing by Ann Smith)")
+    assert clean(_item("Court jails activist\nA court in Minsk jailed an activist (his third arrest by police) "
+                       "on Tuesday.")).credits == []

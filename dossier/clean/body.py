@@ -86,5 +86,6 @@ def split_body(lines: list[str], title: str | None, found: Findings) -> tuple[li
             removed.append(line)
         else:
             body.append(line)
+            found.credits.extend(furniture.credited_names(furniture.closing_credit(line) or ""))
         seen.add(key)
     return body, removed

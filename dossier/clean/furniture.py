@@ -75,6 +75,7 @@ _PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:(?:van|von|de|der|den|da|a
 # "By Staff Reporter", "By Our Foreign Desk": a byline that names no one.
 _DESK_WORDS = {"staff", "reporter", "reporters", "correspondent", "correspondents", "desk", "editor", "editors",
                "team", "bureau", "writer", "writers", "our", "news", "agencies", "agency", "wires"}
+_CLOSING_CREDIT = re.compile(r"\(([^()]{5,300})\)\s*$")
 # Lines about the page rather than the story: how old it is, prompts to follow the site or click elsewhere, posts embedded from social networks.
 _NOTICE = re.compile(
     r"^\W*(?:this (?:article|story|content) is (?:more|over|older) than .*\bold|"
@@ -138,6 +139,12 @@ def is_chrome(line: str) -> bool:
 
 def is_staff_credit(line: str) -> bool:
     return bool(_STAFF_CREDIT.match(line))
+
+
+def closing_credit(line: str) -> str | None:
+    """The staff credit a wire story closes its last paragraph with: "... (Reporting by Jane Roe; Editing by ...)"."""
+    match = _CLOSING_CREDIT.search(line)
+    return match.group(1) if match and is_staff_credit(match.group(1)) else None
 
 
 def credited_names(line: str) -> list[str]:
