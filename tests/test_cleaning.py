@@ -120,6 +120,8 @@ def test_an_unknown_site_is_named_as_its_page_prints_the_name_its_address_runs_t
     ("https://www.timesofmalta.com/articles/court", "Times of Malta"),
     # Letters that do not split wholly into words of mastheads and places stay as they are.
     ("https://www.quillbeat.com/court", "Quillbeat"),
+    # An address under no public suffix is named by its host.
+    ("https://news.courtwatch.example/court", "news.courtwatch.example"),
 ])
 def test_an_address_is_split_into_the_words_of_a_masthead(url, outlet):
     article = clean(_item("A court extended the arrest of a US citizen on Monday.", url=url))

@@ -116,8 +116,8 @@ def _split(stem: str) -> list[str] | None:
 def site_name(url: str | None, texts: list[str]) -> str | None:
     """The name of the site at ``url``, read from its address and the page's own ``texts``."""
     stem = registered_name(url)
-    if not stem:
-        return None
+    if not stem:  # an address under no public suffix ("intranet.local") is its own name
+        return outlets.host_of(url)
     printed = _printed(stem, texts)
     if printed:
         return printed
