@@ -33,7 +33,10 @@ def registered_name(url: str | None) -> str | None:
     """The name a site registered, without "www." and the public suffix: "bbc" for news.bbc.co.uk."""
     if not url:
         return None
-    found = get_tld(url if "//" in url else f"//{url}", as_object=True, fail_silently=True, fix_protocol=True)
+    try:
+        found = get_tld(url if "//" in url else f"//{url}", as_object=True, fail_silently=True, fix_protocol=True)
+    except ValueError:  # "http://[", a host that is no name
+        return None
     return found.domain.lower() if found and found.domain else None
 
 
@@ -41,7 +44,10 @@ def wire_of(url: str | None) -> str | None:
     """The agency whose copy an address files under its wire folder."""
     if not url:
         return None
-    folders = [part for part in urlsplit(url if "//" in url else f"//{url}").path.split("/") if part]
+    try:
+        folders = [part for part in urlsplit(url if "//" in url else f"//{url}").path.split("/") if part]
+    except ValueError:
+        return None
     for folder, inner in zip(folders, folders[1:]):
         outlet = outlets.by_name(inner.upper() if len(inner) <= 3 else inner) if folder.lower() in _WIRE_FOLDERS else None
         if outlet:
