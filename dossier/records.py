@@ -49,6 +49,7 @@ class Article:
     body: str  # paragraphs separated by "\n"
     removed: list[str] = field(default_factory=list)  # lines dropped as site furniture
     captions: list[str] = field(default_factory=list)  # photo captions, without their credits
+    credits: list[str] = field(default_factory=list)  # people a byline or staff credit names
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
@@ -83,7 +84,7 @@ class LocalEntity:
     label: str
     mentions: list[int] = field(default_factory=list)  # indices into Annotation.mentions
     role: str | None = None  # a title the text gives it ("ambassador", "envoy"), for "the envoy said"
-    aliases: list[str] = field(default_factory=list)  # forms seen outside the body (photo captions)
+    aliases: list[str] = field(default_factory=list)  # more forms: from photo captions, with honorifics
 
 
 @dataclass(frozen=True)

@@ -101,10 +101,101 @@ def test_given_metadata_wins_over_what_the_page_suggests():
     assert article.body == "MOSCOW, February 1. /TASS/. A court extended the arrest of a US citizen."
 
 
-def test_an_unknown_site_is_named_by_its_host():
+def test_an_unknown_site_is_named_by_the_name_in_its_address_not_by_its_host():
     article = clean(_item("A court extended the arrest of a US citizen on Monday.",
                           url="https://news.example.org/2024/court"))
-    assert article.outlet == "news.example.org"
+    assert article.outlet == "Example"
+
+
+def test_an_unknown_site_is_named_as_its_page_prints_the_name_its_address_runs_together():
+    article = clean(_item("A court extended the arrest of a US citizen on Monday, the Harbour Herald has learned.",
+                          url="https://www.harbourherald.com/2024/court"))
+    assert article.outlet == "Harbour Herald"
+
+
+@pytest.mark.parametrize(("url", "outlet"), [
+    ("https://www.denverdailynews.com/local/court", "Denver Daily News"),
+    ("https://clearwatertribune.com/2024/court", "Clearwater Tribune"),
+    ("https://www.theoaklandpost.com/court", "The Oakland Post"),
+    ("https://www.timesofmalta.com/articles/court", "Times of Malta"),
+    # Letters that do not split wholly into words of mastheads and places stay as they are.
+    ("https://www.quillbeat.com/court", "Quillbeat"),
+    # An address under no public suffix is named by its host.
+    ("https://news.courtwatch.example/court", "news.courtwatch.example"),
+])
+def test_an_address_is_split_into_the_words_of_a_masthead(url, outlet):
+    article = clean(_item("A court extended the arrest of a US citizen on Monday.", url=url))
+    assert article.outlet == outlet
+
+
+def test_agency_copy_filed_under_a_wire_folder_is_credited_to_the_agency():
+    article = clean(_item("A court extended the arrest of a US citizen on Monday.",
+                          url="https://www.somepaper.co.uk/wires/reuters/article-123/court.html"))
+    assert article.outlet == "Reuters"
+
+
+def test_a_row_of_agency_place_and_time_is_metadata_and_an_initialism_opening_the_headline_no_dateline():
+    article = clean(_item("U.S. hands jailed Russian programmer to Moscow -agency\n"
+                          "Reuters | Moscow | Updated: 12-03-2024 10:15 IST\n"
+                          "The United States has handed a Russian programmer jailed for fraud to Russia, the "
+                          "Interior Ministry said on Tuesday."))
+    assert article.title == "U.S. hands jailed Russian programmer to Moscow -agency"
+    assert (article.outlet, article.dateline) == ("Reuters", "Moscow")
+    assert article.body.startswith("The United States has handed")
+
+
+def test_bylines_are_not_headlines_and_go_with_the_writers_title():
+    article = clean(_item("By Jane Roe\n\nMarch 3, 2024\n\n"
+                          "A court in Minsk jailed a Polish journalist for eight years on Monday, his lawyer said, in "
+                          "a case Warsaw called political.\nThe journalist denied the charges."))
+    assert article.title is None
+    assert article.body.startswith("A court in Minsk jailed")
+    article = clean(_item("Poland protests as Belarus jails journalist\n"
+                          "• By Jane Roe\n• Chief Europe Correspondent\n"
+                          "A court in Minsk jailed a Polish journalist for eight years on Monday, his lawyer said.\n"
+                          "By Monday evening, Warsaw had summoned the Belarusian envoy."))
+    assert article.title == "Poland protests as Belarus jails journalist"
+    assert article.body.splitlines() == [
+        "A court in Minsk jailed a Polish journalist for eight years on Monday, his lawyer said.",
+        "By Monday evening, Warsaw had summoned the Belarusian envoy."]
+
+
+def test_a_photo_caption_is_not_the_headline_and_a_credited_one_not_the_body():
+    article = clean(_item("Skip to main contentSkip to navigation\n"
+                          "Andrei Sokolov (L) leaves the court with his wife in Moscow (Picture: Agency)\n"
+                          "Court frees Russian scientist held for treason\n"
+                          "A court freed the physicist Andrei Sokolov on Friday after two years in custody.\n"
+                          "Andrei Sokolov and his lawyer in 2019.\n"
+                          "Andrei Sokolov and his lawyer in 2019. Photograph: Jane Roe/Agency\n"
+                          "His lawyer said the case had been closed."))
+    assert article.title == "Court frees Russian scientist held for treason"
+    assert article.body.splitlines() == [
+        "A court freed the physicist Andrei Sokolov on Friday after two years in custody.",
+        "His lawyer said the case had been closed."]
+    assert "Andrei Sokolov and his lawyer in 2019" in article.captions
+
+
+def test_a_headline_is_not_a_long_sentence_ending_with_a_full_stop():
+    article = clean(_item("The club said on its website that the defender had signed a three-year contract.\n"
+                          "The fee was not disclosed."))
+    assert article.title is None
+
+
+def test_notices_credits_and_follow_prompts_are_not_the_article():
+    article = clean(_item("Court jails opposition activist in Minsk\n"
+                          "This article is more than 3 years old\n"
+                          "A court in Minsk jailed an opposition activist for five years on Tuesday.\n"
+                          "For all our coverage of Belarus, click here.\n"
+                          "Her supporters said they would appeal. pic.twitter.com/AbC123xyz\n"
+                          "Her lawyer said she would appeal.\n"
+                          "Reporting by Jane Roe; Editing by John Doe\n"
+                          "With files from John Doe\n"
+                          "Follow The Minsk Desk on Twitter\n"
+                          "Article Comments\n"
+                          "Please keep your comments respectful."))
+    assert article.body.splitlines() == [
+        "A court in Minsk jailed an opposition activist for five years on Tuesday.",
+        "Her lawyer said she would appeal."]
 
 
 def test_read_more_teasers_and_comment_forms_are_removed():
@@ -170,3 +261,20 @@ def test_datelines_with_a_country_or_a_carrier_and_its_source(opening, place, ag
 def test_a_name_and_a_surname_before_a_dash_are_no_dateline():
     article = clean(_item("Court rules on extradition\n\nSmith, Jones – the lawyers – appealed the ruling.\n"))
     assert article.dateline is None
+
+
+def test_a_dateline_with_an_ordinal_day_and_a_lower_case_agency_tag():
+    article = clean(_item("Consulate seeks access to detained Russian\n"
+                          "NEW YORK, March 3rd. /tass/. The Russian consulate has asked to visit a Russian citizen "
+                          "held in a federal jail."))
+    assert (article.dateline, article.outlet, article.published) == ("New York", "TASS", "XXXX-03-03")
+
+
+def test_the_staff_credit_closing_a_wire_story_names_its_people_and_stays_with_the_paragraph():
+    article = clean(_item("Court jails opposition activist in Minsk\n"
+                          "A court in Minsk jailed an opposition activist for five years on Tuesday. (Reporting by "
+                          "Jane Roe; Writing by John Doe; Editing by Ann Smith)"))
+    assert article.credits == ["Jane Roe", "John Doe", "Ann Smith"]
+    assert article.body.endswith("(Reporting by Jane Roe; Writing by John Doe; Editing by Ann Smith)")
+    assert clean(_item("Court jails activist\nA court in Minsk jailed an activist (his third arrest by police) "
+                       "on Tuesday.")).credits == []

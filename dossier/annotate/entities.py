@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import places
 from ..records import Annotation, LocalEntity, Mention
 from ..registry import components
-from ..resolve.names import fold, same_given, same_person_name, same_word, split_name
-from .roles import HONORIFICS, ORG_HEADS, is_person_role, neutral, refers_to
+from ..resolve.names import HONORIFICS, fold, same_given, same_person_name, same_word, split_name
+from .roles import ORG_HEADS, is_person_role, neutral, refers_to
 
 _NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT"}
 _TITLE_PREPS = {"to", "of", "at", "in", "for"}
@@ -388,6 +388,21 @@ class _Grouper:
         self.renumber()
         for entity in self.entities:
             entity.name = self.fullest(entity)
+        self.add_titled_forms()
+
+    def add_titled_forms(self) -> None:
+        """"Mr Hedges", "Ms. Meng": a name with its honorific is one more form the text names its bearer by."""
+        for entity in self.entities:
+            if entity.label != "PERSON":
+                continue
+            for m in entity.mentions:
+                span = self.span(self.mentions[m])
+                before = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+                if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in HONORIFICS \
+                        and span.text[:1].isupper():
+                    form = f"{before.text}{before.whitespace_ or ' '}{_display_name(span.text)}"
+                    if form not in entity.aliases:
+                        entity.aliases.append(form)
 
     def renumber(self) -> None:
         """Mentions in text order, with the entities' indices following them."""
@@ -421,12 +436,19 @@ def group_mentions(annotation: Annotation, doc: Doc) -> None:
 def add_caption_names(annotation: Annotation, names: list[tuple[str, str]]) -> None:
     """Names in photo captions are more spellings of the people the article names, or people of their own.
 
-    A name the tagger did not call a person still is one when it spells a person of the article.
+    A name the tagger did not call a person still is one when it spells a person of the article; a single
+    word is one of the article's people when just one of them bears it as surname or given name.
     """
     for name, label in names:
         name = _display_name(name)
-        person = next((i for i, e in enumerate(annotation.entities)
-                       if e.label == "PERSON" and len(name.split()) > 1 and same_person_name(e.name, name)), None)
+        if len(name.split()) > 1:
+            person = next((i for i, e in enumerate(annotation.entities)
+                           if e.label == "PERSON" and same_person_name(e.name, name)), None)
+        else:  # a surname or a given name alone: the one person of the article who bears it
+            bearers = [i for i, e in enumerate(annotation.entities) if e.label == "PERSON" and len(e.name.split()) > 1
+                       and (same_word(split_name(e.name)[1], name)
+                            or any(same_given(given, name) for given in split_name(e.name)[0][:1]))]
+            person = bearers[0] if len(bearers) == 1 else None
         if person is None:
             if label == "PERSON":
                 annotation.entities.append(LocalEntity(name=name, label="PERSON", aliases=[name]))

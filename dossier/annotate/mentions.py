@@ -22,8 +22,8 @@ from .. import places
 from ..clean import outlets
 from ..records import Annotation, Mention
 from ..registry import components
-from ..resolve.names import same_given, same_spelling, same_word, split_name
-from .roles import HONORIFICS, KIN, is_person_role
+from ..resolve.names import HONORIFICS, same_given, same_spelling, same_word, split_name
+from .roles import KIN, is_person_role
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "FAC", "NORP", "LOC"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -66,8 +66,10 @@ def _title_word(token: Token, kin: bool = False) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
-    """Token bounds without a leading article, a trailing possessive, and (for people) titles."""
-    while start < end and (doc[start].lower_ == "the" or (person and _title_word(doc[start]))):
+    """Token bounds without a leading article, a trailing possessive, and (for people) titles and a verb the
+    tagger took in ("[Releasing] Tsikhanouski was ...")."""
+    while start < end and (doc[start].lower_ == "the" or (person and (
+            _title_word(doc[start]) or (doc[start].pos_ == "VERB" and end - start > 1)))):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
@@ -167,6 +169,10 @@ class _Finder:
             surname = tail[-1].text
             if any(same_spelling(surname, w) for w in person_words) or _role_before(doc, k, reach=8):
                 return k
+            # "Italian Luciano Spalletti": a nationality, then a full name of words no dictionary has
+            if len(tail) > 1 and not any(self.is_word(t.text) for t in tail) and \
+                    all(places.country_of_demonym(t.text) for t in prefix):
+                return k
         return None
 
     def entities(self) -> set[int]:
@@ -188,6 +194,14 @@ class _Finder:
                                  else label)
                     start, label = tail, "PERSON"
                 start, end = _trim(doc, start, end, person=label == "PERSON")
+                if label == "PERSON":
+                    while end - start > 1 and self.opening_gerund(doc[start]):
+                        start += 1
+                    # "Huawei CFO Meng Wanzhou": the name follows the last title inside the span
+                    titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
+                    start = titles[-1] + 1 if titles else start
+                    start = self.given_names_before(start, end)
+                    taken.update(range(start, end))
                 span = doc[start:end]
                 if not span or not any(t.is_alpha for t in span) or span.text.casefold() in _NOT_NAMES:
                     continue
@@ -197,9 +211,35 @@ class _Finder:
                         not span.text.isupper() and not _is_place_or_outlet(span.text):
                     continue  # "Administration" left over from "[US] Administration"
                 self.add(start, end, label)
-        self.found = [(s, e, "PERSON" if label == "ORG" and e - s > 1 and self.person_like(s, e) else label)
-                      for s, e, label in self.found]
+        people = [(s, e) for s, e, label in self.found if label == "PERSON"]
+        # A word a person's name took in is no name of its own ("Kaveh" called a place).
+        self.found = [(s, e, "PERSON" if label in ("ORG", "LOC", "GPE", "FAC") and e - s > 1
+                       and not _is_place_or_outlet(doc[s:e].text) and self.person_like(s, e) else label)
+                      for s, e, label in self.found
+                      if label == "PERSON" or not any(ps <= s and e <= pe for ps, pe in people)]
         return taken
+
+    def opening_gerund(self, token: Token) -> bool:
+        """A sentence's first word that is an English verb in -ing, capitalised there only: "[Freeing] Kuzmin was
+        ..." (the tagger, misled by the capital, may call it a proper noun)."""
+        stem = token.lower_.removesuffix("ing")
+        return token.is_sent_start and stem != token.lower_ and len(stem) > 2 and (
+            self.is_word(stem) or self.is_word(stem + "e"))
+
+    def given_names_before(self, start: int, end: int) -> int:
+        """Where a person's name starts once the given names the tagger left out are in: "[Denys] Prokopenko".
+        A left-out word is a capitalised proper noun compounded into the name, and no title, English word,
+        place or outlet."""
+        doc = self.doc
+        while start > 0:
+            token = doc[start - 1]
+            if not (token.pos_ == "PROPN" and _capitalised(token) and not token.is_upper and token.dep_ == "compound"
+                    and start <= token.head.i < end and not _title_word(token, kin=True)
+                    and not self.is_word(token.text) and not _is_place_or_outlet(token.text)
+                    and not _is_country_word(token.text)):
+                break
+            start -= 1
+        return start
 
     # ---- names the tagger missed
 
@@ -280,7 +320,8 @@ class _Finder:
         return mended
 
     def person_like(self, start: int, end: int) -> bool:
-        """A full name the tagger called an organisation ("Aleksei Nawalny"): a title or its surname alone elsewhere."""
+        """A full name the tagger called an organisation or a place ("Aleksei Nawalny"): a title or its surname
+        alone elsewhere."""
         doc = self.doc
         span = doc[start:end]
         if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" and not self.is_word(t.text) for t in span):
@@ -288,8 +329,13 @@ class _Finder:
         if _role_attached(span.root) or _role_before(doc, start, reach=2):
             return True
         last = span[-1].text
-        return any(t.text == last and not start <= t.i < end and (t.ent_type_ in ("PERSON", "") and t.ent_iob_ != "I")
-                   and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN") for t in doc)
+        if _is_place_or_outlet(last):
+            return False
+        # The surname alone, whatever the tagger called it there: "Nikita Kislitsin ... extradite Kislitsin";
+        # or the given name alone, called a person: "Naama Issachar ... Naama was jailed".
+        first = span[0].text
+        return any(not start <= t.i < end and t.ent_iob_ != "I" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
+                   and (t.text == last or (t.text == first and t.ent_type_ == "PERSON")) for t in doc)
 
 
 def names_in(doc: Doc) -> list[tuple[int, int, str, str]]:

@@ -26,7 +26,7 @@ _PERSON_ROLES: dict[str, set[str]] = {
     "congressman": {"lawmaker", "politician"}, "congresswoman": {"lawmaker", "politician"},
     "deputy": {"lawmaker", "politician"}, "mp": {"lawmaker", "politician"}, "politician": set(),
     "governor": set(), "mayor": set(), "chairman": set(), "chairwoman": set(), "chair": set(),
-    "chief": {"head"}, "head": {"chief"}, "director": {"head", "chief"}, "commissioner": set(),
+    "chief": {"head"}, "ceo": {"executive", "chief"}, "cfo": {"executive"}, "head": {"chief"}, "director": {"head", "chief"}, "commissioner": set(),
     "activist": {"campaigner"}, "campaigner": {"activist"}, "dissident": {"activist"}, "opposition": set(),
     "hacker": set(), "researcher": {"scientist", "academic"}, "scientist": {"researcher", "academic"},
     "academic": {"researcher", "scholar"}, "scholar": {"academic", "researcher"}, "professor": {"academic"},
@@ -37,11 +37,9 @@ _PERSON_ROLES: dict[str, set[str]] = {
     "dealer": set(), "smuggler": set(), "trafficker": set(), "tourist": set(), "teenager": set(),
     "worker": {"employee"}, "employee": set(), "engineer": set(), "contractor": set(), "consultant": set(),
     "analyst": set(), "adviser": {"aide"}, "advisor": {"aide"}, "aide": set(), "negotiator": set(),
-    "ombudsman": set(),
+    "ombudsman": set(), "pastor": {"cleric", "clergyman"}, "rabbi": {"cleric"}, "imam": {"cleric"},
+    "bishop": {"cleric"}, "archbishop": {"cleric"}, "missionary": set(), "reverend": {"cleric"},
 }
-# Honorifics: they title a name ("Mr Kuzmin") but say nothing a later "the ..." could refer to.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "mme", "monsieur",
-              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr"}
 # Kin terms introduce a person ("his brother David") but are not anaphors on their own.
 KIN = {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "mom", "mum", "dad",
        "cousin", "uncle", "aunt", "nephew", "niece", "fiancee", "fiancé", "fiance", "girlfriend", "boyfriend",

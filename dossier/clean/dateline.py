@@ -26,8 +26,9 @@ _PLACE_CAPS = rf"[{_UPPER}][{_UPPER}'.\-]+(?: [{_UPPER}][{_UPPER}'.\-]+){{0,3}}"
 _PLACE_ANY = rf"[{_UPPER}][\w'.\-]+(?: [{_UPPER}][\w'.\-]+){{0,3}}"
 _REGION = r"(?:\s*/(?P<region>[^/\n]{2,40})/|,\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?=[,(/\s]))?"
 # A Russian date is written day first, its month in lower case: "14 декабря", "14 дек".
-_DATE = r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|\d{1,2} [а-я]{3,8}\.?)(?:,? \d{4})?))?"
-_AGENCY = (rf"(?:\s*\.?\s*/(?P<agency>[{_UPPER}][\w\-. ]{{1,40}})/\.?|\s*\((?P<agency2>[{_UPPER}][^()\n]{{0,60}})\)|"
+_DATE = (r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}|"
+         r"\d{1,2} [а-я]{3,8}\.?)(?:,? \d{4})?))?")
+_AGENCY = (rf"(?:\s*\.?\s*/(?P<agency>[^\W\d_][\w\-. ]{{1,40}})/\.?|\s*\((?P<agency2>[{_UPPER}][^()\n]{{1,60}})\)|"
            # "МОСКВА, 14 дек — РИА Новости.": the agency after a dash, where a date tells it is a dateline
            rf"(?<=\w)\s+[—–-]\s+(?P<agency3>[{_UPPER}][\w]+(?: [{_UPPER}][\w]+){{0,2}})(?=\.))")
 _END = r"\s*(?:[.:\-–—]+\s+|(?<=[/.)])\s+)"
@@ -39,6 +40,7 @@ _SITE = re.compile(rf"^(?P<place>{_PLACE_ANY})\.\s+(?P<date>\d{{1,2}} [а-я]{{3
                    rf"(?P<agency>[{_UPPER}][\w\-]+)(?:\.[A-Za-z]{{2,3}})?\s+[-–—]\s+")
 # "Tehran, Iran – ...": a place in any case, known as such by its country.
 _WITH_COUNTRY = re.compile(rf"^(?P<place>{_PLACE_ANY}),\s*(?P<region2>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})\s+[-–—]\s+")
+_INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if not match or not places.country(match.group("region2")):
             return None
     place = match.group("place").strip(" .")
-    # A capitalised sentence opening ("THE US said ...") is not a place: require few words.
-    if len(place.split()) > 3 or (match.re is _CAPS_ONLY and len(place.replace(" ", "")) < 3):
+    # A capitalised sentence opening ("THE US said ...") is not a place: require few words. Nor is an
+    # initialism with full stops ("U.S. extradites ..."): a dateline names a city.
+    if len(place.split()) > 3 or (match.re is _CAPS_ONLY and (
+            len(place.replace(" ", "")) < 3 or _INITIALISM.match(match.group("place")))):
         return None
     groups = match.groupdict()
     if groups.get("agency3") and not groups.get("date"):

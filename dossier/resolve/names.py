@@ -48,6 +48,9 @@ _FOLDS = [
 ]
 _COMPILED = {lang: [(re.compile(p), r) for p, r in rules] for lang, rules in _SPELLINGS.items()}
 _FOLDS_COMPILED = [(re.compile(p), r) for p, r in _FOLDS]
+# Honorifics: they title a name ("Mr Kuzmin") but say nothing a later "the ..." could refer to.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "mme", "monsieur",
+              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr"}
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "ben",
               "abu", "abd", "ter", "du", "dos", "das"}
 
@@ -223,8 +226,10 @@ def same_word(a: str, b: str, typos: bool = True) -> bool:
 
 
 def split_name(name: str) -> tuple[list[str], str]:
-    """(given names, surname): "Pieter van Aalst" -> (["Pieter"], "van Aalst")."""
+    """(given names, surname): "Pieter van Aalst" -> (["Pieter"], "van Aalst"), "Ms Roe" -> ([], "Roe")."""
     words = [w for w in re.split(r"\s+", name.strip().removesuffix("’s").removesuffix("'s")) if w]
+    while len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS:  # "Mr Hedges" gives no given name
+        words = words[1:]
     if not words:
         return [], ""
     cut = len(words) - 1
