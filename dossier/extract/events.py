@@ -20,10 +20,12 @@ from .patients import among_members, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
-from .words import CRIME_VERBS, CUSTODY_WORDS, PEOPLE
+from .words import CRIME_VERBS, CUSTODY_WORDS, OFFENCE_NOUNS, PEOPLE
 
 
 _JAILING = {"jail", "imprison"}
+# Events told with the charge that brought them.
+_CHARGED_WITH = ("arrest", "custody", "transfer")
 
 
 @dataclass
@@ -122,14 +124,28 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     mirrored = {k: v for k, v in args.items() if k != "counterpart"}
                     mirrored["counterpart"] = [linker.ref(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
-            if trigger.type.name == "custody" and "charge" not in trigger.type.arguments and \
-                    trigger.patient == schema.OBJECT:
-                charge = find_offence(clause)
-                if charge:
-                    extra = {"charge": charge, **({"country": args["country"]} if "country" in args else {})}
-                    facts.append(RawFact("charge", person, extra, trigger.token))
+            charged = _charge_told_with(clause, args)
+            if charged is not None:
+                facts.append(RawFact("charge", person, charged, trigger.token))
     facts.extend(_alleged_crimes(sentence, linker, trigger_ids))
     return facts
+
+
+def _charge_told_with(clause: Clause, args: dict) -> dict | None:
+    """"arrested on charges of spying", "held on drug charges", "extradited to face fraud charges": the
+    charge an event is told with is a charge of its own, of the state that asked for the event, else of
+    the event's country. "Held for spying" is a charge still held against the person; "arrested for
+    smuggling" tells why, not that a charge was brought."""
+    kind = clause.trigger.type.name
+    if kind not in _CHARGED_WITH or clause.trigger.patient == "noun":
+        return None
+    if kind != "custody" and not any(t.lemma_.casefold() in OFFENCE_NOUNS for t in clause.tokens):
+        return None
+    offence = args.get("charge") or find_offence(clause)
+    if not offence:
+        return None
+    country = args.get("requested_by") or args.get("to") or args.get("country")
+    return {"charge": offence, **({"country": country} if country else {})}
 
 
 def _alleged_crimes(sentence: Span, linker: Linker, trigger_ids: set[int]) -> list[RawFact]:
