@@ -30,3 +30,38 @@ def test_an_arrest_on_charges_is_also_a_charge(facts, text, offence, country):
 def test_an_arrest_for_a_reason_is_no_charge(facts):
     found = facts("Omar Haddad was arrested at the airport in Minsk for filming a border post.")
     assert _of_type(found, "arrest") and not _of_type(found, "charge")
+
+
+# ---------------------------------------------------------------- custody as a state
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivo Novak, another Czech detained in Iran, was left out of the deal.", {"country": "Iran"}),
+    ("Tehran freed Ivo Novak, the engineer previously detained in Iran.", {"country": "Iran"}),
+    ("Ivo Novak was released from Tehran's Evin prison on Monday.",
+     {"facility": "Tehran's Evin prison", "place": "Tehran", "country": "Iran"}),
+    ("Ivo Novak was held by the rebels for three months.", {}),
+])
+def test_where_someone_was_held_is_custody(facts, text, expected):
+    [(_, person, args, _claim)] = _of_type(facts(text, published="2024-06-12"), "custody")
+    assert (person, args) == ("Ivo Novak", expected)
+
+
+def test_a_detention_with_a_day_is_an_arrest_not_custody(facts):
+    found = facts("Ivo Novak, an engineer detained in Iran on March 3, was left out of the deal.",
+                  published="2024-06-12")
+    assert _of_type(found, "arrest") and not _of_type(found, "custody")
+
+
+def test_the_prison_of_a_release_is_of_the_subject_not_of_the_last_name_before_it(facts):
+    found = facts("Ivo Novak was swapped for Lena Berg at the border this morning following his release "
+                  "from a Texas prison.", published="2024-06-12")
+    assert [(row[1], row[2]["facility"]) for row in _of_type(found, "custody")] == [("Ivo Novak", "Texas prison")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Novak was released from jail on Monday.",  # no prison named
+    "Ivo Novak held the national record for three years.",
+])
+def test_no_custody_without_a_prison_or_a_person_held(facts, text):
+    assert not _of_type(facts(text, published="2024-06-12"), "custody")

@@ -11,19 +11,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .. import places
 from ..temporal import Anchor
 from . import schema
 from .arguments import Clause, arguments, find_offence, own_tokens
-from .grammar import is_present_state, verb_lemma
+from .grammar import country_of, entity_text, is_present_state, noun_phrase, verb_lemma
 from .linking import Linker
 from .patients import among_members, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
-from .words import CRIME_VERBS, CUSTODY_WORDS, OFFENCE_NOUNS, PEOPLE
+from .words import CRIME_VERBS, CUSTODY_WORDS, FACILITY_HEADS, OFFENCE_NOUNS, PEOPLE
 
 
 _JAILING = {"jail", "imprison"}
+_SPANS = {"year", "month", "week", "day"}
 # Events told with the charge that brought them.
 _CHARGED_WITH = ("arrest", "custody", "transfer")
 
@@ -101,6 +103,9 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             args = arguments(clause)
             if not keeps_sense(clause):
                 continue
+            held = _held_before_release(trigger) if trigger.type.name == "release" else None
+            if held is not None and not any(p.pos_ == "PRON" for p in patients):
+                facts.append(RawFact("custody", person, held, trigger.token))
             if trigger.patient == "noun" and not args and any(p.pos_ == "PRON" for p in patients):
                 continue  # "his conviction that ...": a pronoun's noun event needs some detail to be one
             if trigger.type.name == "exchange":
@@ -110,8 +115,10 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                         t.lemma_.casefold() in PEOPLE or t.tag_ == "NNPS" for t in trigger.token.subtree):
                     continue  # "in exchange for his testimony" is no swap of people
             if trigger.type.name == "custody" and not trigger.present_only and trigger.patient == schema.OBJECT \
-                    and not args and not is_present_state(trigger.token):
-                continue  # "held by rulers since July": a past detention with nothing to tell of it
+                    and not args and not is_present_state(trigger.token) and not (
+                    _lasted(tokens) and clause.lemma not in _JAILING):
+                # "held by rulers since July": a past detention with nothing to tell of it, unless how long
+                continue
             if clause.lemma in _JAILING and not is_present_state(trigger.token):
                 # "jailed for 16 years", "jailed in 2020 for fraud" tell a sentence; "was imprisoned in Belarus"
                 # where someone was held.
@@ -131,6 +138,32 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
     return facts
 
 
+def _held_before_release(trigger: Trigger) -> dict | None:
+    """"freed from Evin prison", "after his release from an Illinois prison": the prison a person left
+    is where they were held."""
+    for prep in trigger.token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for prison in prep.children:
+            if prison.dep_ != "pobj" or prison.lemma_.casefold() not in FACILITY_HEADS or not any(
+                    c.dep_ in ("compound", "amod", "nmod", "poss") for c in prison.children):
+                continue  # "released from jail" names no prison
+            held = {"facility": noun_phrase(prison, stop_at_clause=True)}
+            towns = [t for t in prison.subtree if t.ent_type_ in ("GPE", "LOC") and not places.country_named(t.text)]
+            if towns:
+                held["place"] = entity_text(towns[0])
+            country = country_of(prison) or (places.country_of_place(held["place"]) if towns else None)
+            if country:
+                held["country"] = country
+            return held
+    return None
+
+
+def _lasted(tokens: list[Token]) -> bool:
+    """"held for four years", "for months": the clause says how long the detention lasted."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.casefold() in _SPANS for t in tokens)
+
+
 def _charge_told_with(clause: Clause, args: dict) -> dict | None:
     """"arrested on charges of spying", "held on drug charges", "extradited to face fraud charges": the
     charge an event is told with is a charge of its own, of the state that asked for the event, else of
@@ -139,7 +172,8 @@ def _charge_told_with(clause: Clause, args: dict) -> dict | None:
     kind = clause.trigger.type.name
     if kind not in _CHARGED_WITH or clause.trigger.patient == "noun":
         return None
-    if kind != "custody" and not any(t.lemma_.casefold() in OFFENCE_NOUNS for t in clause.tokens):
+    held_for = kind == "custody" and clause.trigger.patient == schema.OBJECT  # not "serving a term for spying"
+    if not held_for and not any(t.lemma_.casefold() in OFFENCE_NOUNS for t in clause.tokens):
         return None
     offence = args.get("charge") or find_offence(clause)
     if not offence:

@@ -95,7 +95,7 @@ class Linker:
                 found = self._person(child, named_as_person=token.pos_ == "NOUN")
                 if found is not None:
                     return found
-        if token.dep_ == "appos" and token.pos_ == "NOUN":  # "Moser, a Czech businessman"
+        if token.dep_ == "appos" and (token.pos_ == "NOUN" or token.ent_type_ == "NORP"):  # "Moser, a Czech"
             return self._person(token.head, named_as_person=True)
         for child in token.children:  # "a foreign national identified as Karl Moser", "a Russian named Moser"
             if child.dep_ == "acl" and child.lemma_.casefold() in _NAMING_VERBS:

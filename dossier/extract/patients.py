@@ -48,6 +48,19 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
+def _clause_subject(noun: Token) -> list[Token]:
+    """"X was swapped after his release": a possessive in a phrase of a clause whose subject is named stands
+    for that subject, whoever was named last before it."""
+    if noun.dep_ != "pobj":
+        return []  # "Biden welcomed his release": the object of a verb is anyone's
+    for node in noun.ancestors:
+        if node.dep_ == "prep" and node.pos_ == "ADP" or node.tag_ == "VBG" and node.dep_ in ("prep", "pcomp"):
+            continue  # "after", "following"
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS] if node.pos_ in ("VERB", "AUX") else []
+        return [subjects[0]] if subjects and subjects[0].pos_ == "PROPN" else []
+    return []
+
+
 def among_members(token: Token) -> list[Token]:
     """"X and Y were among 16 people freed": the people the group is said to include."""
     node = token
@@ -77,6 +90,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         if owners and owners[0].lower_ == "whose":  # "X, whose arrest in 2020 ...": the relative clause's noun
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return [clause.head] if clause is not None else []
+        if owners and owners[0].lower_ in ("his", "her"):
+            return _clause_subject(token) or owners
         return owners
     if trigger.patient == schema.SUBJECT:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -107,7 +122,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     chosen = subjects if subjects else (objects if not passive else [])
     if chosen:
         return resolve_relative(chosen[0], token)
-    if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod"):
+    if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod" or
+                                          token.tag_ == "VBD" and not objects):  # a participle tagged as past
         # "a businessman arrested in ...", "the freed man"; also a verb the parser hung on its object.
         head = token.head
         nearer = [c for c in head.conjuncts if head.i < c.i < token.i]

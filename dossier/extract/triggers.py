@@ -45,6 +45,18 @@ def is_factual(trigger: Token) -> bool:
     return True
 
 
+# Verbs that tell a state in the present and an event in the past ("is detained", "was detained").
+_STATE_VERBS = frozenset().union(*(t.present_only for t in FACT_TYPES.values()))
+
+
+def _undated_participle(token: Token) -> bool:
+    """"an American detained in Russia", "the teacher previously detained there": a participle on a noun
+    that gives no time describes the person's state, not the day it began."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
 def _phrase_matches(token: Token, phrase: Phrase) -> bool:
     if verb_lemma(token) != phrase.verb:
         return False
@@ -86,7 +98,7 @@ def triggers(sentence: Span) -> list[Trigger]:
             for fact_type in FACT_TYPES.values():
                 if lemma not in fact_type.verbs:
                     continue
-                present = is_present_state(token)
+                present = is_present_state(token) or lemma in _STATE_VERBS and _undated_participle(token)
                 if lemma in fact_type.present_only and not present:
                     continue
                 if lemma in fact_type.past_only and present:
