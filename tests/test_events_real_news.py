@@ -65,3 +65,23 @@ def test_the_prison_of_a_release_is_of_the_subject_not_of_the_last_name_before_i
 ])
 def test_no_custody_without_a_prison_or_a_person_held(facts, text):
     assert not _of_type(facts(text, published="2024-06-12"), "custody")
+
+
+# ---------------------------------------------------------------- visits
+
+
+@pytest.mark.parametrize("text", [
+    "The consul met Tom Mayer in prison on Tuesday.",
+    "Tom Mayer was granted consular access on Tuesday.",
+])
+def test_a_consular_visit_told_without_the_word_visit(facts, text):
+    [(_, person, args, _claim)] = _of_type(facts(text, published="2024-05-10"), "visit")
+    assert (person, args.get("date")) == ("Tom Mayer", "2024-05-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Mayer was granted access to his lawyer on Tuesday.",
+    "Ambassador John Reed met Tom Mayer in Minsk.",
+])
+def test_meeting_someone_free_or_seeing_a_lawyer_is_no_visit(facts, text):
+    assert not _of_type(facts(text, published="2024-05-10"), "visit")

@@ -193,6 +193,9 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
         "visit", {"date": DATE, "visitor": AGENT, "place": VISITED_AT},
         verbs=frozenset({"visit"}),
+        # "met him in prison", "was granted consular access" (access to a lawyer is no visit)
+        phrases=_phrases(Phrase("meet", pp=("in", _PRISON_NOUNS)),
+                         Phrase("grant", complement="consular", objects=frozenset({"access"}), patient=DATIVE)),
         russian=Russian(verbs=frozenset({"посетить", "навестить", "посещать", "навещать"}))),
     FactType("statement", {"date": DATE, "channel": CHANNEL, "quote": QUOTE, "about": ABOUT}),
 ]}
