@@ -85,3 +85,27 @@ def test_a_consular_visit_told_without_the_word_visit(facts, text):
 ])
 def test_meeting_someone_free_or_seeing_a_lawyer_is_no_visit(facts, text):
     assert not _of_type(facts(text, published="2024-05-10"), "visit")
+
+
+# ---------------------------------------------------------------- who else it befell
+
+
+def test_people_arrested_or_charged_along_with_the_subject_share_the_event(facts):
+    found = facts("Omar Haddad was indicted alongside his associates Lina Sabo and Karl Wendt on May 4, 2021.\n"
+                  "Ruth Keller was arrested in Minsk along with Canadian Tom Mayer on espionage charges.",
+                  published="2024-06-12")
+    assert {(row[0], row[1]) for row in case(found)} == {
+        ("charge", "Omar Haddad"), ("charge", "Lina Sabo"), ("charge", "Karl Wendt"),
+        ("arrest", "Ruth Keller"), ("arrest", "Tom Mayer"), ("charge", "Ruth Keller"), ("charge", "Tom Mayer")}
+
+
+def test_someone_arrested_with_a_relative_is_not_charged_with_the_relative(facts):
+    found = facts("Omar Haddad was arrested together with his brother at the airport in Minsk.")
+    assert [(row[0], row[1], row[2].get("charge")) for row in case(found)] == [("arrest", "Omar Haddad", None)]
+
+
+def test_a_participle_set_off_after_a_name_describes_that_name(facts):
+    found = facts("The embassy was told of the extradition from Cyprus to the United States of Omar Haddad, "
+                  "accused of smuggling rifle parts to Iran.")
+    assert [(row[1], row[2]["charge"]) for row in _of_type(found, "charge")] == [
+        ("Omar Haddad", "smuggling rifle parts to Iran")]

@@ -207,7 +207,8 @@ def find_offence(clause: Clause) -> str | None:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
-            if prep not in ("of", "for", "with", "on", "over", "including"):
+            if prep not in ("of", "for", "with", "on", "over", "including") or (
+                    prep == "with" and clause.trigger.type.name != "charge"):  # "arrested with his wife"
                 continue
             for obj in child.children:
                 if obj.dep_ not in ("pobj", "pcomp"):

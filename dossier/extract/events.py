@@ -17,7 +17,7 @@ from . import schema
 from .arguments import Clause, arguments, find_offence, own_tokens
 from .grammar import country_of, entity_text, is_present_state, noun_phrase, verb_lemma
 from .linking import Linker
-from .patients import among_members, group_members, patient_tokens
+from .patients import among_members, companions, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
@@ -76,6 +76,8 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
         if not is_factual(trigger.token):
             continue
         patients = patient_tokens(trigger)
+        if patients and trigger.patient != "noun":
+            patients += companions(trigger.token)
         tokens = own_tokens(trigger.token, trigger_ids - {trigger.token.i}, patients)
         governing, governed = _governing_verb(trigger) if trigger.type.name == "exchange" and \
             trigger.patient == "noun" and not patients else (None, [])

@@ -125,6 +125,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod" or
                                           token.tag_ == "VBD" and not objects):  # a participle tagged as past
         # "a businessman arrested in ...", "the freed man"; also a verb the parser hung on its object.
+        if _set_off_name(token):
+            return _set_off_name(token)
         head = token.head
         nearer = [c for c in head.conjuncts if head.i < c.i < token.i]
         if token.dep_ == "acl" and nearer and token.doc[token.i - 1].text != ",":
@@ -147,8 +149,38 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return resolve_relative(subjects[0], head) if subjects else []
         return []
     if passive:
-        return _controller(token)
+        return _set_off_name(token) or _controller(token)
     return []
+
+
+def _set_off_name(participle: Token) -> list[Token]:
+    """"... the extradition of Artur Petrov, accused of fraud": a participle set off by a comma right after a
+    name describes that name, wherever the parser hung it."""
+    doc = participle.doc
+    if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < 2 or \
+            doc[participle.i - 1].text != ",":
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in participle.children):
+        return []
+    name = doc[participle.i - 2]
+    return [name] if name.pos_ == "PROPN" and name.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") else []
+
+
+def companions(trigger: Token) -> list[Token]:
+    """"X was arrested along with Y", "indicted alongside A and B": who the event befell with its patient."""
+    found = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "with" and prep.doc[prep.i - 1].lower_ not in ("along", "together"):
+            continue
+        if prep.lower_ in ("along", "together"):
+            prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        elif prep.lower_ not in ("alongside", "with"):
+            continue
+        if prep is not None:
+            found += [n for o in prep.children if o.dep_ == "pobj" for n in with_conjuncts(o)]
+    return found
 
 
 def group_members(token: Token) -> list[Token]:
