@@ -109,3 +109,25 @@ def test_a_participle_set_off_after_a_name_describes_that_name(facts):
                   "accused of smuggling rifle parts to Iran.")
     assert [(row[1], row[2]["charge"]) for row in _of_type(found, "charge")] == [
         ("Omar Haddad", "smuggling rifle parts to Iran")]
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+def test_a_sentence_and_the_conviction_it_follows_share_offence_and_country(facts):
+    found = facts("Omar Haddad, who had been sentenced in Norway to 12 years in prison after being convicted of "
+                  "arson and fraud, has been freed.")
+    verdicts = {row[0]: row[2] for row in case(found) if row[0] in ("conviction", "sentence")}
+    assert verdicts == {"conviction": {"charge": "arson and fraud", "country": "Norway"},
+                        "sentence": {"term": "P12Y", "charge": "arson and fraud", "country": "Norway"}}
+
+
+def test_they_of_a_clause_inside_the_sentence_are_its_named_subjects(facts):
+    found = facts("Lina Sabo and Karl Wendt were arrested in Haiti in 2015, then flown to Miami where they were "
+                  "convicted of drug charges.")
+    assert sorted(row[1] for row in _of_type(found, "conviction")) == ["Karl Wendt", "Lina Sabo"]
+
+
+def test_they_of_a_sentence_about_one_person_is_no_one(facts):
+    found = facts("Karl Wendt was arrested in Haiti in 2015 after his partners said they were convicted of fraud.")
+    assert not _of_type(found, "conviction")

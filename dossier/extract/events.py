@@ -137,7 +137,24 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             if charged is not None:
                 facts.append(RawFact("charge", person, charged, trigger.token))
     facts.extend(_alleged_crimes(sentence, linker, trigger_ids))
+    _share_verdict(facts)
     return facts
+
+
+def _share_verdict(facts: list[RawFact]) -> None:
+    """"sentenced in Sweden to life after being convicted of murder", "convicted of fraud and jailed for
+    nine years": one verdict told by two verbs of a sentence, whose offence and country are the same."""
+    verdicts = [f for f in facts if f.type in ("conviction", "sentence")]
+    for fact in verdicts:
+        for other in verdicts:
+            a, b = fact.trigger, other.trigger
+            if other.type == fact.type or other.subject != fact.subject or not (
+                    a.is_ancestor(b) or b.is_ancestor(a) or a in b.conjuncts):
+                continue
+            for key in ("charge", "country"):
+                if key in other.args and key not in fact.args:
+                    fact.args[key] = other.args[key]
+
 
 
 def _held_before_release(trigger: Trigger) -> dict | None:

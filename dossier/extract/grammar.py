@@ -92,7 +92,23 @@ def resolve_relative(token: Token, verb: Token) -> list[Token]:
         if node.dep_ == "relcl":
             return [node.head]
         return []
+    if token.lower_ == "they":
+        return _main_subjects(verb)
     return with_conjuncts(token)
+
+
+def _main_subjects(verb: Token) -> list[Token]:
+    """"A and B were arrested, then taken to New York, where they were convicted": "they" of a clause inside
+    a sentence whose subject names people stands for them."""
+    node = verb
+    while node.dep_ in ("relcl", "advcl", "conj", "pobj", "prep", "pcomp") and node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] if node.pos_ in (
+            "VERB", "AUX") else []
+        if subjects:
+            names = with_conjuncts(subjects[0])
+            return names if len(names) > 1 and all(n.pos_ == "PROPN" for n in names) else []
+    return []
 
 
 def is_finite(verb: Token) -> bool:
