@@ -131,3 +131,32 @@ def test_they_of_a_clause_inside_the_sentence_are_its_named_subjects(facts):
 def test_they_of_a_sentence_about_one_person_is_no_one(facts):
     found = facts("Karl Wendt was arrested in Haiti in 2015 after his partners said they were convicted of fraud.")
     assert not _of_type(found, "conviction")
+
+
+@pytest.mark.parametrize("text", [
+    "Artem Volkov has pleaded not guilty and rejected extradition to the United States.",
+    "Artem Volkov was found not guilty of fraud by a court in Milan.",
+])
+def test_a_plea_or_verdict_of_not_guilty_is_no_conviction(facts, text):
+    assert not _of_type(facts(text), "conviction")
+
+
+def test_a_guilty_plea_to_charges_is_a_conviction_for_them(facts):
+    [(_, _, args, _)] = _of_type(facts("Artem Volkov pleaded guilty to money laundering charges."), "conviction")
+    assert args == {"charge": "money laundering"}
+
+
+# ---------------------------------------------------------------- who "he" is, who asserts it
+
+
+def test_he_of_a_clause_goes_on_with_the_subject_not_the_last_name(facts):
+    found = facts("Omar Haddad wrote to the consul Karl Wendt that he had been arrested in Minsk in May.",
+                  published="2024-06-12")
+    assert {row[1] for row in _of_type(found, "arrest")} == {"Omar Haddad"}
+
+
+def test_one_event_two_sources_assert_is_one_fact(facts):
+    found = facts("Omar Haddad was extradited to the United States, his lawyer Karl Wendt said.\n"
+                  "Omar Haddad had been extradited to the United States, the Justice Department said on Friday.",
+                  published="2024-06-12")
+    assert len(_of_type(found, "transfer")) == 1

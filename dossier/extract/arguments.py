@@ -207,6 +207,8 @@ def find_offence(clause: Clause) -> str | None:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
+            if prep == "to" and clause.lemma == "plead":
+                prep = "of"  # "pleaded guilty to fraud"
             if prep not in ("of", "for", "with", "on", "over", "including") or (
                     prep == "with" and clause.trigger.type.name != "charge"):  # "arrested with his wife"
                 continue

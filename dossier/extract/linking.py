@@ -191,6 +191,12 @@ class Linker:
         found = self.last_person(before=pronoun.idx)
         if found is None:
             return None
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):  # "X told Y that he ...": the subject goes on as "he"
+            subjects = [t for t in self.doc[pronoun.sent.start:pronoun.i] if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ == "PROPN"]
+            named = [e for t in reversed(subjects) if (e := self.entity_at(t.idx, t.idx + len(t.text))) is not None
+                     and self.annotation.entities[e].label == "PERSON" and self.is_person_name(e)]
+            found = named[0] if named else found
         named_at = max(self.annotation.mentions[m].start for m in self.annotation.entities[found].mentions
                        if self.annotation.mentions[m].start < pronoun.idx)
         if self.annotation.sentence_at(pronoun.idx) - self.annotation.sentence_at(named_at) > 3:

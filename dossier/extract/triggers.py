@@ -23,6 +23,8 @@ def is_factual(trigger: Token) -> bool:
     """False for events only wished, feared, denied or supposed."""
     if any(c.dep_ == "neg" for c in trigger.children) or has_modal(trigger):
         return False
+    if any(c.lower_ == "guilty" and any(g.dep_ == "neg" for g in c.children) for c in trigger.children):
+        return False  # "pleaded not guilty", "was found not guilty"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
         return False
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in trigger.children):
