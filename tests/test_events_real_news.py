@@ -160,3 +160,15 @@ def test_one_event_two_sources_assert_is_one_fact(facts):
                   "Omar Haddad had been extradited to the United States, the Justice Department said on Friday.",
                   published="2024-06-12")
     assert len(_of_type(found, "transfer")) == 1
+
+
+def test_a_relative_clause_inside_reported_speech_is_the_articles_own_background(facts):
+    found = facts("The judiciary's spokesman Ali Sadri said on Monday that Omar Haddad, who had been sentenced "
+                  "in Sweden to 12 years in prison, has been released.", published="2024-06-12")
+    claims = {row[0]: row[3] for row in case(found)}
+    assert claims == {"sentence": None, "release": "Ali Sadri"}
+
+
+def test_what_a_source_says_happened_in_a_place_stays_its_claim(facts):
+    found = facts("According to his lawyer Karl Wendt, Omar Haddad was flown to Amsterdam where he was detained.")
+    assert [(row[1], row[3]) for row in _of_type(found, "arrest")] == [("Omar Haddad", "Karl Wendt")]

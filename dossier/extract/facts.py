@@ -32,6 +32,9 @@ def _claimant(trigger: Token, quotes: list[Quote], resolver: SpeakerResolver) ->
     for quote in quotes:
         if quote.start <= trigger.idx < quote.end:
             return quote.speaker
+    if any(node.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in node.subtree if t.i < node.i)
+           for node in [trigger, *trigger.ancestors]):
+        return None  # "the envoy said X, who had been sentenced to life, was freed": the article's background
     node = trigger
     while node.head.i != node.i:  # "the ministry said (that) X was abducted": the claim is the said clause
         reporter = None
