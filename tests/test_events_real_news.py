@@ -172,3 +172,27 @@ def test_a_relative_clause_inside_reported_speech_is_the_articles_own_background
 def test_what_a_source_says_happened_in_a_place_stays_its_claim(facts):
     found = facts("According to his lawyer Karl Wendt, Omar Haddad was flown to Amsterdam where he was detained.")
     assert [(row[1], row[3]) for row in _of_type(found, "arrest")] == [("Omar Haddad", "Karl Wendt")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivo Novak and Lena Berg have landed in Canada after spending more than 1,000 days in "
+     "detention in China.", [("Ivo Novak", {"country": "China"}), ("Lena Berg", {"country": "China"})]),
+    ("The court rejected the appeal, instead assigning Lena Berg to a detention center until December 5.",
+     [("Lena Berg", {"facility": "detention center"})]),
+    ("Ivo Novak has been moved from prison to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),
+    ("The detainee, Ivo Novak, is an engineer from Brno.", [("Ivo Novak", {})]),
+    ("Political prisoner Lena Berg faces another week in limbo.", [("Lena Berg", {})]),
+])
+def test_custody_told_by_where_a_person_was_put_or_what_they_are_called(facts, text, expected):
+    assert sorted((row[1], row[2]) for row in _of_type(facts(text, published="2024-06-12"), "custody")) == \
+        sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Former prisoner Ivo Novak spoke to reporters in Berlin.",
+    "Ivo Novak, a hostage negotiator, spoke to reporters.",
+    "Ivo Novak was taken to a hospital in Minsk.",
+    "The prisoner swap was agreed by Lena Berg.",
+])
+def test_a_free_person_or_a_move_to_no_prison_is_no_custody(facts, text):
+    assert not _of_type(facts(text, published="2024-06-12"), "custody")

@@ -271,6 +271,9 @@ def find_fine(clause: Clause) -> str | None:
 
 def find_facility(clause: Clause) -> str | None:
     for token in clause.tokens:
+        if token.lower_ == "arrest" and token.head.lower_ in ("under", "to") and any(
+                c.lower_ == "house" for c in token.children):
+            return "house arrest"
         if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS | {"to"}:
             continue
         if token.lemma_.casefold() in FACILITY_HEADS or token.ent_type_ == "FAC":

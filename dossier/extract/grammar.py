@@ -140,6 +140,10 @@ def entity_text(token: Token) -> str:
 def noun_phrase(token: Token, stop_at_clause: bool = False) -> str:
     """A noun phrase without its article ("Britain's MI6 agency", "drug smuggling")."""
     end = token.right_edge.i + 1
+    # "a detention center until December 5": a time is never part of what the phrase names
+    dated = [c.left_edge.i for c in token.children if c.i > token.i and c.dep_ == "prep" and any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
+    end = min([end, *dated])
     if stop_at_clause:  # the offence, not where or when it was committed, nor a clause about it
         cuts = [c.left_edge.i for c in token.children if c.i > token.i and (
             c.dep_ in ("relcl", "acl", "appos")

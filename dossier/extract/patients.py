@@ -10,9 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import schema
-from .grammar import is_finite, is_passive, resolve_relative, verb_lemma, with_conjuncts
+from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
 from .triggers import Trigger
 from .words import GROUP_WORDS, SUBJECTS
+
+_NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
 
 
 def _orphan_subject(verb: Token) -> list[Token]:
@@ -48,6 +50,17 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
+def _titled_name(title: Token) -> list[Token]:
+    """"political prisoner X", "the detainee, X", "X, a hostage": the name a noun for a held person titles,
+    while they are held ("former prisoner X", "the freed hostage X" are free)."""
+    if title.tag_ != "NN" or any(c.dep_ in ("amod", "advmod") and c.lower_ in _NO_LONGER for c in title.children):
+        return []
+    if title.dep_ in ("compound", "appos") and title.head.pos_ == "PROPN":
+        return [title.head]
+    # the title itself, which the linker reads as naming its appositive as a person
+    return [title] if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in title.children) else []
+
+
 def _clause_subject(noun: Token) -> list[Token]:
     """"X was swapped after his release": a possessive in a phrase of a clause whose subject is named stands
     for that subject, whoever was named last before it."""
@@ -79,6 +92,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     """The tokens naming who the event happened to."""
     token = trigger.token
     if trigger.patient == "noun":
+        if lower_lemma(token) in schema.HELD_PEOPLE:
+            return _titled_name(token)
         if any(c.lower_ in ("house", "cardiac", "heart") and c.dep_ in ("compound", "amod") for c in token.children):
             return []  # "house arrest", "cardiac arrest"
         # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.

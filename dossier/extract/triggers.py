@@ -59,6 +59,12 @@ def _undated_participle(token: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
+def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
+    """"jail", "a detention centre", "prison camp IK-17": a noun, or its compound, of the list."""
+    return lower_lemma(noun) in nouns or noun.lower_ in nouns or any(
+        c.dep_ == "compound" and lower_lemma(c) in nouns for c in noun.children)
+
+
 def _phrase_matches(token: Token, phrase: Phrase) -> bool:
     if verb_lemma(token) != phrase.verb:
         return False
@@ -73,9 +79,10 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
         return False
     if phrase.pp:
         prep, nouns = phrase.pp
-        if not any(c.dep_ == "prep" and c.lower_ == prep and any(lower_lemma(o) in nouns or o.lower_ in nouns
-                                                                 for o in c.children)
-                   for c in children):
+        # also on a duration the verb takes: "spent 300 days in detention"
+        heads = children + [g for c in children if c.dep_ in ("dobj", "npadvmod") for g in c.children]
+        if not any(c.dep_ == "prep" and c.lower_ == prep and any(_names_one_of(o, nouns) for o in c.children)
+                   for c in heads):
             return False
     return True
 
