@@ -182,9 +182,14 @@ def _offence_words(token: Token) -> str | None:
                 objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return _offence_words(objects[0]) or noun_phrase(objects[0], stop_at_clause=True)
+        # "baseless charges", "trumped-up charges" say what the speaker thinks of them, not what they are
+        nouns = [c.i for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        judged = {t.i for c in token.children if c.dep_ == "amod" and not any(
+            g.pos_ in ("NOUN", "PROPN") for g in c.subtree) and (c.tag_ in ("VBN", "VBG") or not any(
+                n > c.i for n in nouns)) for t in c.subtree}  # "national security" classifies, "trumped-up" judges
         before = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct", "poss")
                   and t.lower_ not in ("criminal", "the", "new", "several", "multiple", "two", "three", "formal")
-                  and not t.like_num]
+                  and not t.like_num and t.i not in judged]
         return " ".join(t.text for t in before) or None
     if lemma in NOT_OFFENCES or token.ent_type_ in ("GPE", "DATE", "PERSON", "MONEY", "CARDINAL", "ORG",
                                                      "NORP", "FAC", "TIME", "QUANTITY", "PERCENT"):

@@ -110,6 +110,11 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                 facts.append(RawFact("custody", person, held, trigger.token))
             if trigger.patient == "noun" and not args and any(p.pos_ == "PRON" for p in patients):
                 continue  # "his conviction that ...": a pronoun's noun event needs some detail to be one
+            charged = _charge_told_with(clause, args)
+            if charged is not None:  # told even where the event itself is not kept
+                facts.append(RawFact("charge", person, charged, trigger.token))
+                if trigger.type.name == "arrest":  # the charges an arrest was made on are the charge's
+                    args.pop("charge", None)
             if trigger.type.name == "exchange":
                 if group and not args.get("counterpart"):
                     args["counterpart"] = [linker.ref(p) for p in group[person]]
@@ -124,7 +129,9 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             if clause.lemma in _JAILING and not is_present_state(trigger.token):
                 # "jailed for 16 years", "jailed in 2020 for fraud" tell a sentence; "was imprisoned in Belarus"
                 # where someone was held.
-                sentenced = bool(args.get("term") or args.get("fine") or find_offence(clause))
+                # "jailed on drug charges" is held while charged.
+                sentenced = bool(args.get("term") or args.get("fine") or find_offence(clause) and not any(
+                    t.lemma_.casefold() in OFFENCE_NOUNS for t in tokens))
                 if (trigger.type.name == "sentence") != sentenced:
                     continue
             facts.append(RawFact(trigger.type.name, person, args, trigger.token))
@@ -133,9 +140,6 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     mirrored = {k: v for k, v in args.items() if k != "counterpart"}
                     mirrored["counterpart"] = [linker.ref(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
-            charged = _charge_told_with(clause, args)
-            if charged is not None:
-                facts.append(RawFact("charge", person, charged, trigger.token))
     facts.extend(_alleged_crimes(sentence, linker, trigger_ids))
     _share_verdict(facts)
     return facts
@@ -191,7 +195,8 @@ def _charge_told_with(clause: Clause, args: dict) -> dict | None:
     kind = clause.trigger.type.name
     if kind not in _CHARGED_WITH or clause.trigger.patient == "noun":
         return None
-    held_for = kind == "custody" and clause.trigger.patient == schema.OBJECT  # not "serving a term for spying"
+    # "held for spying", but not "serving a term for spying" nor "jailed for fraud", a sentence
+    held_for = kind == "custody" and clause.trigger.patient == schema.OBJECT and clause.lemma not in _JAILING
     if not held_for and not any(t.lemma_.casefold() in OFFENCE_NOUNS for t in clause.tokens):
         return None
     offence = args.get("charge") or find_offence(clause)
