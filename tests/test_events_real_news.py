@@ -220,3 +220,12 @@ def test_an_arrest_on_charges_leaves_them_to_the_charge(facts):
     found = facts("Louis Arnaud was arrested in Minsk on espionage charges.")
     assert case(found) == [("arrest", "Louis Arnaud", {"place": "Minsk", "country": "Belarus"}, None),
                            ("charge", "Louis Arnaud", {"charge": "espionage", "country": "Belarus"}, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad told the judge that he is against being extradited to the United States.",
+    "Omar Haddad protested against his extradition to the United States.",
+    "Omar Haddad is held in a Cyprus jail pending extradition to the United States.",
+])
+def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
+    assert not _of_type(facts(text), "transfer")

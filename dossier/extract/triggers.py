@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from . import schema
 from .grammar import has_modal, is_present_state, lower_lemma, verb_lemma
 from .schema import FACT_TYPES, FactType, Phrase
-from .words import IRREALIS_NOUNS, IRREALIS_VERBS
+from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS
 
 
 @dataclass
@@ -41,6 +41,8 @@ def is_factual(trigger: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
+        if node.lower_ in IRREALIS_PREPOSITIONS and child.dep_ in ("pobj", "pcomp"):
+            return False  # "protested against his extradition", "held pending extradition"
         if any(c.dep_ == "neg" for c in node.children) and node.pos_ in ("VERB", "AUX") and child.dep_ in (
                 "xcomp", "ccomp", "dobj"):
             return False
