@@ -229,3 +229,14 @@ def test_an_arrest_on_charges_leaves_them_to_the_charge(facts):
 ])
 def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
     assert not _of_type(facts(text), "transfer")
+
+
+def test_a_statement_released_before_a_quotation_frees_no_one_it_names(facts):
+    found = facts('Tom Lockyer collapsed during the match. A statement released on the club\'s website read: '
+                  '"We all pray for our captain Tom Lockyer, who has been taken to hospital."')
+    assert not _of_type(found, "release")
+
+
+def test_a_roster_after_a_colon_still_names_the_people_freed(facts):
+    found = facts("Belarus freed three prisoners: Ivo Novak; Lena Berg; and Karl Wendt.")
+    assert sorted(row[1] for row in _of_type(found, "release")) == ["Ivo Novak", "Karl Wendt", "Lena Berg"]

@@ -209,7 +209,7 @@ def group_members(token: Token) -> list[Token]:
                     members.extend(with_conjuncts(obj))
     sentence = token.sent
     colon = next((t for t in sentence if t.i > token.i and t.text == ":"), None)
-    if colon is not None and colon.i - token.i <= 8:
+    if colon is not None and colon.i - token.i <= 8 and token.tag_ in ("NNS", "NNPS"):  # not "a statement ...: "
         for t in sentence[colon.i - sentence.start + 1:]:
             if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
                                                                        ("appos", "conj", "ROOT", "npadvmod", "dep")):
