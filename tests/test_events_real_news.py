@@ -6,7 +6,6 @@ Each test gives the facts expected, and the near misses that must give none.
 from __future__ import annotations
 
 import pytest
-
 from conftest import case
 
 
@@ -18,8 +17,8 @@ def _of_type(found: list[dict], kind: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("text, offence, country", [
-    ("Omar Haddad was arrested in Cyprus in May at the request of the United States on charges of "
-     "smuggling rifle parts.", "smuggling rifle parts", "United States"),
+    (("Omar Haddad was arrested in Cyprus in May at the request of the United States on charges of "
+      "smuggling rifle parts."), "smuggling rifle parts", "United States"),
     ("Security officers detained Omar Haddad in Minsk on espionage charges last week.", "espionage", "Belarus"),
 ])
 def test_an_arrest_on_charges_is_also_a_charge(facts, text, offence, country):
@@ -175,8 +174,8 @@ def test_what_a_source_says_happened_in_a_place_stays_its_claim(facts):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ivo Novak and Lena Berg have landed in Canada after spending more than 1,000 days in "
-     "detention in China.", [("Ivo Novak", {"country": "China"}), ("Lena Berg", {"country": "China"})]),
+    (("Ivo Novak and Lena Berg have landed in Canada after spending more than 1,000 days in "
+      "detention in China."), [("Ivo Novak", {"country": "China"}), ("Lena Berg", {"country": "China"})]),
     ("The court rejected the appeal, instead assigning Lena Berg to a detention center until December 5.",
      [("Lena Berg", {"facility": "detention center"})]),
     ("Ivo Novak has been moved from prison to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),

@@ -23,7 +23,6 @@ from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
 from .words import CRIME_VERBS, CUSTODY_WORDS, FACILITY_HEADS, OFFENCE_NOUNS, PEOPLE
 
-
 _JAILING = {"jail", "imprison"}
 _SPANS = {"year", "month", "week", "day"}
 # Events told with the charge that brought them.

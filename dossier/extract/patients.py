@@ -10,7 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import schema
-from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
+from .grammar import (
+    is_finite,
+    is_passive,
+    lower_lemma,
+    resolve_relative,
+    verb_lemma,
+    with_conjuncts,
+)
 from .triggers import Trigger
 from .words import GROUP_WORDS, SUBJECTS
 
