@@ -11,21 +11,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .. import places
 from ..temporal import Anchor
 from . import schema
 from .arguments import arguments
 from .clause import Clause, own_tokens
-from .grammar import is_present_state, verb_lemma
+from .grammar import country_of, entity_text, is_present_state, noun_phrase, verb_lemma
 from .linking import Linker
 from .offences import find_offence
-from .patients import among_members, group_members, patient_tokens
+from .patients import among_members, companions, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
 from .triggers import Trigger, is_factual, triggers
-from .words import CRIME_VERBS, CUSTODY_WORDS, OFFENCE_NOUNS, PEOPLE
+from .words import CRIME_VERBS, CUSTODY_WORDS, FACILITY_HEADS, OFFENCE_NOUNS, PEOPLE
 
 
 _JAILING = {"jail", "imprison"}
+_SPANS = {"year", "month", "week", "day"}
+# Events told with the charge that brought them.
+_CHARGED_WITH = ("arrest", "custody", "transfer")
 
 
 @dataclass
@@ -74,6 +78,8 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
         if not is_factual(trigger.token):
             continue
         patients = patient_tokens(trigger)
+        if patients and trigger.patient != "noun":
+            patients += companions(trigger.token)
         tokens = own_tokens(trigger.token, trigger_ids - {trigger.token.i}, patients)
         governing, governed = _governing_verb(trigger) if trigger.type.name == "exchange" and \
             trigger.patient == "noun" and not patients else (None, [])
@@ -101,9 +107,17 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             args = arguments(clause)
             if not keeps_sense(clause):
                 continue
+            held = _held_before_release(trigger) if trigger.type.name == "release" else None
+            if held is not None and not any(p.pos_ == "PRON" for p in patients):
+                facts.append(RawFact("custody", person, held, trigger.token))
             if trigger.patient == "noun" and not args and any(p.pos_ == "PRON" for p in patients):
                 continue  # "his conviction that ...": a pronoun's noun event needs some detail to be one
             stated = bool(args.get("counterpart"))  # "A and B were exchanged for C": C's swap is told too
+            charged = _charge_told_with(clause, args)
+            if charged is not None:  # told even where the event itself is not kept
+                facts.append(RawFact("charge", person, charged, trigger.token))
+                if trigger.type.name == "arrest":  # the charges an arrest was made on are the charge's
+                    args.pop("charge", None)
             if trigger.type.name == "exchange":
                 if group and not args.get("counterpart"):
                     args["counterpart"] = [linker.ref(p) for p in group[person]]
@@ -111,12 +125,16 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                         t.lemma_.casefold() in PEOPLE or t.tag_ == "NNPS" for t in trigger.token.subtree):
                     continue  # "in exchange for his testimony" is no swap of people
             if trigger.type.name == "custody" and not trigger.present_only and trigger.patient == schema.OBJECT \
-                    and not args and not is_present_state(trigger.token):
-                continue  # "held by rulers since July": a past detention with nothing to tell of it
+                    and not args and not is_present_state(trigger.token) and not (
+                    _lasted(tokens) and clause.lemma not in _JAILING):
+                # "held by rulers since July": a past detention with nothing to tell of it, unless how long
+                continue
             if clause.lemma in _JAILING and not is_present_state(trigger.token):
                 # "jailed for 16 years", "jailed in 2020 for fraud" tell a sentence; "was imprisoned in Belarus"
                 # where someone was held.
-                sentenced = bool(args.get("term") or args.get("fine") or find_offence(clause))
+                # "jailed on drug charges" is held while charged.
+                sentenced = bool(args.get("term") or args.get("fine") or find_offence(clause) and not any(
+                    t.lemma_.casefold() in OFFENCE_NOUNS for t in tokens))
                 if (trigger.type.name == "sentence") != sentenced:
                     continue
             facts.append(RawFact(trigger.type.name, person, args, trigger.token))
@@ -125,17 +143,70 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     mirrored = {k: v for k, v in args.items() if k != "counterpart"}
                     mirrored["counterpart"] = [linker.ref(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
-            if trigger.type.name == "arrest" and "charge" in args and any(
-                    t.lemma_.casefold() in OFFENCE_NOUNS for t in tokens):  # "arrested on charges of spying"
-                facts.append(RawFact("charge", person, {"charge": args.pop("charge")}, trigger.token))
-            if trigger.type.name == "custody" and "charge" not in trigger.type.arguments and \
-                    trigger.patient == schema.OBJECT:
-                charge = find_offence(clause)
-                if charge:
-                    extra = {"charge": charge, **({"country": args["country"]} if "country" in args else {})}
-                    facts.append(RawFact("charge", person, extra, trigger.token))
     facts.extend(_alleged_crimes(sentence, linker, trigger_ids))
+    _share_verdict(facts)
     return facts
+
+
+def _share_verdict(facts: list[RawFact]) -> None:
+    """"sentenced in Sweden to life after being convicted of murder", "convicted of fraud and jailed for
+    nine years": one verdict told by two verbs of a sentence, whose offence and country are the same."""
+    verdicts = [f for f in facts if f.type in ("conviction", "sentence")]
+    for fact in verdicts:
+        for other in verdicts:
+            a, b = fact.trigger, other.trigger
+            if other.type == fact.type or other.subject != fact.subject or not (
+                    a.is_ancestor(b) or b.is_ancestor(a) or a in b.conjuncts):
+                continue
+            for key in ("charge", "country"):
+                if key in other.args and key not in fact.args:
+                    fact.args[key] = other.args[key]
+
+
+
+def _held_before_release(trigger: Trigger) -> dict | None:
+    """"freed from Evin prison", "after his release from an Illinois prison": the prison a person left
+    is where they were held."""
+    for prep in trigger.token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for prison in prep.children:
+            if prison.dep_ != "pobj" or prison.lemma_.casefold() not in FACILITY_HEADS or not any(
+                    c.dep_ in ("compound", "amod", "nmod", "poss") for c in prison.children):
+                continue  # "released from jail" names no prison
+            held = {"facility": noun_phrase(prison, stop_at_clause=True)}
+            towns = [t for t in prison.subtree if t.ent_type_ in ("GPE", "LOC") and not places.country_named(t.text)]
+            if towns:
+                held["place"] = entity_text(towns[0])
+            country = country_of(prison) or (places.country_of_place(held["place"]) if towns else None)
+            if country:
+                held["country"] = country
+            return held
+    return None
+
+
+def _lasted(tokens: list[Token]) -> bool:
+    """"held for four years", "for months": the clause says how long the detention lasted."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.casefold() in _SPANS for t in tokens)
+
+
+def _charge_told_with(clause: Clause, args: dict) -> dict | None:
+    """"arrested on charges of spying", "held on drug charges", "extradited to face fraud charges": the
+    charge an event is told with is a charge of its own, of the state that asked for the event, else of
+    the event's country. "Held for spying" is a charge still held against the person; "arrested for
+    smuggling" tells why, not that a charge was brought."""
+    kind = clause.trigger.type.name
+    if kind not in _CHARGED_WITH or clause.trigger.patient == "noun":
+        return None
+    # "held for spying", but not "serving a term for spying" nor "jailed for fraud", a sentence
+    held_for = kind == "custody" and clause.trigger.patient == schema.OBJECT and clause.lemma not in _JAILING
+    if not held_for and not any(t.lemma_.casefold() in OFFENCE_NOUNS for t in clause.tokens):
+        return None
+    offence = args.get("charge") or find_offence(clause)
+    if not offence:
+        return None
+    country = args.get("requested_by") or args.get("to") or args.get("country")
+    return {"charge": offence, **({"country": country} if country else {})}
 
 
 def _alleged_crimes(sentence: Span, linker: Linker, trigger_ids: set[int]) -> list[RawFact]:

@@ -41,6 +41,9 @@ def _claimant(trigger: Token, quotes: list[Quote], resolver: SpeakerResolver) ->
     for quote in quotes:
         if quote.start <= trigger.idx < quote.end:
             return quote.speaker
+    if any(node.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in node.subtree if t.i < node.i)
+           for node in [trigger, *trigger.ancestors]):
+        return None  # "the envoy said X, who had been sentenced to life, was freed": the article's background
     node = trigger
     while node.head.i != node.i:  # "the ministry said (that) X was abducted": the claim is the said clause
         reporter = None
@@ -88,14 +91,13 @@ def _better(key: str, value, kept) -> bool:
 
 
 def _merge_repeats(facts: list[RawFact]) -> list[RawFact]:
-    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact;
-    one the article states in its own voice anywhere is not claimed, even if someone is quoted saying it too."""
+    """An article that tells one event twice ("found guilty ... He was convicted of ...") states one fact,
+    whoever it has tell it; one the article states in its own voice anywhere is not claimed, even if someone
+    is quoted saying it too, and one two sources assert is the first one's claim."""
     merged: list[RawFact] = []
     for fact in facts:
         for kept in merged:
-            same_claim = kept.claimant == fact.claimant or None in (kept.claimant, fact.claimant)
-            if (kept.type, kept.subject) == (fact.type, fact.subject) and same_claim and \
-                    _compatible(kept.args, fact.args):
+            if (kept.type, kept.subject) == (fact.type, fact.subject) and _compatible(kept.args, fact.args):
                 for key, value in fact.args.items():
                     if key == "counterpart" and key in kept.args:
                         kept.args[key] = list(dict.fromkeys([*kept.args[key], *value]))

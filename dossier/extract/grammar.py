@@ -92,7 +92,23 @@ def resolve_relative(token: Token, verb: Token) -> list[Token]:
         if node.dep_ == "relcl":
             return [node.head]
         return []
+    if token.lower_ == "they":
+        return _main_subjects(verb)
     return with_conjuncts(token)
+
+
+def _main_subjects(verb: Token) -> list[Token]:
+    """"A and B were arrested, then taken to New York, where they were convicted": "they" of a clause inside
+    a sentence whose subject names people stands for them."""
+    node = verb
+    while node.dep_ in ("relcl", "advcl", "conj", "pobj", "prep", "pcomp") and node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] if node.pos_ in (
+            "VERB", "AUX") else []
+        if subjects:
+            names = with_conjuncts(subjects[0])
+            return names if len(names) > 1 and all(n.pos_ == "PROPN" for n in names) else []
+    return []
 
 
 def is_finite(verb: Token) -> bool:
@@ -124,6 +140,10 @@ def entity_text(token: Token) -> str:
 def noun_phrase(token: Token, stop_at_clause: bool = False) -> str:
     """A noun phrase without its article ("Britain's MI6 agency", "drug smuggling")."""
     end = token.right_edge.i + 1
+    # "a detention center until December 5": a time is never part of what the phrase names
+    dated = [c.left_edge.i for c in token.children if c.i > token.i and c.dep_ == "prep" and any(
+        o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")]
+    end = min([end, *dated])
     if stop_at_clause:  # the offence, not where or when it was committed, nor a clause about it
         cuts = [c.left_edge.i for c in token.children if c.i > token.i and (
             c.dep_ in ("relcl", "acl", "appos")

@@ -95,7 +95,7 @@ class Linker:
                 found = self._person(child, named_as_person=token.pos_ == "NOUN")
                 if found is not None:
                     return found
-        if token.dep_ == "appos" and token.pos_ == "NOUN":  # "Moser, a Czech businessman"
+        if token.dep_ == "appos" and (token.pos_ == "NOUN" or token.ent_type_ == "NORP"):  # "Moser, a Czech"
             return self._person(token.head, named_as_person=True)
         for child in token.children:  # "a foreign national identified as Karl Moser", "a Russian named Moser"
             if child.dep_ == "acl" and child.lemma_.casefold() in _NAMING_VERBS:
@@ -191,6 +191,12 @@ class Linker:
         found = self.last_person(before=pronoun.idx)
         if found is None:
             return None
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):  # "X told Y that he ...": the subject goes on as "he"
+            subjects = [t for t in self.doc[pronoun.sent.start:pronoun.i] if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ == "PROPN"]
+            named = [e for t in reversed(subjects) if (e := self.entity_at(t.idx, t.idx + len(t.text))) is not None
+                     and self.annotation.entities[e].label == "PERSON" and self.is_person_name(e)]
+            found = named[0] if named else found
         named_at = max(self.annotation.mentions[m].start for m in self.annotation.entities[found].mentions
                        if self.annotation.mentions[m].start < pronoun.idx)
         if self.annotation.sentence_at(pronoun.idx) - self.annotation.sentence_at(named_at) > 3:

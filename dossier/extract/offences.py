@@ -28,9 +28,14 @@ def _offence_words(token: Token) -> str | None:
                 objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return _offence_words(objects[0]) or noun_phrase(objects[0], stop_at_clause=True)
+        # "trumped-up charges" judges them, "national security charges" classifies them
+        nouns = [c.i for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        judged = {t.i for c in token.children if c.dep_ == "amod" and not any(
+            g.pos_ in ("NOUN", "PROPN") for g in c.subtree) and (c.tag_ in ("VBN", "VBG") or not any(
+                n > c.i for n in nouns)) for t in c.subtree}
         before = [t for t in token.subtree if t.i < token.i and t.dep_ not in ("det", "punct", "poss")
                   and t.lower_ not in ("criminal", "the", "new", "several", "multiple", "two", "three", "formal")
-                  and not t.like_num]
+                  and not t.like_num and t.i not in judged]
         if all(t.pos_ == "ADJ" for t in before):
             return None  # "baseless charges", "federal charges": what is said of the charges, not the offence
         return " ".join(t.text for t in before)
@@ -55,7 +60,10 @@ def find_offence(clause: Clause) -> str | None:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
-            if prep not in ("of", "for", "with", "on", "over", "including"):
+            if prep == "to" and clause.lemma == "plead":
+                prep = "of"  # "pleaded guilty to fraud"
+            if prep not in ("of", "for", "with", "on", "over", "including") or (
+                    prep == "with" and clause.trigger.type.name != "charge"):  # "arrested with his wife"
                 continue
             for obj in child.children:
                 if obj.dep_ not in ("pobj", "pcomp"):

@@ -10,10 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import schema
-from .grammar import is_finite, is_passive, resolve_relative, verb_lemma, with_conjuncts
+from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
 from .rosters import listed_names
 from .triggers import Trigger
 from .words import GROUP_WORDS, SUBJECTS
+
+_NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
 
 
 def _orphan_subject(verb: Token) -> list[Token]:
@@ -49,6 +51,30 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
+def _titled_name(title: Token) -> list[Token]:
+    """"political prisoner X", "the detainee, X", "X, a hostage": the name a noun for a held person titles,
+    while they are held ("former prisoner X", "the freed hostage X" are free)."""
+    if title.tag_ != "NN" or any(c.dep_ in ("amod", "advmod") and c.lower_ in _NO_LONGER for c in title.children):
+        return []
+    if title.dep_ in ("compound", "appos") and title.head.pos_ == "PROPN":
+        return [title.head]
+    # the title itself, which the linker reads as naming its appositive as a person
+    return [title] if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in title.children) else []
+
+
+def _clause_subject(noun: Token) -> list[Token]:
+    """"X was swapped after his release": a possessive in a phrase of a clause whose subject is named stands
+    for that subject, whoever was named last before it."""
+    if noun.dep_ != "pobj":
+        return []  # "Biden welcomed his release": the object of a verb is anyone's
+    for node in noun.ancestors:
+        if node.dep_ == "prep" and node.pos_ == "ADP" or node.tag_ == "VBG" and node.dep_ in ("prep", "pcomp"):
+            continue  # "after", "following"
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS] if node.pos_ in ("VERB", "AUX") else []
+        return [subjects[0]] if subjects and subjects[0].pos_ == "PROPN" else []
+    return []
+
+
 def among_members(token: Token) -> list[Token]:
     """"X and Y were among 16 people freed": the people the group is said to include."""
     node = token
@@ -67,6 +93,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     """The tokens naming who the event happened to."""
     token = trigger.token
     if trigger.patient == "noun":
+        if lower_lemma(token) in schema.HELD_PEOPLE:
+            return _titled_name(token)
         if any(c.lower_ in ("house", "cardiac", "heart") and c.dep_ in ("compound", "amod") for c in token.children):
             return []  # "house arrest", "cardiac arrest"
         # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.
@@ -78,6 +106,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         if owners and owners[0].lower_ == "whose":  # "X, whose arrest in 2020 ...": the relative clause's noun
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return [clause.head] if clause is not None else []
+        if owners and owners[0].lower_ in ("his", "her"):
+            return _clause_subject(token) or owners
         return owners
     if trigger.patient == schema.SUBJECT:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -108,8 +138,11 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     chosen = subjects if subjects else (objects if not passive else [])
     if chosen:
         return resolve_relative(chosen[0], token)
-    if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod"):
+    if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod" or
+                                          token.tag_ == "VBD" and not objects):  # a participle tagged as past
         # "a businessman arrested in ...", "the freed man"; also a verb the parser hung on its object.
+        if _set_off_name(token):
+            return _set_off_name(token)
         head = token.head
         nearer = [c for c in head.conjuncts if head.i < c.i < token.i]
         if token.dep_ == "acl" and nearer and token.doc[token.i - 1].text != ",":
@@ -132,8 +165,38 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return resolve_relative(subjects[0], head) if subjects else []
         return []
     if passive:
-        return _controller(token)
+        return _set_off_name(token) or _controller(token)
     return []
+
+
+def _set_off_name(participle: Token) -> list[Token]:
+    """"... the extradition of Artur Petrov, accused of fraud": a participle set off by a comma right after a
+    name describes that name, wherever the parser hung it."""
+    doc = participle.doc
+    if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < 2 or \
+            doc[participle.i - 1].text != ",":
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in participle.children):
+        return []
+    name = doc[participle.i - 2]
+    return [name] if name.pos_ == "PROPN" and name.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") else []
+
+
+def companions(trigger: Token) -> list[Token]:
+    """"X was arrested along with Y", "indicted alongside A and B": who the event befell with its patient."""
+    found = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "with" and prep.doc[prep.i - 1].lower_ not in ("along", "together"):
+            continue
+        if prep.lower_ in ("along", "together"):
+            prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        elif prep.lower_ not in ("alongside", "with"):
+            continue
+        if prep is not None:
+            found += [n for o in prep.children if o.dep_ == "pobj" for n in with_conjuncts(o)]
+    return found
 
 
 def group_members(token: Token) -> list[Token]:
@@ -147,7 +210,7 @@ def group_members(token: Token) -> list[Token]:
                     members.extend(with_conjuncts(obj))
     sentence = token.sent
     colon = next((t for t in sentence if t.i > token.i and t.text == ":"), None)
-    if colon is not None and colon.i - token.i <= 8:
+    if colon is not None and colon.i - token.i <= 8 and token.tag_ in ("NNS", "NNPS"):  # not "a statement ...: "
         for t in sentence[colon.i - sentence.start + 1:]:
             if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
                                                                        ("appos", "conj", "ROOT", "npadvmod", "dep")):

@@ -84,6 +84,8 @@ class FactType:
     russian: Russian = Russian()
 
 
+# Nouns for a person held, which title a name: "the detainee, X", "political prisoner X".
+HELD_PEOPLE = frozenset({"detainee", "prisoner", "inmate", "hostage", "captive"})
 _RU_PRISON = frozenset({"стража", "сизо", "изолятор", "тюрьма", "колония", "заключение", "арест", "лагерь",
                         "решетка", "неволя", "плен"})
 _PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity", "bars", "colony", "cell",
@@ -150,6 +152,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
         "custody", {"facility": FACILITY, "place": HELD_AT, "country": COUNTRY},
         verbs=frozenset({"hold", "detain", "imprison", "jail", "keep", "incarcerate"}),
+        nouns=HELD_PEOPLE,  # "the detainee, X", "political prisoner X"
         phrases=_phrases(
             Phrase("serve", objects=frozenset({"sentence", "term"}), patient=SUBJECT, present_only=True),
             Phrase("remain", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
@@ -162,7 +165,10 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
             Phrase("remain", pp=("under", frozenset({"arrest"})), patient=SUBJECT),
             Phrase("remain", pp=("behind", frozenset({"bars"})), patient=SUBJECT),
             Phrase("be", pp=("in", _PRISON_NOUNS), patient=SUBJECT),
-            Phrase("be", pp=("behind", frozenset({"bars"})), patient=SUBJECT, present_only=True)),
+            Phrase("be", pp=("behind", frozenset({"bars"})), patient=SUBJECT, present_only=True),
+            # put where one is held: "transferred to a penal colony", "assigned to a detention centre"
+            *(Phrase(verb, pp=("to", _PRISON_NOUNS)) for verb in ("transfer", "move", "send", "assign", "return")),
+            Phrase("move", pp=("to", frozenset({"arrest"})))),
         # "was imprisoned in Belarus" is custody there, whenever it was; "was detained" is an arrest.
         present_only=frozenset({"detain"}),
         russian=Russian(verbs=frozenset({"содержаться"}),
@@ -193,6 +199,9 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
         "visit", {"date": DATE, "visitor": AGENT, "place": VISITED_AT},
         verbs=frozenset({"visit"}),
+        # "met him in prison", "was granted consular access" (access to a lawyer is no visit)
+        phrases=_phrases(Phrase("meet", pp=("in", _PRISON_NOUNS)),
+                         Phrase("grant", complement="consular", objects=frozenset({"access"}), patient=DATIVE)),
         russian=Russian(verbs=frozenset({"посетить", "навестить", "посещать", "навещать"}))),
     FactType("statement", {"date": DATE, "channel": CHANNEL, "quote": QUOTE, "about": ABOUT}),
 ]}

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from . import schema
 from .grammar import has_modal, is_present_state, lower_lemma, verb_lemma
 from .schema import FACT_TYPES, FactType, Phrase
-from .words import IRREALIS_NOUNS, IRREALIS_VERBS
+from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS
 
 
 @dataclass
@@ -23,6 +23,8 @@ def is_factual(trigger: Token) -> bool:
     """False for events only wished, feared, denied or supposed."""
     if any(c.dep_ == "neg" for c in trigger.children) or has_modal(trigger):
         return False
+    if any(c.lower_ == "guilty" and any(g.dep_ == "neg" for g in c.children) for c in trigger.children):
+        return False  # "pleaded not guilty", "was found not guilty"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
         return False
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in trigger.children):
@@ -40,6 +42,8 @@ def is_factual(trigger: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
+        if node.lower_ in IRREALIS_PREPOSITIONS and child.dep_ in ("pobj", "pcomp"):
+            return False  # "protested against his extradition", "held pending extradition"
         if any(c.dep_ == "neg" for c in node.children) and node.pos_ in ("VERB", "AUX") and child.dep_ in (
                 "xcomp", "ccomp", "dobj"):
             return False
@@ -49,6 +53,24 @@ def is_factual(trigger: Token) -> bool:
 def _past_when(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children) and \
         any(t.tag_ == "VBD" for t in (clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))))
+
+
+# Verbs that tell a state in the present and an event in the past ("is detained", "was detained").
+_STATE_VERBS = frozenset().union(*(t.present_only for t in FACT_TYPES.values()))
+
+
+def _undated_participle(token: Token) -> bool:
+    """"an American detained in Russia", "the teacher previously detained there": a participle on a noun
+    that gives no time describes the person's state, not the day it began."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
+    """"jail", "a detention centre", "prison camp IK-17": a noun, or its compound, of the list."""
+    return lower_lemma(noun) in nouns or noun.lower_ in nouns or any(
+        c.dep_ == "compound" and lower_lemma(c) in nouns for c in noun.children)
 
 
 def _phrase_matches(token: Token, phrase: Phrase) -> bool:
@@ -65,9 +87,10 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
         return False
     if phrase.pp:
         prep, nouns = phrase.pp
-        if not any(c.dep_ == "prep" and c.lower_ == prep and any(lower_lemma(o) in nouns or o.lower_ in nouns
-                                                                 for o in c.children)
-                   for c in children):
+        # also on a duration the verb takes: "spent 300 days in detention"
+        heads = children + [g for c in children if c.dep_ in ("dobj", "npadvmod") for g in c.children]
+        if not any(c.dep_ == "prep" and c.lower_ == prep and any(_names_one_of(o, nouns) for o in c.children)
+                   for c in heads):
             return False
     return True
 
@@ -92,7 +115,7 @@ def triggers(sentence: Span) -> list[Trigger]:
             for fact_type in FACT_TYPES.values():
                 if lemma not in fact_type.verbs:
                     continue
-                present = is_present_state(token)
+                present = is_present_state(token) or lemma in _STATE_VERBS and _undated_participle(token)
                 if lemma in fact_type.present_only and not present:
                     continue
                 if lemma in fact_type.past_only and present:

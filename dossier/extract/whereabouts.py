@@ -44,9 +44,9 @@ def _facility_phrase(token: Token) -> str:
 
 def find_facility(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ == "under" and token.lemma_.casefold() == "arrest" and any(
-                c.lower_ == "house" for c in token.children):
-            return name_phrase(token)  # "held under (pretrial) house arrest"
+        if token.dep_ == "pobj" and token.head.lower_ in ("under", "to") and token.lemma_.casefold() == "arrest" \
+                and any(c.lower_ == "house" for c in token.children):
+            return name_phrase(token)  # "held under (pretrial) house arrest", "moved to house arrest"
         if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS | {"to"}:
             continue
         if token.lemma_.casefold() in FACILITY_HEADS or token.ent_type_ == "FAC":

@@ -19,6 +19,10 @@ IRREALIS_VERBS = {"demand", "seek", "want", "hope", "urge", "call", "push", "pla
                    "recommend", "challenge", "contest", "delay", "halt", "suspend", "postpone"}
 
 
+# Prepositions under which an event is opposed or awaited, not reported: "against being extradited".
+IRREALIS_PREPOSITIONS = {"against", "pending"}
+
+
 FACILITY_HEADS = {"prison", "jail", "gaol", "colony", "penitentiary", "centre", "center", "camp", "complex",
                    "facility", "institution", "cell", "barracks", "compound", "fortress", "jailhouse", "dungeon"}
 
