@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from .. import places
 from .forms import entity_key, naming_forms
-from .names import given_compatible, readings, same_surname, split_name
+from .names import given_compatible, readings, same_given, same_spelling, same_surname, split_name, surname_alone
 from .records import Candidate
 
 
@@ -64,3 +64,22 @@ def correct_types(candidates: list[Candidate]) -> None:
                           if same_surname(split_name(n)[1], c.name, typos=False)}
             if surname_of and counts["PERSON"] + len(surname_of) >= counts[c.type]:
                 c.type = "PERSON"
+    # "Uss" or "Trevor" tagged an organisation in the article that names the person "Artem Uss", "Trevor Reed"
+    # (a known place stays one: "Paris" beside "Jacques Paris").
+    named_in: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for c in candidates:
+        given, surname = split_name(c.name)
+        if c.type == "PERSON" and given:
+            named_in[c.doc_id].append((given, surname))
+    for c in candidates:
+        if c.type in ("ORG", "NORP", "FAC", "GPE", "LOC") and " " not in c.name.strip() and \
+                not places.country(c.name) and not (c.type in ("GPE", "LOC") and places.country_of_place(c.name)) \
+                and any(_stands_for(c.name, given, surname) for given, surname in
+                                                   named_in.get(c.doc_id, ())):
+            c.type = "PERSON"
+
+
+def _stands_for(word: str, given: list[str], surname: str) -> bool:
+    """Whether a word alone is a person's surname or first given name, as spelled in full."""
+    return any(same_spelling(form, word) for form in {surname, surname_alone(surname)}) or \
+        (len(given[0].rstrip(".")) > 1 and same_given(given[0], word, typos=False))
