@@ -377,11 +377,15 @@ def test_a_name_tagged_an_organisation_is_the_person_its_article_names():
         Candidate("a", 2, "Hamad", "ORG", ["Hamad"]),
         Candidate("a", 3, "Gulf Cooperation Council", "ORG", ["Gulf Cooperation Council"]),
         Candidate("b", 0, "Rashidi", "ORG", ["Rashidi"]),  # an article naming no such person: left as tagged
+        Candidate("c", 0, "Halvorsen CEO Erik Dahl", "PERSON", ["Halvorsen CEO Erik Dahl"]),
+        Candidate("c", 1, "Halvorsen", "ORG", ["Halvorsen"]),  # a company other articles name too
+        Candidate("d", 0, "Halvorsen", "ORG", ["Halvorsen", "Halvorsen"]),
     ]
     resolved = resolve(candidates)
     assert _owner(resolved, "a", 1) == _owner(resolved, "a", 2) == "Hamad al-Rashidi"
     assert {r.name: r.type for r in resolved if ("b", 0) in r.members} == {"Rashidi": "ORG"}
     assert ("ORG", "Gulf Cooperation Council") in {(r.type, r.name) for r in resolved}
+    assert {r.type for r in resolved if ("c", 1) in r.members} == {"ORG"}
 
 
 def test_an_age_the_tagger_takes_into_a_name_is_cut_off():

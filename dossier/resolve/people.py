@@ -126,7 +126,7 @@ class People:
 
     def owner_in_article(self, i: int) -> int | None:
         """The person its own article names in full whom a word alone stands for: the most often named bearer of
-        the surname there, else the one person there of that given name ("Olivier", "Meng" for "Meng Wanzhou")."""
+        the surname there, else the one person there of that given name ("Marta", "Zhou" of "Zhou Lina")."""
         word, here = self.surname(i), self.full_in.get(self.people[i].doc_id, [])
         bearers = [j for j in here if any(same_spelling(form.replace(" ", ""), word.replace(" ", ""))
                                           for form in {self.surname(j), surname_alone(self.surname(j))})]
