@@ -380,12 +380,18 @@ def test_a_name_tagged_an_organisation_is_the_person_its_article_names():
         Candidate("c", 0, "Halvorsen CEO Erik Dahl", "PERSON", ["Halvorsen CEO Erik Dahl"]),
         Candidate("c", 1, "Halvorsen", "ORG", ["Halvorsen"]),  # a company other articles name too
         Candidate("d", 0, "Halvorsen", "ORG", ["Halvorsen", "Halvorsen"]),
+        Candidate("e", 0, "Karin Lind", "PERSON", ["Karin Lind", "Lind"]),
+        Candidate("e", 1, "Nora Lind", "LOC", ["Nora Lind"]),  # her sister, tagged a place
+        Candidate("e", 2, "Lind Institute", "ORG", ["Lind Institute"]),
     ]
     resolved = resolve(candidates)
     assert _owner(resolved, "a", 1) == _owner(resolved, "a", 2) == "Hamad al-Rashidi"
     assert {r.name: r.type for r in resolved if ("b", 0) in r.members} == {"Rashidi": "ORG"}
     assert ("ORG", "Gulf Cooperation Council") in {(r.type, r.name) for r in resolved}
     assert {r.type for r in resolved if ("c", 1) in r.members} == {"ORG"}
+    assert {(r.type, r.name) for r in resolved if ("e", 1) in r.members} == {("PERSON", "Nora Lind")}
+    assert _owner(resolved, "e", 0) == "Karin Lind"
+    assert {r.type for r in resolved if ("e", 2) in r.members} == {"ORG"}
 
 
 def test_an_age_the_tagger_takes_into_a_name_is_cut_off():
