@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from conftest import build_and_export
 from dossier.annotate import Annotator
+from dossier.annotate.mentions import _trim
 from dossier.cli import app
 from dossier.records import Annotation, Article
 from dossier.resolve import Candidate, resolve
@@ -333,3 +335,66 @@ def test_entity_lookup_finds_any_spelling_and_gives_the_mentions(built):
     assert [line.split()[0] for line in documents] == ["dpa", "kyiv"]
     both = runner.invoke(app, ["entity", "Kuzmenko", "--db", str(db), "--format", "json"])
     assert sorted(r["name"] for r in json.loads(both.stdout)) == ["Artem Kuzmenko", "Irina Kuzmenko"]
+
+
+def test_a_surname_alone_joins_the_person_its_own_article_names_most():
+    candidates = [
+        Candidate("a", 0, "Dmitri Lebedev", "PERSON", ["Dmitri Lebedev"], "governor"),  # the father, once
+        Candidate("a", 1, "Pavel Lebedev", "PERSON", ["Pavel Lebedev", "Pavel Lebedev", "Lebedev"]),  # the son
+        Candidate("a", 2, "Lebedev", "PERSON", ["Lebedev"]),  # a mention the grouping of the article left alone
+        Candidate("b", 0, "Pavel Lebedev", "PERSON", ["Pavel Lebedev"]),
+        Candidate("c", 0, "Carlos Andres Mora Flores", "PERSON", ["Carlos Andres Mora Flores"]),
+        Candidate("c", 1, "Flores", "PERSON", ["Flores"]),
+        Candidate("d", 0, "Cilia Flores", "PERSON", ["Cilia Flores", "Flores"]),
+        Candidate("e", 0, "Cilia Flores", "PERSON", ["Cilia Flores"]),
+    ]
+    resolved = resolve(candidates)
+    assert _owner(resolved, "a", 2) == _owner(resolved, "b", 0) == "Pavel Lebedev"
+    assert _owner(resolved, "a", 0) == "Dmitri Lebedev"
+    assert _owner(resolved, "c", 1) == _owner(resolved, "c", 0) == "Carlos Andres Mora Flores"
+    assert _owner(resolved, "d", 0) == _owner(resolved, "e", 0) == "Cilia Flores"
+    assert "Carlos Andres Mora Flores" not in _people(resolved)["Cilia Flores"]
+
+
+def test_a_given_name_alone_joins_the_one_person_of_its_article_who_bears_it():
+    candidates = [
+        Candidate("a", 0, "Olivier Martens", "PERSON", ["Olivier Martens", "Martens"]),
+        Candidate("a", 1, "Luc Dumont", "PERSON", ["Luc Dumont"]),
+        Candidate("a", 2, "Olivier", "PERSON", ["Olivier"]),
+        Candidate("b", 0, "Olivier Girard", "PERSON", ["Olivier Girard"]),
+        Candidate("b", 1, "Olivier Roux", "PERSON", ["Olivier Roux"]),
+        Candidate("b", 2, "Olivier", "PERSON", ["Olivier"]),  # two people of that name: nothing decides
+    ]
+    resolved = resolve(candidates)
+    assert _owner(resolved, "a", 2) == "Olivier Martens"
+    assert _owner(resolved, "b", 2) not in {"Olivier Martens", "Olivier Girard", "Olivier Roux"}
+
+
+def test_a_name_tagged_an_organisation_is_the_person_its_article_names():
+    candidates = [
+        Candidate("a", 0, "Hamad al-Rashidi", "PERSON", ["Hamad al-Rashidi"], "president"),
+        Candidate("a", 1, "Rashidi", "ORG", ["Rashidi"]),  # the surname without its article
+        Candidate("a", 2, "Hamad", "ORG", ["Hamad"]),
+        Candidate("a", 3, "Gulf Cooperation Council", "ORG", ["Gulf Cooperation Council"]),
+        Candidate("b", 0, "Rashidi", "ORG", ["Rashidi"]),  # an article naming no such person: left as tagged
+        Candidate("c", 0, "Halvorsen CEO Erik Dahl", "PERSON", ["Halvorsen CEO Erik Dahl"]),
+        Candidate("c", 1, "Halvorsen", "ORG", ["Halvorsen"]),  # a company other articles name too
+        Candidate("d", 0, "Halvorsen", "ORG", ["Halvorsen", "Halvorsen"]),
+        Candidate("e", 0, "Karin Lind", "PERSON", ["Karin Lind", "Lind"]),
+        Candidate("e", 1, "Nora Lind", "LOC", ["Nora Lind"]),  # her sister, tagged a place
+        Candidate("e", 2, "Lind Institute", "ORG", ["Lind Institute"]),
+    ]
+    resolved = resolve(candidates)
+    assert _owner(resolved, "a", 1) == _owner(resolved, "a", 2) == "Hamad al-Rashidi"
+    assert {r.name: r.type for r in resolved if ("b", 0) in r.members} == {"Rashidi": "ORG"}
+    assert ("ORG", "Gulf Cooperation Council") in {(r.type, r.name) for r in resolved}
+    assert {r.type for r in resolved if ("c", 1) in r.members} == {"ORG"}
+    assert {(r.type, r.name) for r in resolved if ("e", 1) in r.members} == {("PERSON", "Nora Lind")}
+    assert _owner(resolved, "e", 0) == "Karin Lind"
+    assert {r.type for r in resolved if ("e", 2) in r.members} == {"ORG"}
+
+
+def test_an_age_the_tagger_takes_into_a_name_is_cut_off():
+    doc = spacy.blank("en")("Robert Lane Dawson 36 was sentenced to death .")
+    assert _trim(doc, 0, 4, person=True) == (0, 3)
+    assert _trim(doc, 0, 4, person=False) == (0, 4)  # "Boeing 737" keeps its number

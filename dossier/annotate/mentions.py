@@ -66,12 +66,13 @@ def _title_word(token: Token, kin: bool = False) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
-    """Token bounds without a leading article, a trailing possessive, and (for people) titles and a verb the
-    tagger took in ("[Releasing] Tsikhanouski was ...")."""
+    """Token bounds without a leading article, a trailing possessive, and (for people) titles, a verb and an
+    age the tagger took in ("[Releasing] Tsikhanouski was ...", "Ana Silva[, 36]")."""
     while start < end and (doc[start].lower_ == "the" or (person and (
             _title_word(doc[start]) or (doc[start].pos_ == "VERB" and end - start > 1)))):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’") or
+                           (person and (doc[end - 1].like_num or doc[end - 1].text == ","))):
         end -= 1
     return start, end
 

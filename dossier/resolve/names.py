@@ -238,6 +238,14 @@ def split_name(name: str) -> tuple[list[str], str]:
     return words[:cut], " ".join(words[cut:])
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az)[-‐]", re.I)
+
+
+def surname_alone(surname: str) -> str:
+    """The surname as a text writes it alone, without the Arabic article: "al-Sisi" -> "Sisi"."""
+    return _ARTICLE.sub("", surname)
+
+
 @lru_cache(maxsize=1)
 def _given_index() -> dict[str, int]:
     return {name_key(form): i for i, forms in enumerate(_GIVEN_FORMS) for form in forms}

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .forms import entity_key
-from .names import fold, given_compatible, is_typo, readings, same_spelling, split_name
+from .forms import entity_key, naming_forms
+from .names import fold, given_compatible, is_typo, readings, same_given, same_spelling, split_name, \
+    surname_alone
 from .records import Candidate
 
 
@@ -98,8 +99,13 @@ class People:
             self.docs_of[self.clusters.find(j)].add(self.people[j].doc_id)
         unresolved, owners = [], []
         self.full_set = set(named) | set(initials)
+        self.full_in: dict[str, list[int]] = defaultdict(list)
+        for j in full:
+            self.full_in[self.people[j].doc_id].append(j)
         for i in bare:
-            owner = self.owner(i, by_surname)
+            owner = self.owner_in_article(i)
+            if owner is None:
+                owner = self.owner(i, by_surname)
             if owner is None:
                 unresolved.append(i)
             else:
@@ -117,6 +123,20 @@ class People:
         for i, candidate in enumerate(self.people):
             groups[self.clusters.find(i)].append(candidate)
         return list(groups.values())
+
+    def owner_in_article(self, i: int) -> int | None:
+        """The person its own article names in full whom a word alone stands for: the most often named bearer of
+        the surname there, else the one person there of that given name ("Marta", "Zhou" of "Zhou Lina")."""
+        word, here = self.surname(i), self.full_in.get(self.people[i].doc_id, [])
+        bearers = [j for j in here if any(same_spelling(form.replace(" ", ""), word.replace(" ", ""))
+                                          for form in {self.surname(j), surname_alone(self.surname(j))})]
+        if bearers:
+            counts = sorted(((len(naming_forms(self.people[j])), self.clusters.find(j)) for j in bearers), reverse=True)
+            tied = len(counts) > 1 and counts[0][0] == counts[1][0] and counts[0][1] != counts[1][1]
+            return None if tied else counts[0][1]
+        named = {self.clusters.find(j) for j in here
+                 if len(self.given(j)[0].rstrip(".")) > 1 and same_given(self.given(j)[0], word, typos=False)}
+        return named.pop() if len(named) == 1 else None
 
     def owner(self, i: int, by_surname: dict[str, list[int]]) -> int | None:
         surname = self.surname(i)

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from .. import places
 from .forms import entity_key, naming_forms
-from .names import given_compatible, readings, same_surname, split_name
+from .names import given_compatible, readings, same_given, same_spelling, same_surname, split_name, surname_alone
 from .records import Candidate
 
 
@@ -64,3 +64,29 @@ def correct_types(candidates: list[Candidate]) -> None:
                           if same_surname(split_name(n)[1], c.name, typos=False)}
             if surname_of and counts["PERSON"] + len(surname_of) >= counts[c.type]:
                 c.type = "PERSON"
+    # "Lind" or "Karin" tagged an organisation in the article that names the person "Karin Lind" (a known place
+    # stays one: "Paris" beside "Jacques Paris"; so does a first word other articles tag so: "Acme CEO Karin Lind").
+    named_in: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for c in candidates:
+        given, surname = split_name(c.name)
+        if c.type == "PERSON" and given:
+            named_in[c.doc_id].append((given, surname))
+    for c in candidates:
+        if c.type in ("ORG", "NORP", "FAC", "GPE", "LOC") and " " not in c.name.strip() and \
+                not places.country(c.name) and not (c.type in ("GPE", "LOC") and places.country_of_place(c.name)) \
+                and any(_stands_for(c.name, given, surname, in_docs[entity_key(c.name)][c.type] == 1)
+                        for given, surname in named_in.get(c.doc_id, ())):
+            c.type = "PERSON"
+        # "Nora Lind" tagged a place in the article that names her sister "Karin Lind": a relative of hers.
+        elif c.type in ("ORG", "NORP", "FAC", "GPE", "LOC") and 2 <= len(c.name.split()) <= 3 and \
+                split_name(c.name)[0] and all(w[:1].isupper() for w in c.name.split()) and \
+                not places.country(c.name) and not places.country_of_place(c.name) and \
+                any(same_spelling(split_name(c.name)[1], surname) for _, surname in named_in.get(c.doc_id, ())):
+            c.type = "PERSON"
+
+
+def _stands_for(word: str, given: list[str], surname: str, only_here: bool) -> bool:
+    """Whether a word alone is a person's surname, or (tagged so in this article ``only_here``) first given
+    name, as spelled in full."""
+    return any(same_spelling(form, word) for form in {surname, surname_alone(surname)}) or \
+        (only_here and len(given[0].rstrip(".")) > 1 and same_given(given[0], word, typos=False))
