@@ -391,7 +391,7 @@ class _Grouper:
         self.add_titled_forms()
 
     def add_titled_forms(self) -> None:
-        """"Mr Hedges", "Ms. Meng": a name with its honorific is one more form the text names its bearer by."""
+        """"Mr Hollis", "Ms. Liu": a name with its honorific is one more form the text names its bearer by."""
         for entity in self.entities:
             if entity.label != "PERSON":
                 continue

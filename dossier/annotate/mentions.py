@@ -67,7 +67,7 @@ def _title_word(token: Token, kin: bool = False) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
     """Token bounds without a leading article, a trailing possessive, and (for people) titles, a verb and an
-    age the tagger took in ("[Releasing] Tsikhanouski was ...", "Ana Silva[, 36]")."""
+    age the tagger took in ("[Releasing] Varenko was ...", "Ana Silva[, 36]")."""
     while start < end and (doc[start].lower_ == "the" or (person and (
             _title_word(doc[start]) or (doc[start].pos_ == "VERB" and end - start > 1)))):
         start += 1
@@ -170,7 +170,7 @@ class _Finder:
             surname = tail[-1].text
             if any(same_spelling(surname, w) for w in person_words) or _role_before(doc, k, reach=8):
                 return k
-            # "Italian Luciano Spalletti": a nationality, then a full name of words no dictionary has
+            # "Italian Ettore Pallavicci": a nationality, then a full name of words no dictionary has
             if len(tail) > 1 and not any(self.is_word(t.text) for t in tail) and \
                     all(places.country_of_demonym(t.text) for t in prefix):
                 return k
@@ -198,7 +198,7 @@ class _Finder:
                 if label == "PERSON":
                     while end - start > 1 and self.opening_gerund(doc[start]):
                         start += 1
-                    # "Huawei CFO Meng Wanzhou": the name follows the last title inside the span
+                    # "Acme CFO Liu Yanhong": the name follows the last title inside the span
                     titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
                     start = titles[-1] + 1 if titles else start
                     start = self.given_names_before(start, end)
@@ -213,7 +213,7 @@ class _Finder:
                     continue  # "Administration" left over from "[US] Administration"
                 self.add(start, end, label)
         people = [(s, e) for s, e, label in self.found if label == "PERSON"]
-        # A word a person's name took in is no name of its own ("Kaveh" called a place).
+        # A word a person's name took in is no name of its own ("Darius" called a place).
         self.found = [(s, e, "PERSON" if label in ("ORG", "LOC", "GPE", "FAC") and e - s > 1
                        and not _is_place_or_outlet(doc[s:e].text) and self.person_like(s, e) else label)
                       for s, e, label in self.found
@@ -333,7 +333,7 @@ class _Finder:
         if _is_place_or_outlet(last):
             return False
         # The surname alone, whatever the tagger called it there: "Nikita Kislitsin ... extradite Kislitsin";
-        # or the given name alone, called a person: "Naama Issachar ... Naama was jailed".
+        # or the given name alone, called a person: "Dana Keller ... Dana was jailed".
         first = span[0].text
         return any(not start <= t.i < end and t.ent_iob_ != "I" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
                    and (t.text == last or (t.text == first and t.ent_type_ == "PERSON")) for t in doc)

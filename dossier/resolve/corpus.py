@@ -65,7 +65,7 @@ def resolve(candidates: list[Candidate], outside: Callable[[set[str]], list[Cand
             for alias in list(aliases):
                 given, surname = split_name(alias)
                 if given[:1] and given[0] in alone and not any(same_spelling(surname, a) for a in alone):
-                    continue  # the family name comes first: "Meng Wanzhou" is "Meng"
+                    continue  # the family name comes first: "Liu Yanhong" is "Liu"
                 if given and all(surname_owners[key] == {n} for key in readings(surname)):
                     aliases.add(surname)
         name = canonical(members)

@@ -4,7 +4,7 @@ Two document entities end in one entity, or sway each other's type or owner, onl
 the folded name ("k:") or a country ("c:"), whatever the names name; and, between names that may be
 people's (``types.may_be_person``), a reading of the surname ("r:"), surnames one typing slip apart (found
 in their bucket, "t:", initial and length), or a given name that a bare name may be ("g:" on
-"Meng Wanzhou", "f:" on a bare "Meng"), which counts only for a bare name no surname claims. An update
+"Liu Yanhong", "f:" on a bare "Liu"), which counts only for a bare name no surname claims. An update
 therefore re-resolves only what the new documents' keys reach.
 """
 from __future__ import annotations

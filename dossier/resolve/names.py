@@ -228,7 +228,7 @@ def same_word(a: str, b: str, typos: bool = True) -> bool:
 def split_name(name: str) -> tuple[list[str], str]:
     """(given names, surname): "Pieter van Aalst" -> (["Pieter"], "van Aalst"), "Ms Roe" -> ([], "Roe")."""
     words = [w for w in re.split(r"\s+", name.strip().removesuffix("’s").removesuffix("'s")) if w]
-    while len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS:  # "Mr Hedges" gives no given name
+    while len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS:  # "Mr Hollis" gives no given name
         words = words[1:]
     if not words:
         return [], ""

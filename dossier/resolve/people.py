@@ -154,7 +154,7 @@ class People:
         slips = {root for root in slips if doc not in self.docs_of[root]}
         if slips:
             return self.by_context(i, slips, needed=1)
-        # Names that put the family name first ("Meng Wanzhou", then "Meng"): only where the context agrees.
+        # Names that put the family name first ("Liu Yanhong", then "Liu"): only where the context agrees.
         self.first_names_asked.add(fold(surname))
         first = {self.clusters.find(j) for j in self.by_first.get(fold(surname), ()) if j in full_set}
         first = {root for root in first if doc not in self.docs_of[root]}

@@ -106,7 +106,7 @@ def _unnamed(quote: Quote, annotation: Annotation, doc: Doc, tokens: list[Token]
 
 def _is_name(annotation: Annotation, index: int, doc: Doc) -> bool:
     """Whether a name the tagger took for a person's looks like one: not an acronym ("DOJ"), nor a phrase
-    that opens on a verb or a common noun ("Releasing Tsikhanouski")."""
+    that opens on a verb or a common noun ("Releasing Varenko")."""
     name = annotation.entities[index].name
     if name.isupper() and len(name) > 1:
         return False
@@ -150,9 +150,9 @@ def about_of(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> 
         if entity.label != "PERSON" or index == quote.speaker or not linker.is_person_name(index):
             continue
         if _same_name(entity.name, speaker_name) or not _is_name(annotation, index, doc):
-            continue  # the speaker under a longer or shorter name ("Luton" and "Luton Town")
+            continue  # the speaker under a longer or shorter name ("Wexford" and "Wexford Rovers")
         if len(entity.name.split()) == 1 and any(entity.name in (words[0], words[-1]) for words in fuller):
-            continue  # "Roland" beside "Roland Marchal": the same person, counted once
+            continue  # "Aurel" beside "Aurel Dubois": the same person, counted once
         named = [annotation.mentions[m].start for m in entity.mentions if low <= annotation.mentions[m].start < high]
         if named:
             if not all(_occasion(doc, quote, at) for at in named):

@@ -140,7 +140,7 @@ class SpeakerResolver:
         found = self.linker.person(token)
         if found is None and token.is_title and not token.is_sent_start and not token.ent_type_ and token.tag_ == "NN" and \
                 not any(c.dep_ in ("det", "poss") for c in token.children):
-            # "Zelenskyy said": a surname the tagger took for a common noun
+            # "Varenko said": a surname the tagger took for a common noun
             found = self._by_surname(token)
             if found is None and create:
                 found = self._new_speaker(token.text, token.idx, token.idx + len(token.text), "PERSON")
