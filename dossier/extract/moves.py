@@ -32,7 +32,7 @@ def find_origin(clause: Clause) -> str | None:
         if state:
             return state
     head = clause.token.head
-    if clause.token.dep_ == "conj" and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
+    if clause.token.dep_ in ("conj", "advcl") and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
         # "arrested in Thailand and extradited to the US": taken from where the arrest was
         mine = {t.i for t in clause.token.subtree}
         for obj in head.subtree:
@@ -56,7 +56,7 @@ def find_destination(clause: Clause) -> str | None:
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and obj.pos_ != "PRON":  # "handed over to us" names no country
                         country = places.country_of_place(entity_text(obj)) or state_of(obj)
                         if country:
                             return country

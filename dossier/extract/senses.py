@@ -6,7 +6,7 @@ from . import schema
 from .actors import find_state
 from .clause import Clause
 from .grammar import entity_text, is_passive, name_phrase, state_of
-from .words import DECIDERS, DETENTION_WORDS
+from .words import DECIDERS, DETENTION_WORDS, FACILITY_HEADS
 
 
 def keeps_sense(clause: Clause) -> bool:
@@ -17,6 +17,13 @@ def keeps_sense(clause: Clause) -> bool:
             return False
     if trigger.type.name == "transfer" and clause.lemma in schema.NEEDS_COUNTRY and not _names_a_country(clause):
         return False  # "transferred to a penal colony", "to Chelsea": a move within a state, or no move of a state
+    if trigger.type.name == "transfer" and clause.lemma in schema.CARRY_VERBS and (
+            not args.get("to") or args.get("to") == args.get("from")):
+        return False  # "arrested and taken to a police station", "... to Moscow" after an arrest in Russia
+    if trigger.type.manners.get(clause.lemma) == "abduction" and any(
+            t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i == clause.token.i and
+            t.lemma_.casefold() in FACILITY_HEADS for t in clause.tokens):
+        return False  # "kidnapped in a US jail": held, not carried off
     if trigger.type.name == "exchange":
         # A trade of players between teams is no swap of prisoners: a swap sends people to states.
         to_org = any(t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "ORG" for t in clause.tokens)

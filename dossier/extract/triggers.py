@@ -37,8 +37,9 @@ def is_factual(trigger: Token) -> bool:
         if (node.pos_ == "NOUN" and node.lower_ in IRREALIS_NOUNS) or (has_modal(node) and node.pos_ in (
                 "VERB", "AUX")):
             return False
-        if trigger.pos_ == "NOUN" and (child.dep_ in ("dobj", "pobj", "xcomp") or child.dep_ == "prep" and
-                                       child.lower_ == "for") and lower_lemma(node) in IRREALIS_VERBS:
+        # "sought his extradition", "his extradition was approved": wanted or allowed, not done
+        if trigger.pos_ == "NOUN" and (child.dep_ in ("dobj", "pobj", "xcomp", "nsubjpass") or child.dep_ == "prep"
+                                       and child.lower_ == "for") and lower_lemma(node) in IRREALIS_VERBS:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
@@ -67,6 +68,14 @@ def _undated_participle(token: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
+def _carried_after_arrest(token: Token) -> bool:
+    """"arrested in Haiti and flown to New York", "arrested, then taken to ...": a verb of carrying somewhere, coordinated with an
+    arrest, moves the person arrested (whether a border was crossed is the destination's to tell)."""
+    return verb_lemma(token) in schema.CARRY_VERBS and token.dep_ in ("conj", "advcl") and \
+        verb_lemma(token.head) in FACT_TYPES["arrest"].verbs and \
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+
+
 def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
     """"jail", "a detention centre", "prison camp IK-17": a noun, or its compound, of the list."""
     return lower_lemma(noun) in nouns or noun.lower_ in nouns or any(
@@ -79,8 +88,10 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
     children = list(token.children)
     if phrase.particle and not any(c.dep_ == "prt" and c.lower_ == phrase.particle for c in children):
         return False
+    # the complement of this verb, not of a verb under it ("set to walk free" is not "set free")
     if phrase.complement and not any(t.lower_ == phrase.complement for t in token.subtree
-                                     if t.head.i == token.i or t.head.head.i == token.i):
+                                     if t.head.i == token.i or t.head.head.i == token.i and
+                                     t.head.pos_ not in ("VERB", "AUX")):
         return False
     if phrase.objects and not any(c.dep_ in ("dobj", "nsubjpass", "attr") and lower_lemma(c) in phrase.objects
                                   for c in children):
@@ -109,6 +120,9 @@ def triggers(sentence: Span) -> list[Trigger]:
                         found.append(Trigger(token, fact_type, phrase.patient, phrase.present_only))
                         matched = True
             if matched:
+                continue
+            if _carried_after_arrest(token):
+                found.append(Trigger(token, FACT_TYPES["transfer"], schema.OBJECT))
                 continue
             if lemma == "fine" and token.pos_ == "ADJ":
                 continue

@@ -1,7 +1,7 @@
 """The vocabulary of the event grammar: word lists the triggers, patients and finders share."""
 from __future__ import annotations
 
-MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"}
 
 
 # Nouns under which an event is only spoken of, not reported: "no chance of X being released".
