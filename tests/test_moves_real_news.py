@@ -70,3 +70,20 @@ def test_a_state_visit_is_no_visit_to_a_detainee(facts):
     found = facts("Prime Minister Olaf Kern's visit to Beijing ended on Monday, a week after Lars Berg was "
                   "detained there.")
     assert _of_type(found, "visit") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nadia Karimi was freed from Evin prison on Monday.", "Evin prison"),
+    ("Kylie Moore was released from Iran on Thursday.", "Iran"),
+])
+def test_where_someone_was_freed_from_is_the_place_of_the_release(facts, text, expected):
+    [(person, args)] = _of_type(facts(text, published="2024-05-10"), "release")
+    assert args["place"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sgt. Dale Rivers has been transferred out of North Korea, officials said.", [("Dale Rivers", {"from": "North Korea"})]),
+    ("Paul Renner was transferred out of his cell on Monday.", []),
+])
+def test_taken_out_of_a_country_is_a_transfer_from_it(facts, text, expected):
+    assert _of_type(facts(text), "transfer") == expected

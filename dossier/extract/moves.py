@@ -20,7 +20,7 @@ from .words import (
 
 def find_origin(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ == "from":
+        if token.dep_ == "pobj" and (token.head.lower_ == "from" or left_out_of(token)):
             place = place_name(token)
             if place:
                 return places.country_of_place(place) or place
@@ -42,6 +42,11 @@ def find_origin(clause: Clause) -> str | None:
             if place and places.country_of_place(place):
                 return places.country_of_place(place)
     return None
+
+
+def left_out_of(place) -> bool:
+    """"taken out of North Korea": the place after "out of" is where the person was taken from."""
+    return place.head.lower_ == "of" and place.head.head.lower_ == "out"
 
 
 def find_destination(clause: Clause) -> str | None:

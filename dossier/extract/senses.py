@@ -6,6 +6,7 @@ from . import schema
 from .actors import find_state
 from .clause import Clause
 from .grammar import entity_text, is_passive, name_phrase, state_of
+from .moves import left_out_of
 from .words import DECIDERS, DETENTION_WORDS, FACILITY_HEADS
 
 
@@ -50,7 +51,7 @@ def keeps_sense(clause: Clause) -> bool:
 def _names_a_country(clause: Clause) -> bool:
     """Whether the clause moves someone to or from a country it names as such ("to France", "to the US")."""
     for token in clause.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ in ("to", "from", "into") and (
+        if token.dep_ == "pobj" and (token.head.lower_ in ("to", "from", "into") or left_out_of(token)) and (
                 places.country_named(entity_text(token)) or state_of(token)):
             return True
     return bool(find_state(clause))
