@@ -87,3 +87,31 @@ def test_where_someone_was_freed_from_is_the_place_of_the_release(facts, text, e
 ])
 def test_taken_out_of_a_country_is_a_transfer_from_it(facts, text, expected):
     assert _of_type(facts(text), "transfer") == expected
+
+
+@pytest.mark.parametrize("text, seen", [
+    ("Omar Haddad has been held in Evin prison since May. Consular officials saw him on Tuesday, the ministry said.",
+     ["Omar Haddad"]),
+    ("Lena Ross, who is detained in Minsk, has not been charged. Her lawyer met her on Monday.", ["Lena Ross"]),
+    ("Omar Haddad has been held in Evin prison since May. His lawyer has not seen him since March.", []),
+    ("The ambassador met Sergei Lavrov on Monday to discuss trade.", []),
+])
+def test_a_diplomat_or_lawyer_seeing_a_detainee_is_a_visit(facts, text, seen):
+    assert [person for person, _args in _of_type(facts(text, published="2024-05-10"), "visit")] == seen
+
+
+@pytest.mark.parametrize("text", [
+    "His lawyers are fighting Ivan Petrov's extradition to the United States.",
+    "Ivan Petrov is battling extradition to the United States, where he faces fraud charges.",
+])
+def test_an_extradition_fought_is_no_transfer(facts, text):
+    assert _of_type(facts(text), "transfer") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivan Petrov was denied entry to Mexico in May and was sent to Amsterdam, where he was detained.",
+     [("Ivan Petrov", {"from": "Mexico", "to": "Netherlands", "manner": "deportation"})]),
+    ("Ivan Petrov was denied entry to Mexico and was sent back to the airport.", []),
+])
+def test_turned_away_at_a_border_and_sent_abroad_is_a_deportation(facts, text, expected):
+    assert _of_type(facts(text), "transfer") == expected

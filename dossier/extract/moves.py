@@ -12,6 +12,7 @@ from .grammar import (
     verb_lemma,
 )
 from .schema import FACT_TYPES, MOVE_VERBS
+from .triggers import refused_entry
 from .whereabouts import named_places
 from .words import (
     PLACE_PREPOSITIONS,
@@ -32,6 +33,8 @@ def find_origin(clause: Clause) -> str | None:
         if state:
             return state
     head = clause.token.head
+    if clause.token.dep_ == "conj" and refused_entry(head):
+        return refused_entry(head)
     if clause.token.dep_ in ("conj", "advcl") and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
         # "arrested in Thailand and extradited to the US": taken from where the arrest was
         mine = {t.i for t in clause.token.subtree}
@@ -77,6 +80,8 @@ def find_manner(clause: Clause) -> str | None:
     for token in clause.tokens:
         if token.lemma_.casefold() in manners and token.pos_ in ("NOUN", "VERB"):
             return manners[token.lemma_.casefold()]
+    if clause.token.dep_ == "conj" and refused_entry(clause.token.head):
+        return "deportation"  # turned away at the border and sent on
     if clause.trigger.type.name == "release":
         words = {t.lemma_.casefold() for t in clause.token.subtree}
         if {"serve", "complete"} & words and {"sentence", "term"} & words:

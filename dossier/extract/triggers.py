@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .. import places
 from . import schema
-from .grammar import has_modal, is_present_state, lower_lemma, verb_lemma
+from .grammar import has_modal, is_present_state, lower_lemma, place_name, verb_lemma
 from .schema import FACT_TYPES, FactType, Phrase
-from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS
+from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS, VISITORS
 
 
 @dataclass
@@ -68,12 +69,38 @@ def _undated_participle(token: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
+def refused_entry(verb: Token) -> str | None:
+    """"was denied entry to Mexico and sent to Amsterdam": the country that turned a person away."""
+    if verb_lemma(verb) not in ("deny", "refuse"):
+        return None
+    for entry in verb.children:
+        if entry.dep_ == "dobj" and entry.lower_ == "entry":
+            for prep in entry.children:
+                for place in prep.children:
+                    if prep.lower_ in ("to", "into") and place.dep_ == "pobj":
+                        name = place_name(place)
+                        if name and places.country_of_place(name):
+                            return places.country_of_place(name)
+    return None
+
+
 def _carried_after_arrest(token: Token) -> bool:
-    """"arrested in Haiti and flown to New York", "arrested, then taken to ...": a verb of carrying somewhere, coordinated with an
-    arrest, moves the person arrested (whether a border was crossed is the destination's to tell)."""
-    return verb_lemma(token) in schema.CARRY_VERBS and token.dep_ in ("conj", "advcl") and \
-        verb_lemma(token.head) in FACT_TYPES["arrest"].verbs and \
-        any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    """"arrested in Haiti and flown to New York", "denied entry to Mexico and sent to Amsterdam": a verb of
+    carrying somewhere, after an arrest or a refused entry, moves that person (whether a border was crossed is
+    the destination's to tell)."""
+    if verb_lemma(token) not in schema.CARRY_VERBS or not any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                                             for c in token.children):
+        return False
+    return token.dep_ in ("conj", "advcl") and verb_lemma(token.head) in FACT_TYPES["arrest"].verbs or \
+        token.dep_ == "conj" and refused_entry(token.head) is not None
+
+
+def _seen_by_visitor(token: Token) -> bool:
+    """"consular officials saw him", "his lawyer met him on Tuesday": a diplomat or lawyer seeing a person."""
+    if verb_lemma(token) not in ("see", "meet") or not any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN")
+                                                          for c in token.children):
+        return False
+    return any(t.lemma_.casefold() in VISITORS for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
 
 
 def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
@@ -120,6 +147,9 @@ def triggers(sentence: Span) -> list[Trigger]:
                         found.append(Trigger(token, fact_type, phrase.patient, phrase.present_only))
                         matched = True
             if matched:
+                continue
+            if _seen_by_visitor(token):
+                found.append(Trigger(token, FACT_TYPES["visit"], schema.OBJECT))
                 continue
             if _carried_after_arrest(token):
                 found.append(Trigger(token, FACT_TYPES["transfer"], schema.OBJECT))
