@@ -115,3 +115,21 @@ def test_an_extradition_fought_is_no_transfer(facts, text):
 ])
 def test_turned_away_at_a_border_and_sent_abroad_is_a_deportation(facts, text, expected):
     assert _of_type(facts(text), "transfer") == expected
+
+
+@pytest.mark.parametrize("text, seen", [
+    ("Consular officials were allowed to see Ales Novik, who is held in Minsk, on Friday.", ["Ales Novik"]),
+    ("Consular officials were not allowed to see Ales Novik, who is held in Minsk.", []),
+    ("Ales Novik, who is held in Minsk, will be allowed to see his lawyer next week.", []),
+])
+def test_a_visit_allowed_and_made_is_a_visit(facts, text, seen):
+    assert [person for person, _args in _of_type(facts(text, published="2024-05-10"), "visit")] == seen
+
+
+@pytest.mark.parametrize("text, freed", [
+    ("Maria Kovac and Ivo Horvat returned to Zagreb after release from a prison in Tehran.",
+     ["Ivo Horvat", "Maria Kovac"]),
+    ("Maria Kovac spoke to reporters after the release of the report.", []),
+])
+def test_a_release_after_which_people_travel_is_theirs(facts, text, freed):
+    assert sorted(person for person, _args in _of_type(facts(text), "release")) == freed

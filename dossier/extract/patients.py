@@ -111,6 +111,9 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return [clause.head] if clause is not None else []
         if owners and owners[0].lower_ in ("his", "her"):
             return _clause_subject(token) or owners
+        if not owners and token.head.lower_ in ("after", "following", "upon") and not any(
+                c.dep_ == "det" for c in token.children):  # "A and B flew home after release from China"
+            return [n for s in _clause_subject(token) for n in with_conjuncts(s)]
         return owners
     if trigger.patient == schema.SUBJECT:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]

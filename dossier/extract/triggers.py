@@ -22,6 +22,8 @@ class Trigger:
 
 def is_factual(trigger: Token) -> bool:
     """False for events only wished, feared, denied or supposed."""
+    if _was_allowed(trigger):  # "diplomats were allowed to see him": as real as the permission
+        return is_factual(trigger.head)
     if any(c.dep_ == "neg" for c in trigger.children) or has_modal(trigger):
         return False
     if any(c.lower_ == "guilty" and any(g.dep_ == "neg" for g in c.children) for c in trigger.children):
@@ -50,6 +52,13 @@ def is_factual(trigger: Token) -> bool:
                 "xcomp", "ccomp", "dobj"):
             return False
     return True
+
+
+def _was_allowed(verb: Token) -> bool:
+    """"were allowed to visit him": a past permission given to the doer tells that they did it."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
 
 
 def _past_when(clause: Token) -> bool:
@@ -100,7 +109,9 @@ def _seen_by_visitor(token: Token) -> bool:
     if verb_lemma(token) not in ("see", "meet") or not any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN")
                                                           for c in token.children):
         return False
-    return any(t.lemma_.casefold() in VISITORS for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] or (
+        [c for c in token.head.children if c.dep_ == "nsubjpass"] if _was_allowed(token) else [])
+    return any(t.lemma_.casefold() in VISITORS for c in subjects for t in c.subtree)
 
 
 def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
