@@ -7,7 +7,6 @@ Each test gives the facts expected, and the near misses that must give none.
 from __future__ import annotations
 
 import pytest
-
 from conftest import case
 
 
@@ -77,12 +76,13 @@ def test_a_state_visit_is_no_visit_to_a_detainee(facts):
     ("Kylie Moore was released from Iran on Thursday.", "Iran"),
 ])
 def test_where_someone_was_freed_from_is_the_place_of_the_release(facts, text, expected):
-    [(person, args)] = _of_type(facts(text, published="2024-05-10"), "release")
+    [(_person, args)] = _of_type(facts(text, published="2024-05-10"), "release")
     assert args["place"] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Sgt. Dale Rivers has been transferred out of North Korea, officials said.", [("Dale Rivers", {"from": "North Korea"})]),
+    ("Sgt. Dale Rivers has been transferred out of North Korea, officials said.",
+     [("Dale Rivers", {"from": "North Korea"})]),
     ("Paul Renner was transferred out of his cell on Monday.", []),
 ])
 def test_taken_out_of_a_country_is_a_transfer_from_it(facts, text, expected):

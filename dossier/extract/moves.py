@@ -1,6 +1,8 @@
 """Transfers between states: the country a person was taken from, the one taken to, and how."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .. import places
 from .actors import find_state
 from .clause import Clause
@@ -33,8 +35,8 @@ def find_origin(clause: Clause) -> str | None:
         if state:
             return state
     head = clause.token.head
-    if clause.token.dep_ == "conj" and refused_entry(head):
-        return refused_entry(head)
+    if clause.token.dep_ == "conj" and (turned_away_by := refused_entry(head)):
+        return turned_away_by
     if clause.token.dep_ in ("conj", "advcl") and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
         # "arrested in Thailand and extradited to the US": taken from where the arrest was
         mine = {t.i for t in clause.token.subtree}
@@ -47,7 +49,7 @@ def find_origin(clause: Clause) -> str | None:
     return None
 
 
-def left_out_of(place) -> bool:
+def left_out_of(place: Token) -> bool:
     """"taken out of North Korea": the place after "out of" is where the person was taken from."""
     return place.head.lower_ == "of" and place.head.head.lower_ == "out"
 

@@ -84,16 +84,14 @@ def refused_entry(verb: Token) -> str | None:
         return None
     for entry in verb.children:
         if entry.dep_ == "dobj" and entry.lower_ == "entry":
-            for prep in entry.children:
-                for place in prep.children:
-                    if prep.lower_ in ("to", "into") and place.dep_ == "pobj":
-                        name = place_name(place)
-                        if name and places.country_of_place(name):
-                            return places.country_of_place(name)
+            for place in (p for prep in entry.children if prep.lower_ in ("to", "into") for p in prep.children):
+                name = place_name(place) if place.dep_ == "pobj" else None
+                if name and places.country_of_place(name):
+                    return places.country_of_place(name)
     return None
 
 
-def _carried_after_arrest(token: Token) -> bool:
+def _carried_after_arrest_or_refusal(token: Token) -> bool:
     """"arrested in Haiti and flown to New York", "denied entry to Mexico and sent to Amsterdam": a verb of
     carrying somewhere, after an arrest or a refused entry, moves that person (whether a border was crossed is
     the destination's to tell)."""
@@ -162,7 +160,7 @@ def triggers(sentence: Span) -> list[Trigger]:
             if _seen_by_visitor(token):
                 found.append(Trigger(token, FACT_TYPES["visit"], schema.OBJECT))
                 continue
-            if _carried_after_arrest(token):
+            if _carried_after_arrest_or_refusal(token):
                 found.append(Trigger(token, FACT_TYPES["transfer"], schema.OBJECT))
                 continue
             if lemma == "fine" and token.pos_ == "ADJ":
