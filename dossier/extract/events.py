@@ -108,6 +108,10 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
             if not keeps_sense(clause):
                 continue
             held = _held_before_release(trigger) if trigger.type.name == "release" else None
+            if trigger.type.name == "release" and "place" not in args:
+                left = (held or {}).get("place") or (held or {}).get("facility") or _state_left(trigger.token)
+                if left:  # "freed from Evin prison", "his release from China": where they were freed
+                    args["place"] = left
             if held is not None and not any(p.pos_ == "PRON" for p in patients):
                 facts.append(RawFact("custody", person, held, trigger.token))
             if trigger.patient == "noun" and not args and any(p.pos_ == "PRON" for p in patients):
@@ -182,6 +186,16 @@ def _held_before_release(trigger: Trigger) -> dict | None:
             if country:
                 held["country"] = country
             return held
+    return None
+
+
+def _state_left(trigger: Token) -> str | None:
+    """"released from Iran": the country or town a person was freed from."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC"):
+                    return entity_text(place)
     return None
 
 

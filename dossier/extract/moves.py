@@ -1,6 +1,8 @@
 """Transfers between states: the country a person was taken from, the one taken to, and how."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .. import places
 from .actors import find_state
 from .clause import Clause
@@ -12,6 +14,7 @@ from .grammar import (
     verb_lemma,
 )
 from .schema import FACT_TYPES, MOVE_VERBS
+from .triggers import refused_entry
 from .whereabouts import named_places
 from .words import (
     PLACE_PREPOSITIONS,
@@ -20,7 +23,7 @@ from .words import (
 
 def find_origin(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ == "from":
+        if token.dep_ == "pobj" and (token.head.lower_ == "from" or left_out_of(token)):
             place = place_name(token)
             if place:
                 return places.country_of_place(place) or place
@@ -32,7 +35,9 @@ def find_origin(clause: Clause) -> str | None:
         if state:
             return state
     head = clause.token.head
-    if clause.token.dep_ == "conj" and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
+    if clause.token.dep_ == "conj" and (turned_away_by := refused_entry(head)):
+        return turned_away_by
+    if clause.token.dep_ in ("conj", "advcl") and verb_lemma(head) in FACT_TYPES["arrest"].verbs:
         # "arrested in Thailand and extradited to the US": taken from where the arrest was
         mine = {t.i for t in clause.token.subtree}
         for obj in head.subtree:
@@ -42,6 +47,11 @@ def find_origin(clause: Clause) -> str | None:
             if place and places.country_of_place(place):
                 return places.country_of_place(place)
     return None
+
+
+def left_out_of(place: Token) -> bool:
+    """"taken out of North Korea": the place after "out of" is where the person was taken from."""
+    return place.head.lower_ == "of" and place.head.head.lower_ == "out"
 
 
 def find_destination(clause: Clause) -> str | None:
@@ -56,7 +66,7 @@ def find_destination(clause: Clause) -> str | None:
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and obj.pos_ != "PRON":  # "handed over to us" names no country
                         country = places.country_of_place(entity_text(obj)) or state_of(obj)
                         if country:
                             return country
@@ -72,6 +82,8 @@ def find_manner(clause: Clause) -> str | None:
     for token in clause.tokens:
         if token.lemma_.casefold() in manners and token.pos_ in ("NOUN", "VERB"):
             return manners[token.lemma_.casefold()]
+    if clause.token.dep_ == "conj" and refused_entry(clause.token.head):
+        return "deportation"  # turned away at the border and sent on
     if clause.trigger.type.name == "release":
         words = {t.lemma_.casefold() for t in clause.token.subtree}
         if {"serve", "complete"} & words and {"sentence", "term"} & words:

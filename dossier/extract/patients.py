@@ -97,6 +97,9 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return _titled_name(token)
         if any(c.lower_ in ("house", "cardiac", "heart") and c.dep_ in ("compound", "amod") for c in token.children):
             return []  # "house arrest", "cardiac arrest"
+        if trigger.type.name == "visit":  # "a consular visit to X": not the visitor's possessive nor a place
+            return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for t in c.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
         # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for") and (child.lower_ == "of" or
@@ -108,6 +111,9 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return [clause.head] if clause is not None else []
         if owners and owners[0].lower_ in ("his", "her"):
             return _clause_subject(token) or owners
+        if not owners and token.head.lower_ in ("after", "following", "upon") and not any(
+                c.dep_ == "det" for c in token.children):  # "A and B flew home after release from China"
+            return [n for s in _clause_subject(token) for n in with_conjuncts(s)]
         return owners
     if trigger.patient == schema.SUBJECT:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]

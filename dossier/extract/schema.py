@@ -199,6 +199,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
         "visit", {"date": DATE, "visitor": AGENT, "place": VISITED_AT},
         verbs=frozenset({"visit"}),
+        nouns=frozenset({"visit"}),  # "a consular visit to X"
         # "met him in prison", "was granted consular access" (access to a lawyer is no visit)
         phrases=_phrases(Phrase("meet", pp=("in", _PRISON_NOUNS)),
                          Phrase("grant", complement="consular", objects=frozenset({"access"}), patient=DATIVE)),
@@ -209,6 +210,9 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
 # Verbs that move a person to a country ("taken to the US"), completing a transfer.
 MOVE_VERBS = frozenset({"take", "bring", "fly", "send", "transfer", "extradite", "deport", "hand", "move",
                         "deliver", "transport", "return", "repatriate", "expel"})
+# Verbs that carry a person somewhere: right after an arrest, to another country, they tell a transfer
+# ("arrested in Haiti, then taken to New York").
+CARRY_VERBS = frozenset({"take", "bring", "fly", "send", "transport", "deliver", "ship"})
 # Transfers whose verb says how but not that a border was crossed ("transferred to a colony") need a country.
 NEEDS_COUNTRY = frozenset({"transfer", "hand"})
 

@@ -6,7 +6,8 @@ from . import schema
 from .actors import find_state
 from .clause import Clause
 from .grammar import entity_text, is_passive, name_phrase, state_of
-from .words import DECIDERS, DETENTION_WORDS
+from .moves import left_out_of
+from .words import DECIDERS, DETENTION_WORDS, FACILITY_HEADS
 
 
 def keeps_sense(clause: Clause) -> bool:
@@ -17,6 +18,13 @@ def keeps_sense(clause: Clause) -> bool:
             return False
     if trigger.type.name == "transfer" and clause.lemma in schema.NEEDS_COUNTRY and not _names_a_country(clause):
         return False  # "transferred to a penal colony", "to Chelsea": a move within a state, or no move of a state
+    if trigger.type.name == "transfer" and clause.lemma in schema.CARRY_VERBS and (
+            not args.get("to") or args.get("to") == args.get("from")):
+        return False  # "arrested and taken to a police station", "... to Moscow" after an arrest in Russia
+    if trigger.type.manners.get(clause.lemma) == "abduction" and any(
+            t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i == clause.token.i and
+            t.lemma_.casefold() in FACILITY_HEADS for t in clause.tokens):
+        return False  # "kidnapped in a US jail": held, not carried off
     if trigger.type.name == "exchange":
         # A trade of players between teams is no swap of prisoners: a swap sends people to states.
         to_org = any(t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "ORG" for t in clause.tokens)
@@ -43,7 +51,7 @@ def keeps_sense(clause: Clause) -> bool:
 def _names_a_country(clause: Clause) -> bool:
     """Whether the clause moves someone to or from a country it names as such ("to France", "to the US")."""
     for token in clause.tokens:
-        if token.dep_ == "pobj" and token.head.lower_ in ("to", "from", "into") and (
+        if token.dep_ == "pobj" and (token.head.lower_ in ("to", "from", "into") or left_out_of(token)) and (
                 places.country_named(entity_text(token)) or state_of(token)):
             return True
     return bool(find_state(clause))

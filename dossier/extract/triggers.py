@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .. import places
 from . import schema
-from .grammar import has_modal, is_present_state, lower_lemma, verb_lemma
+from .grammar import has_modal, is_present_state, lower_lemma, place_name, verb_lemma
 from .schema import FACT_TYPES, FactType, Phrase
-from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS
+from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS, VISITORS
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Trigger:
 
 def is_factual(trigger: Token) -> bool:
     """False for events only wished, feared, denied or supposed."""
+    if _was_allowed(trigger):  # "diplomats were allowed to see him": as real as the permission
+        return is_factual(trigger.head)
     if any(c.dep_ == "neg" for c in trigger.children) or has_modal(trigger):
         return False
     if any(c.lower_ == "guilty" and any(g.dep_ == "neg" for g in c.children) for c in trigger.children):
@@ -37,8 +40,9 @@ def is_factual(trigger: Token) -> bool:
         if (node.pos_ == "NOUN" and node.lower_ in IRREALIS_NOUNS) or (has_modal(node) and node.pos_ in (
                 "VERB", "AUX")):
             return False
-        if trigger.pos_ == "NOUN" and (child.dep_ in ("dobj", "pobj", "xcomp") or child.dep_ == "prep" and
-                                       child.lower_ == "for") and lower_lemma(node) in IRREALIS_VERBS:
+        # "sought his extradition", "his extradition was approved": wanted or allowed, not done
+        if trigger.pos_ == "NOUN" and (child.dep_ in ("dobj", "pobj", "xcomp", "nsubjpass") or child.dep_ == "prep"
+                                       and child.lower_ == "for") and lower_lemma(node) in IRREALIS_VERBS:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
@@ -48,6 +52,13 @@ def is_factual(trigger: Token) -> bool:
                 "xcomp", "ccomp", "dobj"):
             return False
     return True
+
+
+def _was_allowed(verb: Token) -> bool:
+    """"were allowed to visit him": a past permission given to the doer tells that they did it."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
 
 
 def _past_when(clause: Token) -> bool:
@@ -67,6 +78,40 @@ def _undated_participle(token: Token) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
+def refused_entry(verb: Token) -> str | None:
+    """"was denied entry to Mexico and sent to Amsterdam": the country that turned a person away."""
+    if verb_lemma(verb) not in ("deny", "refuse"):
+        return None
+    for entry in verb.children:
+        if entry.dep_ == "dobj" and entry.lower_ == "entry":
+            for place in (p for prep in entry.children if prep.lower_ in ("to", "into") for p in prep.children):
+                name = place_name(place) if place.dep_ == "pobj" else None
+                if name and places.country_of_place(name):
+                    return places.country_of_place(name)
+    return None
+
+
+def _carried_after_arrest_or_refusal(token: Token) -> bool:
+    """"arrested in Haiti and flown to New York", "denied entry to Mexico and sent to Amsterdam": a verb of
+    carrying somewhere, after an arrest or a refused entry, moves that person (whether a border was crossed is
+    the destination's to tell)."""
+    if verb_lemma(token) not in schema.CARRY_VERBS or not any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                                             for c in token.children):
+        return False
+    return token.dep_ in ("conj", "advcl") and verb_lemma(token.head) in FACT_TYPES["arrest"].verbs or \
+        token.dep_ == "conj" and refused_entry(token.head) is not None
+
+
+def _seen_by_visitor(token: Token) -> bool:
+    """"consular officials saw him", "his lawyer met him on Tuesday": a diplomat or lawyer seeing a person."""
+    if verb_lemma(token) not in ("see", "meet") or not any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN")
+                                                          for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] or (
+        [c for c in token.head.children if c.dep_ == "nsubjpass"] if _was_allowed(token) else [])
+    return any(t.lemma_.casefold() in VISITORS for c in subjects for t in c.subtree)
+
+
 def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
     """"jail", "a detention centre", "prison camp IK-17": a noun, or its compound, of the list."""
     return lower_lemma(noun) in nouns or noun.lower_ in nouns or any(
@@ -79,8 +124,10 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
     children = list(token.children)
     if phrase.particle and not any(c.dep_ == "prt" and c.lower_ == phrase.particle for c in children):
         return False
+    # the complement of this verb, not of a verb under it ("set to walk free" is not "set free")
     if phrase.complement and not any(t.lower_ == phrase.complement for t in token.subtree
-                                     if t.head.i == token.i or t.head.head.i == token.i):
+                                     if t.head.i == token.i or t.head.head.i == token.i and
+                                     t.head.pos_ not in ("VERB", "AUX")):
         return False
     if phrase.objects and not any(c.dep_ in ("dobj", "nsubjpass", "attr") and lower_lemma(c) in phrase.objects
                                   for c in children):
@@ -109,6 +156,12 @@ def triggers(sentence: Span) -> list[Trigger]:
                         found.append(Trigger(token, fact_type, phrase.patient, phrase.present_only))
                         matched = True
             if matched:
+                continue
+            if _seen_by_visitor(token):
+                found.append(Trigger(token, FACT_TYPES["visit"], schema.OBJECT))
+                continue
+            if _carried_after_arrest_or_refusal(token):
+                found.append(Trigger(token, FACT_TYPES["transfer"], schema.OBJECT))
                 continue
             if lemma == "fine" and token.pos_ == "ADJ":
                 continue

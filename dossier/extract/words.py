@@ -1,7 +1,7 @@
 """The vocabulary of the event grammar: word lists the triggers, patients and finders share."""
 from __future__ import annotations
 
-MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"}
 
 
 # Nouns under which an event is only spoken of, not reported: "no chance of X being released".
@@ -16,7 +16,7 @@ IRREALIS_VERBS = {"demand", "seek", "want", "hope", "urge", "call", "push", "pla
                    "await", "face", "risk", "prevent", "block", "avoid", "resist", "appeal", "ask", "wish",
                    "pursue", "consider", "mull", "weigh", "try", "attempt", "approve", "authorize",
                    "authorise", "order", "allow", "permit", "grant", "sanction", "endorse", "back", "support",
-                   "recommend", "challenge", "contest", "delay", "halt", "suspend", "postpone"}
+                   "recommend", "challenge", "contest", "delay", "halt", "suspend", "postpone", "fight", "battle"}
 
 
 # Prepositions under which an event is opposed or awaited, not reported: "against being extradited".
@@ -93,3 +93,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Verb forms the tagger reads as adjectives ("remained jailed", "the freed man"): word -> lemma.
 IRREGULAR = {"held": "hold", "kept": "keep", "stolen": "steal", "stole": "steal", "seized": "seize",
               "freed": "free", "caught": "catch"}
+
+
+# Who calls on a detainee: seeing or meeting them is a visit ("consular officials saw him").
+VISITORS = {"consul", "consular", "diplomat", "ambassador", "embassy", "consulate", "envoy", "lawyer", "attorney"}
