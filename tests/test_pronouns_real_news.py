@@ -27,3 +27,9 @@ def test_he_in_a_quotation_is_not_the_speaker(facts):
                        "\"He was arrested at the airport in Tehran without a warrant.\"", published="2024-06-01"))
     arrests = [(person, claim) for kind, person, _args, claim in found if kind == "arrest"]
     assert arrests == [("Jonas Reed", "Mark Bauer")]
+
+
+def test_he_in_a_quotation_with_no_one_else_named_credits_no_one(facts):
+    found = case(facts("Mark Bauer spoke to reporters outside the court on Friday. \"He was arrested at the airport "
+                       "without a warrant,\" Mark Bauer said.", published="2024-06-01"))
+    assert [person for kind, person, _args, _claim in found if kind == "arrest"] == []
