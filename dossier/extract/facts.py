@@ -183,6 +183,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
                 token.lemma_.casefold() in ORG_HEADS:
             resolver.resolve(token)
     quotes = find_quotes(annotation, doc, linker, resolver)
+    linker.attend_to_quotations([(q.start, q.end, q.speaker) for q in quotes])
     raw: list[RawFact] = []
     for sentence in doc.sents:
         for fact in find_events(sentence, linker, anchor):

@@ -2,17 +2,29 @@
 
 The grammar finds the token that names who something happened to; this module
 finds the document entity it names: the name that covers the token, the person an
-apposition or a relative pronoun stands for, or, for "he" and "the Russian", the
-person the text was last about.
+apposition or a relative pronoun stands for, for "he" the person of the nearby text it
+likeliest means, and for "the Russian" the person the text was last about.
 """
 from __future__ import annotations
+
+import math
+from collections import Counter
 
 from spacy.tokens import Doc, Token
 
 from .. import places
 from ..records import Annotation, EntityRef, LocalEntity, Mention
+from .gender import genders, pronoun_gender
 
 PRONOUNS = {"he", "she", "him", "her", "his", "who", "whom"}
+# How a pronoun's antecedent is weighed: its role in its clause, how many sentences back it is, how late
+# it comes, and how often the article names the person.
+_ROLE_WEIGHT = {"nsubj": 1.0, "nsubjpass": 1.0, "dobj": 0.5, "pobj": 0.3}
+_RECENCY_WEIGHT = 1.0
+_ORDER_WEIGHT = 0.5
+_SALIENCE_WEIGHT = 0.3
+_AGREEMENT_WEIGHT = 1.5
+_WINDOW = 3
 # Nouns for a person the text does not name ("police arrested a man"), after which "he" is not the last name.
 _UNNAMED = {"man", "woman", "boy", "girl", "person", "suspect", "teenager"}
 # Labels the tagger gives a surname it does not know ("Novak" as ORG, "Dubois" as FAC).
@@ -34,6 +46,8 @@ class Linker:
         self.doc = doc
         self.text = annotation.article.body  # the Doc's text; doc.text joins every token on each call
         self._entity_of_mention = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
+        self._gender_of: dict[int, str] | None = None
+        self._quotations: list[tuple[int, int, int | None]] = []
 
     # ---- names
 
@@ -184,18 +198,22 @@ class Linker:
         return has_det and (token.lower_ in PERSON_NOUNS or token.ent_type_ == "NORP")
 
     def _antecedent(self, pronoun: Token) -> int | None:
-        """The person a pronoun stands for: the last one named nearby, unless an unnamed person
+        """The person a pronoun stands for: the likeliest one named nearby, unless an unnamed person
         ("a 34-year-old man") was spoken of since."""
         if pronoun.lower_ in ("who", "whom"):
             return self.last_person(before=pronoun.idx)
-        found = self.last_person(before=pronoun.idx)
+        gender = pronoun_gender(pronoun.text)
+        # In a quotation "he" is someone the speaker speaks of, not the speaker.
+        speaker = self.speaker_quoting(pronoun.idx)
+        found = self._likeliest_person(pronoun, gender, speaker)
         if found is None:
             return None
         if pronoun.dep_ in ("nsubj", "nsubjpass"):  # "X told Y that he ...": the subject goes on as "he"
             subjects = [t for t in self.doc[pronoun.sent.start:pronoun.i] if t.dep_ in ("nsubj", "nsubjpass")
                         and t.pos_ == "PROPN"]
             named = [e for t in reversed(subjects) if (e := self.entity_at(t.idx, t.idx + len(t.text))) is not None
-                     and self.annotation.entities[e].label == "PERSON" and self.is_person_name(e)]
+                     and self.annotation.entities[e].label == "PERSON" and self.is_person_name(e)
+                     and self._agrees(e, gender) and e != speaker]
             found = named[0] if named else found
         named_at = max(self.annotation.mentions[m].start for m in self.annotation.entities[found].mentions
                        if self.annotation.mentions[m].start < pronoun.idx)
@@ -208,6 +226,53 @@ class Linker:
                 return None
         return found
 
+    def _likeliest_person(self, pronoun: Token, gender: str | None, speaker: int | None) -> int | None:
+        """Of the people named in the pronoun's sentence and the ones before it, the likeliest one meant:
+        a subject over an object over any other mention, a recent sentence over an older one, and a person
+        the article speaks of often over one it names in passing."""
+        here = self.annotation.sentence_at(pronoun.idx)
+        mentioned: Counter = Counter()
+        scores: dict[int, float] = {}
+        for index, mention in enumerate(self.annotation.mentions):
+            entity = self._entity_of_mention.get(index)
+            if entity is None or mention.start >= pronoun.idx or not self._is_named_person(entity):
+                continue
+            mentioned[entity] += 1
+            back = here - self.annotation.sentence_at(mention.start)
+            if back > _WINDOW or entity == speaker or not self._agrees(entity, gender):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            role = _ROLE_WEIGHT.get(span.root.dep_, 0.0) if span is not None else 0.0
+            score = role - _RECENCY_WEIGHT * back + _ORDER_WEIGHT * mention.start / max(pronoun.idx, 1)
+            if gender is not None and self._genders.get(entity) == gender:  # known to agree, not merely not to clash
+                score += _AGREEMENT_WEIGHT
+            scores[entity] = max(scores.get(entity, score), score)
+        if not scores:
+            return None
+        return max(scores, key=lambda e: scores[e] + _SALIENCE_WEIGHT * math.log(mentioned[e]))
+
+    def _agrees(self, entity: int, gender: str | None) -> bool:
+        """Whether a person may be the one a pronoun of that gender stands for, as far as the article tells."""
+        if gender is None:
+            return True
+        return self._genders.get(entity, gender) == gender
+
+    @property
+    def _genders(self) -> dict[int, str]:
+        if self._gender_of is None:
+            self._gender_of = genders(self.annotation, self.doc, self._is_named_person)
+        return self._gender_of
+
+    def _is_named_person(self, entity: int) -> bool:
+        return self.annotation.entities[entity].label == "PERSON" and self.is_person_name(entity)
+
+    def attend_to_quotations(self, quotations: list[tuple[int, int, int | None]]) -> None:
+        """The quotations of the text, as (start, end, speaker), once they are found."""
+        self._quotations = quotations
+
+    def speaker_quoting(self, position: int) -> int | None:
+        return next((speaker for start, end, speaker in self._quotations if start <= position < end), None)
+
     def last_person(self, before: int) -> int | None:
         """The person most recently named before a position."""
         best, best_start = None, -1
@@ -215,7 +280,7 @@ class Linker:
             entity = self._entity_of_mention.get(index)
             if entity is None or mention.start >= before or mention.start <= best_start:
                 continue
-            if self.annotation.entities[entity].label == "PERSON" and self.is_person_name(entity):
+            if self._is_named_person(entity):
                 best, best_start = entity, mention.start
         return best
 
