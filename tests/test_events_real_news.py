@@ -174,12 +174,12 @@ def test_what_a_source_says_happened_in_a_place_stays_its_claim(facts):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (("Ivo Novak and Lena Berg have landed in Canada after spending more than 1,000 days in "
-      "detention in China."), [("Ivo Novak", {"country": "China"}), ("Lena Berg", {"country": "China"})]),
+    (("Ivo Novak and Lena Berg have landed in Australia after spending almost 700 days in "
+      "detention in Vietnam."), [("Ivo Novak", {"country": "Vietnam"}), ("Lena Berg", {"country": "Vietnam"})]),
     ("The court rejected the appeal, instead assigning Lena Berg to a detention center until December 5.",
      [("Lena Berg", {"facility": "detention center"})]),
-    ("Ivo Novak has been moved from prison to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),
-    ("The detainee, Ivo Novak, is an engineer from Brno.", [("Ivo Novak", {})]),
+    ("Ivo Novak was moved from a prison cell to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),
+    ("The detainee, Ivo Novak, works as a surveyor in Ostrava.", [("Ivo Novak", {})]),
     ("Political prisoner Lena Berg faces another week in limbo.", [("Lena Berg", {})]),
 ])
 def test_custody_told_by_where_a_person_was_put_or_what_they_are_called(facts, text, expected):
@@ -222,8 +222,8 @@ def test_an_arrest_on_charges_leaves_them_to_the_charge(facts):
 
 
 @pytest.mark.parametrize("text", [
-    "Omar Haddad told the judge that he is against being extradited to the United States.",
-    "Omar Haddad protested against his extradition to the United States.",
+    "Lena Varga told the court that she is against being extradited to Canada.",
+    "Lena Varga protested against her extradition to Canada.",
     "Omar Haddad is held in a Cyprus jail pending extradition to the United States.",
 ])
 def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
@@ -231,8 +231,8 @@ def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
 
 
 def test_a_statement_released_before_a_quotation_frees_no_one_it_names(facts):
-    found = facts('Tom Lockyer collapsed during the match. A statement released on the club\'s website read: '
-                  '"We all pray for our captain Tom Lockyer, who has been taken to hospital."')
+    found = facts('Tomas Brandt fainted during the race. A statement released on the club\'s website read: '
+                  '"Our thoughts are with our striker Tomas Brandt, who is now in a clinic."')
     assert not _of_type(found, "release")
 
 
