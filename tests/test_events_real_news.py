@@ -198,27 +198,27 @@ def test_a_free_person_or_a_move_to_no_prison_is_no_custody(facts, text):
 
 
 def test_jailed_on_charges_is_held_while_charged_and_jailed_for_a_crime_a_sentence(facts):
-    found = facts("Naama Cohen, an Israeli woman jailed in Russia on drug charges, spoke to her mother.\n"
+    found = facts("Dana Levi, an Israeli woman jailed in Russia on drug charges, spoke to her mother.\n"
                   "Kevin Doyle was jailed in Russia for tax offences.")
     assert case(found) == [
-        ("charge", "Naama Cohen", {"charge": "drug", "country": "Russia"}, None),
-        ("custody", "Naama Cohen", {"country": "Russia"}, None),
+        ("charge", "Dana Levi", {"charge": "drug", "country": "Russia"}, None),
+        ("custody", "Dana Levi", {"country": "Russia"}, None),
         ("sentence", "Kevin Doyle", {"charge": "tax offences", "country": "Russia"}, None)]
 
 
 @pytest.mark.parametrize("text, offence", [
-    ("Louis Arnaud was convicted on baseless charges of spying.", "spying"),
-    ("Louis Arnaud was held on trumped-up espionage charges.", "espionage"),
-    ("Louis Arnaud was convicted on national security charges.", "national security"),
+    ("Pierre Morel was convicted on baseless charges of spying.", "spying"),
+    ("Pierre Morel was held on trumped-up espionage charges.", "espionage"),
+    ("Pierre Morel was convicted on national security charges.", "national security"),
 ])
 def test_an_offence_is_what_the_charge_is_not_what_the_speaker_thinks_of_it(facts, text, offence):
     assert {row[2].get("charge") for row in case(facts(text))} == {offence}
 
 
 def test_an_arrest_on_charges_leaves_them_to_the_charge(facts):
-    found = facts("Louis Arnaud was arrested in Minsk on espionage charges.")
-    assert case(found) == [("arrest", "Louis Arnaud", {"place": "Minsk", "country": "Belarus"}, None),
-                           ("charge", "Louis Arnaud", {"charge": "espionage", "country": "Belarus"}, None)]
+    found = facts("Pierre Morel was arrested in Minsk on espionage charges.")
+    assert case(found) == [("arrest", "Pierre Morel", {"place": "Minsk", "country": "Belarus"}, None),
+                           ("charge", "Pierre Morel", {"charge": "espionage", "country": "Belarus"}, None)]
 
 
 @pytest.mark.parametrize("text", [

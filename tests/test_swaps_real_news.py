@@ -137,11 +137,11 @@ def test_a_group_of_one_nation_freed_in_a_swap_gives_swaps_without_guessed_count
 
 def test_people_a_state_freed_face_the_people_of_its_nation_freed_by_the_other(facts):
     found = facts("Venezuela released ten Americans on Wednesday in a prisoner swap with the United States. "
-                  "Washington freed Alex Saab, a close ally of the president, in return. "
+                  "Washington freed Ramon Vidal, a close ally of the president, in return. "
                   "The Americans released include Tom Hale and Kevin Doyle.", published="2024-05-10")
     americans = ["Kevin Doyle", "Tom Hale"]
-    assert _swaps(found) == {**{p: ("2024-05-08", None, ["Alex Saab"]) for p in americans},
-                             "Alex Saab": ("2024-05-08", None, americans)}
+    assert _swaps(found) == {**{p: ("2024-05-08", None, ["Ramon Vidal"]) for p in americans},
+                             "Ramon Vidal": ("2024-05-08", None, americans)}
 
 
 def test_the_place_of_a_swap_on_an_airport_tarmac(facts):
