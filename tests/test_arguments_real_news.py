@@ -21,9 +21,9 @@ def _args(found: list[dict], kind: str) -> dict:
     ("Iran sentenced Anna Berg to eight years in prison after convicting her of espionage.", "sentence", "Iran"),
     ("Iran sentenced Anna Berg to eight years in prison after convicting her of espionage.", "conviction", "Iran"),
     ("Karl Weber was detained at Kazan airport on June 2.", "arrest", "Russia"),
-    ("Jonas Meyer was detained at a Russian airport in 2021.", "arrest", "Russia"),
-    ("Tom Hale was arrested at the Le Bourget airport outside Paris on Saturday.", "arrest", "France"),
-    ("The Minsk Regional Court found Olga Petrova guilty of inciting hatred.", "conviction", "Belarus"),
+    ("Lena Varga was detained at a Russian airport in 2017.", "arrest", "Russia"),
+    ("Tomas Brandt was arrested at the Beauvais airport outside Paris on Tuesday.", "arrest", "France"),
+    ("The Gomel Regional Court found Lena Varga guilty of tax evasion.", "conviction", "Belarus"),
     ("Peter Lang was jailed in May for running a fraud website, the U.S. Department of Justice said.",
      "sentence", "United States"),
     ("Ilya Sorokin arrived in Germany on Friday, where he faces fraud charges.", "charge", "Germany"),
@@ -33,9 +33,9 @@ def test_the_country_of_an_event_is_read_from_what_its_sentence_implies(facts, t
 
 
 def test_a_place_in_a_region_of_a_country_is_that_region_and_the_country_that_of_its_adjective(facts):
-    args = _args(facts("Ivan Orlov was arrested on March 21 in the Swiss canton of Valais.",
+    args = _args(facts("Tomas Brandt was arrested on October 3 in the Swiss canton of Ticino.",
                        published="2024-05-10"), "arrest")
-    assert (args["place"], args["country"]) == ("Valais", "Switzerland")
+    assert (args["place"], args["country"]) == ("Ticino", "Switzerland")
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -58,17 +58,17 @@ def test_a_court_named_only_by_its_nationality_gives_the_country_but_names_no_co
 
 
 def test_a_verdict_and_sentence_are_of_the_country_where_a_person_who_never_left_was_arrested(facts):
-    found = facts("Mark Dale was arrested in Moscow in December 2018. "
-                  "He was convicted in June and sentenced to 16 years in prison.", published="2020-08-01")
+    found = facts("Pavel Kral was arrested in Kazan in November 2017. "
+                  "He was convicted in April and sentenced to 13 years in prison.", published="2020-08-01")
     assert _args(found, "conviction")["country"] == "Russia"
     assert _args(found, "sentence")["country"] == "Russia"
 
 
 def test_a_verdict_and_the_sentence_told_with_it_share_their_date(facts):
-    found = facts("Mark Dale was convicted in June and sentenced to 16 years in prison. "
-                  "He was arrested in December 2018.", published="2020-08-01")
-    assert _args(found, "conviction")["date"] == _args(found, "sentence")["date"] == "2020-06"
-    assert _args(found, "arrest")["date"] == "2018-12"
+    found = facts("Pavel Kral was convicted in April and sentenced to 13 years in prison. "
+                  "He was arrested in November 2017.", published="2020-08-01")
+    assert _args(found, "conviction")["date"] == _args(found, "sentence")["date"] == "2020-04"
+    assert _args(found, "arrest")["date"] == "2017-11"
 
 
 def test_the_country_of_an_arrest_before_an_extradition_is_not_the_trials(facts):
@@ -79,8 +79,8 @@ def test_the_country_of_an_arrest_before_an_extradition_is_not_the_trials(facts)
 
 
 def test_a_person_held_in_one_country_was_moved_from_there(facts):
-    found = facts("Pieter Claes has been held in Tehran's Evin prison since 2022. "
-                  "He was transferred to Oman on Thursday.", published="2024-05-10")
+    found = facts("Lena Varga has been held in Tehran's Evin jail since 2021. "
+                  "She was transferred to Qatar on Monday.", published="2024-05-10")
     assert _args(found, "transfer")["from"] == "Iran"
 
 
@@ -101,10 +101,10 @@ def test_the_state_that_asked_for_an_arrest(facts, text):
 
 
 def test_an_arrest_told_twice_keeps_the_town_rather_than_the_country(facts):
-    found = facts("Boris Lenz has been detained in the Netherlands at the US request, his lawyer said. "
-                  "A newspaper reported that Lenz had been detained in Amsterdam on Monday.", published="2024-05-10")
+    found = facts("Tomas Brandt has been detained in Belgium at the US request, according to his attorney. "
+                  "A local daily wrote that Brandt had been detained in Antwerp on Friday.", published="2024-05-10")
     args = _args(found, "arrest")
-    assert (args["place"], args["country"]) == ("Amsterdam", "Netherlands")
+    assert (args["place"], args["country"]) == ("Antwerp", "Belgium")
 
 
 # ---------------------------------------------------------------- who detained
@@ -137,8 +137,8 @@ def test_an_arrest_on_charges_tells_the_charge_as_a_fact_of_its_own(facts):
 @pytest.mark.parametrize("text, expected", [
     ("Nadia Kern has been held in Tehran's notorious Evin prison since 2022.",
      {"facility": "Tehran's notorious Evin prison", "place": "Tehran", "country": "Iran"}),
-    ("Nadia Kern has been held under pretrial house arrest in Minsk since June.",
-     {"facility": "pretrial house arrest", "place": "Minsk", "country": "Belarus"}),
+    ("Lena Varga has been held under strict house arrest in Minsk since March.",
+     {"facility": "strict house arrest", "place": "Minsk", "country": "Belarus"}),
 ])
 def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
     assert _args(facts(text, published="2024-05-10"), "custody") == expected
@@ -152,8 +152,8 @@ def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
 
 
 def test_a_place_of_another_clause_is_not_where_a_person_is_held(facts):
-    found = facts("Tomas Weber and Ana Ruiz were jailed five years ago, after being summoned to a meeting in "
-                  "Caracas.", published="2024-05-10")
+    found = facts("Lena Varga and Tomas Brandt were jailed three years ago, after being summoned to a hearing in "
+                  "Managua.", published="2024-05-10")
     held = [args for kind, _person, args, _claim in case(found) if kind == "custody"]
     assert held and all("place" not in args for args in held)
 
@@ -162,9 +162,9 @@ def test_a_place_of_another_clause_is_not_where_a_person_is_held(facts):
 
 
 def test_a_conviction_naming_no_offence_is_for_the_one_the_person_was_charged_with(facts):
-    found = facts("Mark Dale was charged with espionage in 2019. He was convicted in June and sentenced to 16 years "
+    found = facts("Pavel Kral was charged with treason in 2018. He was convicted in April and sentenced to 13 years "
                   "in prison.", published="2020-08-01")
-    assert _args(found, "conviction")["charge"] == "espionage"
+    assert _args(found, "conviction")["charge"] == "treason"
 
 
 def test_a_conviction_takes_no_offence_where_the_article_names_two(facts):

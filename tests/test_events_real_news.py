@@ -174,12 +174,12 @@ def test_what_a_source_says_happened_in_a_place_stays_its_claim(facts):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (("Ivo Novak and Lena Berg have landed in Canada after spending more than 1,000 days in "
-      "detention in China."), [("Ivo Novak", {"country": "China"}), ("Lena Berg", {"country": "China"})]),
+    (("Ivo Novak and Lena Berg have landed in Australia after spending almost 700 days in "
+      "detention in Vietnam."), [("Ivo Novak", {"country": "Vietnam"}), ("Lena Berg", {"country": "Vietnam"})]),
     ("The court rejected the appeal, instead assigning Lena Berg to a detention center until December 5.",
      [("Lena Berg", {"facility": "detention center"})]),
-    ("Ivo Novak has been moved from prison to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),
-    ("The detainee, Ivo Novak, is an engineer from Brno.", [("Ivo Novak", {})]),
+    ("Ivo Novak was moved from a prison cell to house arrest.", [("Ivo Novak", {"facility": "house arrest"})]),
+    ("The detainee, Ivo Novak, works as a surveyor in Ostrava.", [("Ivo Novak", {})]),
     ("Political prisoner Lena Berg faces another week in limbo.", [("Lena Berg", {})]),
 ])
 def test_custody_told_by_where_a_person_was_put_or_what_they_are_called(facts, text, expected):
@@ -198,32 +198,32 @@ def test_a_free_person_or_a_move_to_no_prison_is_no_custody(facts, text):
 
 
 def test_jailed_on_charges_is_held_while_charged_and_jailed_for_a_crime_a_sentence(facts):
-    found = facts("Naama Cohen, an Israeli woman jailed in Russia on drug charges, spoke to her mother.\n"
+    found = facts("Dana Levi, an Israeli woman jailed in Russia on drug charges, spoke to her mother.\n"
                   "Kevin Doyle was jailed in Russia for tax offences.")
     assert case(found) == [
-        ("charge", "Naama Cohen", {"charge": "drug", "country": "Russia"}, None),
-        ("custody", "Naama Cohen", {"country": "Russia"}, None),
+        ("charge", "Dana Levi", {"charge": "drug", "country": "Russia"}, None),
+        ("custody", "Dana Levi", {"country": "Russia"}, None),
         ("sentence", "Kevin Doyle", {"charge": "tax offences", "country": "Russia"}, None)]
 
 
 @pytest.mark.parametrize("text, offence", [
-    ("Louis Arnaud was convicted on baseless charges of spying.", "spying"),
-    ("Louis Arnaud was held on trumped-up espionage charges.", "espionage"),
-    ("Louis Arnaud was convicted on national security charges.", "national security"),
+    ("Pierre Morel was convicted on baseless charges of spying.", "spying"),
+    ("Pierre Morel was held on trumped-up espionage charges.", "espionage"),
+    ("Pierre Morel was convicted on national security charges.", "national security"),
 ])
 def test_an_offence_is_what_the_charge_is_not_what_the_speaker_thinks_of_it(facts, text, offence):
     assert {row[2].get("charge") for row in case(facts(text))} == {offence}
 
 
 def test_an_arrest_on_charges_leaves_them_to_the_charge(facts):
-    found = facts("Louis Arnaud was arrested in Minsk on espionage charges.")
-    assert case(found) == [("arrest", "Louis Arnaud", {"place": "Minsk", "country": "Belarus"}, None),
-                           ("charge", "Louis Arnaud", {"charge": "espionage", "country": "Belarus"}, None)]
+    found = facts("Pierre Morel was arrested in Minsk on espionage charges.")
+    assert case(found) == [("arrest", "Pierre Morel", {"place": "Minsk", "country": "Belarus"}, None),
+                           ("charge", "Pierre Morel", {"charge": "espionage", "country": "Belarus"}, None)]
 
 
 @pytest.mark.parametrize("text", [
-    "Omar Haddad told the judge that he is against being extradited to the United States.",
-    "Omar Haddad protested against his extradition to the United States.",
+    "Lena Varga told the court that she is against being extradited to Canada.",
+    "Lena Varga protested against her extradition to Canada.",
     "Omar Haddad is held in a Cyprus jail pending extradition to the United States.",
 ])
 def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
@@ -231,8 +231,8 @@ def test_an_extradition_opposed_or_awaited_is_no_transfer(facts, text):
 
 
 def test_a_statement_released_before_a_quotation_frees_no_one_it_names(facts):
-    found = facts('Tom Lockyer collapsed during the match. A statement released on the club\'s website read: '
-                  '"We all pray for our captain Tom Lockyer, who has been taken to hospital."')
+    found = facts('Tomas Brandt fainted during the race. A statement released on the club\'s website read: '
+                  '"Our thoughts are with our striker Tomas Brandt, who is now in a clinic."')
     assert not _of_type(found, "release")
 
 

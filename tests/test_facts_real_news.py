@@ -35,8 +35,8 @@ def test_custody_as_a_state_with_its_place(facts, text, expected):
      [("custody", "Rico Brandt", {"country": "Belarus"}, None), ("release", "Rico Brandt", {}, None)]),
     ("Viktor Ross had been imprisoned by the United States until the swap.",
      [("custody", "Viktor Ross", {"country": "United States"}, None)]),
-    ("Lena Fischer, who was held for months in Russian prisons, landed in Berlin.",
-     [("custody", "Lena Fischer", {"facility": "Russian prisons", "country": "Russia"}, None)]),
+    ("Lena Varga, who was held for two years in Iranian prisons, arrived in Vienna.",
+     [("custody", "Lena Varga", {"facility": "Iranian prisons", "country": "Iran"}, None)]),
     ("Kevin Doyle was jailed for 16 years in 2023.", [("sentence", "Kevin Doyle", {"date": "2023", "term": "P16Y"},
                                                          None)]),
     ("Kevin Doyle was jailed in June 2020 for running a fraud website.",
@@ -219,11 +219,11 @@ def test_a_fact_given_only_as_someones_word_is_claimed_by_them(facts):
 
 
 @pytest.mark.parametrize("text", [
-    "Prime Minister Helga Brandt said she was deeply disappointed by the verdict.\n"
-    '"The Foreign Office will remain in close contact with his family," the prime minister told MPs.\n'
-    "She said Foreign Secretary Jan Hunt was seeking a call with Foreign Minister Omar Zayed.",
-    "Helga Brandt, the prime minister, said she was disappointed. Foreign Minister Omar Zayed declined to comment.\n"
-    '"The Foreign Office will remain in close contact with his family," the prime minister told MPs.',
+    "Prime Minister Helga Brandt said the ruling had left her very upset.\n"
+    '"Our diplomats are supporting his relatives every day," the prime minister told lawmakers.\n'
+    "She said Foreign Secretary Tomas Weil hoped to speak soon with Foreign Minister Omar Zayed.",
+    "Helga Brandt, the prime minister, said she was upset. Foreign Minister Omar Zayed gave no comment.\n"
+    '"Our diplomats are supporting his relatives every day," the prime minister told lawmakers.',
 ])
 def test_the_prime_minister_is_not_the_foreign_minister(facts, text):
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))

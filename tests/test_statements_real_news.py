@@ -89,8 +89,8 @@ def test_a_qualified_title_is_not_someone_with_another_title(facts):
 
 
 def test_words_under_a_verb_of_saying_are_the_sayers_own(facts):
-    text = ("Tomas Berger was sentenced to five years in prison in Minsk.\n\n"
-            'Ambassador Jana Novak said her government condemned "in the strongest possible terms" the sentence.')
+    text = ("Lena Varga was sentenced to seven years in a penal colony in Vitebsk.\n\n"
+            'Ambassador Jana Novak said her country rejected "with the utmost firmness" the verdict.')
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Jana Novak"
 
@@ -127,13 +127,13 @@ def test_the_channel_and_day_of_a_speaker_hold_for_their_other_quotations(facts)
 
 
 def test_a_single_quoted_passage_over_several_paragraphs_is_one_quotation_each(facts):
-    text = (HELD + "Her husband Peter Fischer said: ‘Lena’s lawyer was told to come back on Tuesday. "
-            "No news on bail at all.\n\n‘The court said today that the hearing would be held behind closed doors.\n\n"
+    text = (HELD + "Her husband Peter Fischer said: ‘Lena’s attorney was asked to return on Thursday. "
+            "Still nothing about bail.\n\n‘The judge announced this morning that the trial would take place in private.\n\n"
             "‘We are still waiting for any word from the embassy.’")
     found = statements(facts(text, published="2024-05-10"))
     assert [(speaker, args["quote"]) for speaker, args, _claim in found] == [
-        ("Peter Fischer", "Lena’s lawyer was told to come back on Tuesday. No news on bail at all."),
-        ("Peter Fischer", "The court said today that the hearing would be held behind closed doors."),
+        ("Peter Fischer", "Lena’s attorney was asked to return on Thursday. Still nothing about bail."),
+        ("Peter Fischer", "The judge announced this morning that the trial would take place in private."),
         ("Peter Fischer", "We are still waiting for any word from the embassy."),
     ]
 
@@ -153,7 +153,7 @@ def test_a_pronoun_that_opens_a_paragraph_is_who_the_last_one_reported_speaking(
     text = ("VIENNA, May 9. Austrian diplomats will seek access to Tomas Berger, who was arrested in Minsk last "
             "week, Austrian Consul General in Minsk Karin Hofer told reporters after talks with officials led by "
             "Deputy Minister Igor Petrov.\n\n"
-            '"We received a notification about the detention of our citizen on Monday," she said.')
+            '"The authorities informed us on Friday that our citizen had been detained," she said.')
     [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Karin Hofer" and args["about"] == ["Tomas Berger"]
 
@@ -176,17 +176,17 @@ def test_a_verb_of_saying_inside_reported_words_gives_no_speaker(facts):
 
 def test_a_pronoun_subject_stands_for_the_subject_of_the_sentence_before(facts):
     text = ("Tomas Berger was detained in Minsk in December.\n\n"
-            "At his annual press conference, Foreign Minister Karel Dvorak dismissed the reports about Berger. "
-            'He stressed that the man had been "caught red-handed in a hotel room".')
+            "During a televised briefing, Interior Minister Karel Dvorak rejected the rumours about Berger. "
+            'He stressed that the man had been "found carrying stolen files in his car".')
     [(speaker, _args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert speaker == "Karel Dvorak"
 
 
 def test_an_institution_named_by_its_kind_speaks(facts):
-    text = ('"Tomas Berger was extradited from Bulgaria to the United States on Monday," the embassy said in a '
+    text = ('"Lena Varga was extradited from Romania to Canada on Friday," the embassy said in a '
             "statement.")
     [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
-    assert (speaker, args["channel"], args["about"]) == ("embassy", "statement", ["Tomas Berger"])
+    assert (speaker, args["channel"], args["about"]) == ("embassy", "statement", ["Lena Varga"])
 
 
 def test_a_consul_general_is_the_person_given_that_title(facts):
@@ -197,15 +197,15 @@ def test_a_consul_general_is_the_person_given_that_title(facts):
 
 
 def test_a_quotation_a_page_repeats_is_one_statement(facts):
-    paragraph = ('Tomas Berger’s brother Paul Berger said on Twitter that he "appears to now be in a prison camp '
-                 'far from Minsk."')
+    paragraph = ('Lena Varga’s sister Ilse Varga said on Twitter that she "seems to have been moved to a penal colony '
+                 'far from Gomel."')
     found = statements(facts(paragraph + "\n\n" + paragraph, published="2024-05-10"))
-    assert [speaker for speaker, _args, _claim in found] == ["Paul Berger"]
+    assert [speaker for speaker, _args, _claim in found] == ["Ilse Varga"]
 
 
 def test_a_surname_the_tagger_takes_for_a_common_noun_still_speaks(facts):
-    text = ('"It is not a pity to give him up for our soldiers," Zelenskyy said in his nightly video address. '
-            '"He has passed all the investigative actions provided by law."')
+    text = ('"We would gladly trade him for our prisoners of war," Zelenskyy said in his evening video message. '
+            '"Every step the law requires in his case has been completed."')
     found = statements(facts(text, published="2024-05-10"))
     assert [speaker for speaker, _args, _claim in found] == ["Zelenskyy", "Zelenskyy"]
 
@@ -232,17 +232,17 @@ def test_telling_an_outlet_on_a_day_is_an_interview_for_all_the_speakers_quotati
 
 
 def test_the_case_named_in_the_frame_makes_a_short_quotation_about_the_detainee(facts):
-    text = HELD + 'Jana Novak said she was "deeply disappointed and concerned" about the case.'
+    text = HELD + 'Jana Novak said she was "deeply troubled and saddened" about the case.'
     [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert (speaker, args["about"]) == ("Jana Novak", ["Lena Fischer"])
 
 
 def test_a_channel_word_in_a_sentence_that_is_no_saying_is_no_channel(facts):
-    text = ("MOSCOW, August 28. Diplomats are doing all they should as they deal with the detention of the Telegram "
-            "founder Tomas Berger, ministry spokeswoman Karin Hofer said.\n\n"
-            '"We asked for consular access to him right away," she said at a news conference. "We know the '
-            'practice of the French authorities very well."')
-    found = statements(facts(text, published="2024-08-28"))
+    text = ("ROME, September 14. Consular staff are doing everything required as they handle the arrest of the Telegram "
+            "blogger Tomas Berger, ministry spokeswoman Karin Hofer said.\n\n"
+            '"We requested a visit to him immediately," she said at a news conference. "We are well acquainted '
+            'with how the Italian authorities work."')
+    found = statements(facts(text, published="2024-09-14"))
     assert [args.get("channel") for _speaker, args, _claim in found] == ["press_conference"] * 2
 
 
@@ -254,8 +254,8 @@ def test_a_plural_name_is_no_one_spoken_of(facts):
 
 
 def test_a_statement_is_of_whom_its_own_phrase_names(facts):
-    text = ("Tomas Berger collapsed during the match on Saturday and was taken to hospital.\n\n"
-            "A statement released on Hartfield United’s website read: “We all hope and pray for our captain, who "
-            "is responsive and has been taken to hospital.”")
+    text = ("Lena Varga fainted during the race on Sunday and was rushed to a clinic.\n\n"
+            "A statement released on Hartfield United’s website read: “Our thoughts are with our striker, who "
+            "is conscious and receiving care.”")
     [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
     assert (speaker, args["channel"]) == ("Hartfield United", "website")

@@ -86,10 +86,10 @@ def test_a_swap_this_morning_is_of_the_day_of_the_article(facts):
 
 
 def test_people_named_later_by_the_roles_the_swap_sentence_gave_a_nation(facts):
-    found = facts("Denmark and Iran held a prisoner swap in Oman on Friday, with officials saying Tehran released "
-                  "a Danish aid worker in exchange for an Iranian diplomat convicted of plotting an attack.\n"
-                  "The Danish foreign minister said that the aid worker, Jens Holm, had been released. "
-                  "Iranian state media later said diplomat Reza Karimi had been released.", published="2024-05-10")
+    found = facts("Norway and Iran held a prisoner swap in Qatar on Tuesday, and officials said Tehran released "
+                  "a Norwegian aid worker in exchange for an Iranian envoy jailed over a bomb plot.\n"
+                  "The Norwegian foreign minister confirmed that the aid worker, Jens Holm, had been released. "
+                  "Iranian state media later said envoy Reza Karimi had been released.", published="2024-05-10")
     assert {p: c for p, (_d, _w, c) in _swaps(found).items()} == {"Jens Holm": ["Reza Karimi"],
                                                                    "Reza Karimi": ["Jens Holm"]}
 
@@ -98,12 +98,12 @@ def test_people_a_state_hopes_to_free_are_no_side_of_an_earlier_swap(facts):
     found = facts("Pilot Mark Dorsey was released last year in a prisoner swap for Russian arms dealer Arkady Belov.\n"
                   "Two Russians held in Canada were freed in the same swap. They were named as Ivan Petrov and "
                   "Oleg Sokolov.\n"
-                  "Washington now seeks to negotiate the return of US citizens held by Moscow.\n"
-                  "They include Tom Hale, a teacher, and the reporter Kevin Doyle.", published="2024-05-10")
+                  "The State Department still hopes to bring home the Americans that Russia keeps in its jails.\n"
+                  "They include Ruth Adler, a nurse, and the blogger Kevin Doyle.", published="2024-05-10")
     swaps = _swaps(found)
     assert swaps["Mark Dorsey"] == ("2023", None, ["Arkady Belov"])
-    assert "Tom Hale" not in swaps and "Kevin Doyle" not in swaps
-    assert "Tom Hale" not in swaps.get("Ivan Petrov", (None, None, []))[2]
+    assert "Ruth Adler" not in swaps and "Kevin Doyle" not in swaps
+    assert "Ruth Adler" not in swaps.get("Ivan Petrov", (None, None, []))[2]
 
 
 def test_two_exchanged_for_two_gives_each_side_its_counterparts(facts):
@@ -137,11 +137,11 @@ def test_a_group_of_one_nation_freed_in_a_swap_gives_swaps_without_guessed_count
 
 def test_people_a_state_freed_face_the_people_of_its_nation_freed_by_the_other(facts):
     found = facts("Venezuela released ten Americans on Wednesday in a prisoner swap with the United States. "
-                  "Washington freed Alex Saab, a close ally of the president, in return. "
+                  "Washington freed Ramon Vidal, a close ally of the president, in return. "
                   "The Americans released include Tom Hale and Kevin Doyle.", published="2024-05-10")
     americans = ["Kevin Doyle", "Tom Hale"]
-    assert _swaps(found) == {**{p: ("2024-05-08", None, ["Alex Saab"]) for p in americans},
-                             "Alex Saab": ("2024-05-08", None, americans)}
+    assert _swaps(found) == {**{p: ("2024-05-08", None, ["Ramon Vidal"]) for p in americans},
+                             "Ramon Vidal": ("2024-05-08", None, americans)}
 
 
 def test_the_place_of_a_swap_on_an_airport_tarmac(facts):
@@ -154,8 +154,8 @@ def test_the_place_of_a_swap_on_an_airport_tarmac(facts):
 def test_others_of_the_nation_still_held_are_not_made_part_of_the_swap(facts):
     found = facts("The United States and Russia carried out a prisoner swap on Wednesday, exchanging Tom Hale for "
                   "Viktor Ross.\n"
-                  "His family stands with all the families of wrongfully detained Americans who are still waiting "
-                  "for their own release.\n"
+                  "Hale's parents said their thoughts were with every family of Americans unjustly jailed abroad "
+                  "who still wait for good news.\n"
                   "Russia still holds several Americans, including tennis star Anna Brooks, who was detained in "
                   "February.", published="2024-05-10")
     assert {p: c for p, (_d, _w, c) in _swaps(found).items()} == {"Tom Hale": ["Viktor Ross"],

@@ -108,7 +108,7 @@ def _reporter_country(clause: Clause) -> str | None:
 
 
 def _where_country(clause: Clause) -> str | None:
-    """"extradited to the U.S. on Saturday, where he faces charges": the place "where" stands for, the
+    """"extradited to Canada last week, where she will stand trial": the place "where" stands for, the
     nearest named before it."""
     where = next((c for c in clause.token.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
     if where is None:

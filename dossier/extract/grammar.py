@@ -98,7 +98,7 @@ def resolve_relative(token: Token, verb: Token) -> list[Token]:
 
 
 def _main_subjects(verb: Token) -> list[Token]:
-    """"A and B were arrested, then taken to New York, where they were convicted": "they" of a clause inside
+    """"A and B were detained, then flown to Oslo, where they were tried": "they" of a clause inside
     a sentence whose subject names people stands for them."""
     node = verb
     while node.dep_ in ("relcl", "advcl", "conj", "pobj", "prep", "pcomp") and node.head.i != node.i:

@@ -132,7 +132,7 @@ class Sides:
 
 
 def _role_nations(doc: Doc) -> dict[str, str]:
-    """"Tehran released a Belgian aid worker in exchange for an Iranian diplomat": the nation a sentence of
+    """"Tehran released a Norwegian aid worker in exchange for an Iranian envoy": the nation a sentence of
     the swap gives each role it introduces an unnamed person by, where the role has one nation."""
     found: dict[str, set[str]] = {}
     for sentence in doc.sents:

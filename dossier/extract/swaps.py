@@ -118,8 +118,8 @@ def _pair_nations(raw: list[RawFact], doc: Doc, linker, when, where) -> None:
 
 
 def _pair_roles(raw: list[RawFact], doc: Doc, linker) -> None:
-    """"Tehran released a Belgian aid worker in exchange for an Iranian diplomat ... the aid worker, A ...
-    diplomat B": people freed in the swap, each for those of the other nation, where the roles give two."""
+    """"Tehran released a Norwegian aid worker in exchange for an Iranian envoy ... the aid worker, A ...
+    envoy B": people freed in the swap, each for those of the other nation, where the roles give two."""
     exchanges = {fact.subject: fact for fact in raw if fact.type == "exchange"}
     side = role_sides(doc, linker, set(exchanges))
     if len(set(side.values())) != 2:

@@ -1,5 +1,5 @@
 """A verdict and the sentence the same sentence of the text tells with it are one hearing ("he was convicted
-in June and sentenced to 16 years", "Iran sentenced X after convicting him"): each takes the date and the
+in April and sentenced to 13 years", "Iran sentenced X after convicting him"): each takes the date and the
 country the other gives and it lacks. A conviction that names no offence is for the one offence the article
 accuses the person of, when it tells of only one."""
 from __future__ import annotations

@@ -60,7 +60,7 @@ def find_facility(clause: Clause) -> str | None:
 def find_held_at(clause: Clause) -> str | None:
     """Where a person is held: the town of the prison ("Evin prison in Tehran", "Tehran's Evin prison") or a
     place named outright; a country is the country argument's, not a place; nor is a place of another clause
-    ("jailed after being summoned to a meeting in Caracas")."""
+    ("jailed after being summoned to a hearing in Managua")."""
     for token in clause.tokens:
         if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS | {"to"} or \
                 in_nested_clause(token, clause.token):
