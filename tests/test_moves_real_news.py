@@ -15,7 +15,7 @@ def _of_type(found: list[dict], kind: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Pedro Alvarez was arrested in Haiti in 2015, then taken to New York where he was convicted of fraud.",
+    ("Pedro Alvarez was arrested in Haiti in 2012, then taken to New York, where he stood trial for bribery.",
      [("Pedro Alvarez", {"from": "Haiti", "to": "United States"})]),
     ("Tom Reyes was arrested at the airport in Bangkok and flown to Los Angeles to stand trial.",
      [("Tom Reyes", {"from": "Thailand", "to": "United States"})]),
@@ -39,8 +39,8 @@ def test_handed_over_to_us_names_no_country(facts):
 
 
 @pytest.mark.parametrize("text", [
-    "The extradition of Jan Novak to Spain was approved by a court in Lisbon last month.",
-    "Activist Ana Ruiz, who until today was unjustly kidnapped in a US jail, arrived in Caracas.",
+    "A court in Lisbon last month approved the extradition of Jan Novak to Spain.",
+    "Ana Ruiz, an activist who says she was kidnapped in a US jail for three years, landed in Caracas.",
 ])
 def test_an_approved_or_figurative_move_is_no_transfer(facts, text):
     assert _of_type(facts(text), "transfer") == []
@@ -109,7 +109,7 @@ def test_an_extradition_fought_is_no_transfer(facts, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ivan Petrov was denied entry to Mexico in May and was sent to Amsterdam, where he was detained.",
+    ("Ivan Petrov was denied entry to Mexico last spring and was sent to Amsterdam on the next flight.",
      [("Ivan Petrov", {"from": "Mexico", "to": "Netherlands", "manner": "deportation"})]),
     ("Ivan Petrov was denied entry to Mexico and was sent back to the airport.", []),
 ])
