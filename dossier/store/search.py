@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sqlalchemy import Connection, bindparam, column, delete, func, insert, literal_column, select, table, text
+from sqlalchemy import Connection, bindparam, column, func, insert, literal_column, select, table, text
 
 from .schema import documents, search_text
 
@@ -91,12 +91,6 @@ def refresh(conn: Connection) -> int:
         conn.execute(insert(search_text), [{"doc_id": r.id, "words": document_words(r.title, r.outlet, r.body)}
                                            for r in missing[start:start + 200]])
     return len(missing)
-
-
-def reindex(conn: Connection) -> None:
-    """Index every article again (after the way words are folded changes)."""
-    conn.execute(delete(search_text))
-    refresh(conn)
 
 
 def _fts5(wanted: list[str]):
