@@ -206,8 +206,8 @@ def _lasted(tokens: list[Token]) -> bool:
 
 def _charge_told_with(clause: Clause, args: dict) -> dict | None:
     """"arrested on charges of spying", "held on drug charges", "extradited to face fraud charges": the
-    charge an event is told with is a charge of its own, of the state that asked for the event, else of
-    the event's country. "Held for spying" is a charge still held against the person; "arrested for
+    charge an event is told with is a charge of its own; its country is found with the article's other
+    charges (``case_countries``). "Held for spying" is a charge still held against the person; "arrested for
     smuggling" tells why, not that a charge was brought."""
     kind = clause.trigger.type.name
     if kind not in _CHARGED_WITH or clause.trigger.patient == "noun":
@@ -219,8 +219,7 @@ def _charge_told_with(clause: Clause, args: dict) -> dict | None:
     offence = args.get("charge") or find_offence(clause)
     if not offence:
         return None
-    country = args.get("requested_by") or args.get("to") or args.get("country")
-    return {"charge": offence, **({"country": country} if country else {})}
+    return {"charge": offence}
 
 
 def _alleged_crimes(sentence: Span, linker: Linker, trigger_ids: set[int]) -> list[RawFact]:
