@@ -44,6 +44,7 @@ class Phrase:
     complement: str | None = None  # "found guilty", "walked free"
     objects: frozenset[str] = frozenset()  # "faces charges", "is serving a sentence"
     pp: tuple[str, frozenset[str]] | None = None  # "taken into custody", "remains in jail"
+    subjects: frozenset[str] = frozenset()  # who does it: "consular officials saw him"
     patient: str = OBJECT
     present_only: bool = False  # a state now ("remains in custody"), not an event
 
@@ -90,6 +91,9 @@ _RU_PRISON = frozenset({"стража", "сизо", "изолятор", "тюр�
                         "решетка", "неволя", "плен"})
 _PRISON_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity", "bars", "colony", "cell",
                            "penitentiary", "gulag"})
+# Who calls on a detainee: seeing or meeting them is a visit ("consular officials saw him").
+_VISITORS = frozenset({"consul", "consular", "diplomat", "ambassador", "embassy", "consulate", "envoy", "lawyer",
+                       "attorney"})
 
 FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
     FactType(
@@ -200,8 +204,9 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         "visit", {"date": DATE, "visitor": AGENT, "place": VISITED_AT},
         verbs=frozenset({"visit"}),
         nouns=frozenset({"visit"}),  # "a consular visit to X"
-        # "met him in prison", "was granted consular access" (access to a lawyer is no visit)
-        phrases=_phrases(Phrase("meet", pp=("in", _PRISON_NOUNS)),
+        # "met him in prison", "his lawyer met him", "was granted consular access" (access to a lawyer is no visit)
+        phrases=_phrases(Phrase("meet", pp=("in", _PRISON_NOUNS)), Phrase("meet", subjects=_VISITORS),
+                         Phrase("see", subjects=_VISITORS),
                          Phrase("grant", complement="consular", objects=frozenset({"access"}), patient=DATIVE)),
         russian=Russian(verbs=frozenset({"посетить", "навестить", "посещать", "навещать"}))),
     FactType("statement", {"date": DATE, "channel": CHANNEL, "quote": QUOTE, "about": ABOUT}),

@@ -9,7 +9,7 @@ from .. import places
 from . import schema
 from .grammar import has_modal, is_present_state, lower_lemma, place_name, verb_lemma
 from .schema import FACT_TYPES, FactType, Phrase
-from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS, VISITORS
+from .words import IRREALIS_NOUNS, IRREALIS_PREPOSITIONS, IRREALIS_VERBS
 
 
 @dataclass
@@ -102,16 +102,6 @@ def _carried_after_arrest_or_refusal(token: Token) -> bool:
         token.dep_ == "conj" and refused_entry(token.head) is not None
 
 
-def _seen_by_visitor(token: Token) -> bool:
-    """"consular officials saw him", "his lawyer met him on Tuesday": a diplomat or lawyer seeing a person."""
-    if verb_lemma(token) not in ("see", "meet") or not any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN")
-                                                          for c in token.children):
-        return False
-    subjects = [c for c in token.children if c.dep_ == "nsubj"] or (
-        [c for c in token.head.children if c.dep_ == "nsubjpass"] if _was_allowed(token) else [])
-    return any(t.lemma_.casefold() in VISITORS for c in subjects for t in c.subtree)
-
-
 def _names_one_of(noun: Token, nouns: frozenset[str]) -> bool:
     """"jail", "a detention centre", "prison camp IK-17": a noun, or its compound, of the list."""
     return lower_lemma(noun) in nouns or noun.lower_ in nouns or any(
@@ -132,6 +122,12 @@ def _phrase_matches(token: Token, phrase: Phrase) -> bool:
     if phrase.objects and not any(c.dep_ in ("dobj", "nsubjpass", "attr") and lower_lemma(c) in phrase.objects
                                   for c in children):
         return False
+    if phrase.subjects:  # also the doers a past permission names: "his lawyers were allowed to see him"
+        subjects = [c for c in children if c.dep_ == "nsubj"] or (
+            [c for c in token.head.children if c.dep_ == "nsubjpass"] if _was_allowed(token) else [])
+        if not any(lower_lemma(t) in phrase.subjects for s in subjects for t in s.subtree) or not any(
+                c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in children):
+            return False
     if phrase.pp:
         prep, nouns = phrase.pp
         # also on a duration the verb takes: "spent 300 days in detention"
@@ -156,9 +152,6 @@ def triggers(sentence: Span) -> list[Trigger]:
                         found.append(Trigger(token, fact_type, phrase.patient, phrase.present_only))
                         matched = True
             if matched:
-                continue
-            if _seen_by_visitor(token):
-                found.append(Trigger(token, FACT_TYPES["visit"], schema.OBJECT))
                 continue
             if _carried_after_arrest_or_refusal(token):
                 found.append(Trigger(token, FACT_TYPES["transfer"], schema.OBJECT))

@@ -95,5 +95,3 @@ IRREGULAR = {"held": "hold", "kept": "keep", "stolen": "steal", "stole": "steal"
               "freed": "free", "caught": "catch"}
 
 
-# Who calls on a detainee: seeing or meeting them is a visit ("consular officials saw him").
-VISITORS = {"consul", "consular", "diplomat", "ambassador", "embassy", "consulate", "envoy", "lawyer", "attorney"}
