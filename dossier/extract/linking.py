@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -46,7 +47,6 @@ class Linker:
         self.doc = doc
         self.text = annotation.article.body  # the Doc's text; doc.text joins every token on each call
         self._entity_of_mention = {m: i for i, e in enumerate(annotation.entities) for m in e.mentions}
-        self._gender_of: dict[int, str] | None = None
         self._quotations: list[tuple[int, int, int | None]] = []
 
     # ---- names
@@ -257,11 +257,9 @@ class Linker:
             return True
         return self._genders.get(entity, gender) == gender
 
-    @property
+    @cached_property
     def _genders(self) -> dict[int, str]:
-        if self._gender_of is None:
-            self._gender_of = genders(self.annotation, self.doc, self._is_named_person)
-        return self._gender_of
+        return genders(self.annotation, self.doc, self._is_named_person)
 
     def _is_named_person(self, entity: int) -> bool:
         return self.annotation.entities[entity].label == "PERSON" and self.is_person_name(entity)
