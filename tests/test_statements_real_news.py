@@ -123,6 +123,43 @@ def test_the_channel_and_day_of_a_speaker_hold_for_their_other_quotations(facts)
         [("reporters", "2024-05-07")] * 2
 
 
+NEWS = "Lena Fischer, a German teacher held in Minsk since March, was sentenced to six years in prison {when}.\n\n"
+REACTION = '"We will keep pressing for her release at every level," Foreign Minister Karel Dvorak told lawmakers.'
+
+
+def test_reactions_to_the_news_are_of_the_day_the_report_dates_it(facts):
+    text = NEWS.format(when="on Wednesday") + REACTION + '\n\n"This sentence is a grave injustice," he said.'
+    found = statements(facts(text, published="2024-05-09"))
+    assert [args.get("date") for _speaker, args, _claim in found] == ["2024-05-08", "2024-05-08"]
+
+
+@pytest.mark.parametrize("when, reaction", [
+    ("on April 20", REACTION),  # the report looks back on older news
+    ("on Wednesday", REACTION.replace("told", "had told")),  # said before the news
+    ("in the spring", REACTION),  # no day
+])
+def test_reactions_get_no_day_the_report_does_not_give_them(facts, when, reaction):
+    [(_speaker, args, _claim)] = statements(facts(NEWS.format(when=when) + reaction, published="2024-05-09"))
+    assert "date" not in args
+
+
+def test_a_planned_event_does_not_date_the_news(facts):
+    text = ("Lena Fischer, a German teacher held in Minsk since March, is due to be released on Wednesday.\n\n"
+            + REACTION)
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-09"))
+    assert "date" not in args
+
+
+def test_a_dateline_dates_the_saying_of_its_own_paragraph_only(facts):
+    text = ("GENEVA, June 9. /TASS/. Swiss police have arrested Tomas Berger under a request from the United "
+            "States, spokeswoman Karin Hofer said.\n\n"
+            '"He was detained at a hotel near the lake," she said.\n\n'
+            'The embassy confirmed "the arrest of this citizen under an extradition request in March".')
+    found = statements(facts(text))
+    assert [(speaker, args.get("date")) for speaker, args, _claim in found] == [
+        ("Karin Hofer", "XXXX-06-09"), ("embassy", None)]
+
+
 # ---------------------------------------------------------------- quotations over several paragraphs
 
 
