@@ -55,6 +55,37 @@ def test_an_acronym_the_tagger_took_for_a_person_is_no_one_spoken_of(facts):
     assert not any(name.isupper() for name in args.get("about", []))
 
 
+def test_the_subject_of_the_clause_a_short_quotation_completes_is_spoken_of(facts):
+    text = HELD + 'The ministry spokesman Jan Weber said she had been "caught in the act of photographing a base".'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args["about"] == ["Lena Fischer"]
+
+
+def test_a_reference_is_to_the_detainee_named_just_before_not_the_one_told_of_most(facts):
+    text = ("Tomas Berger was arrested in Minsk in April. Berger was charged with fraud. Berger was jailed.\n\n"
+            "Jan Weber dismissed claims that the arrest of Lena Fischer was staged. "
+            'He said the woman had been "found carrying secret files in her bag".')
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args["about"] == ["Lena Fischer"]
+
+
+@pytest.mark.parametrize("frame", [
+    '"She is innocent and must be freed now," Jan Weber told Carla Mendes.',
+    'Jan Weber thanked Carla Mendes "for all her efforts to free our daughter".',
+])
+def test_the_person_spoken_to_is_not_spoken_of(facts, frame):
+    [(_speaker, args, _claim)] = statements(facts(HELD + frame, published="2024-05-10"))
+    assert "Carla Mendes" not in args.get("about", [])
+
+
+def test_speakers_under_a_part_of_a_double_surname_do_not_speak_of_themselves(facts):
+    text = ("Anna Kovac-Weber was released from prison in Minsk after two years.\n\n"
+            '"It has meant the world to me to have you behind me," Kovac-Weber said. '
+            '"I am so happy that she is home again," Weber said.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert all("about" not in args for _speaker, args, _claim in found)
+
+
 # ---------------------------------------------------------------- speakers
 
 
