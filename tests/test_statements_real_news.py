@@ -206,6 +206,27 @@ def test_a_single_quoted_passage_over_several_paragraphs_is_one_quotation_each(f
     ]
 
 
+def test_quotation_marks_run_into_the_sentences_still_pair(facts):
+    text = ('Lena Fischer was freed on Monday. Her sister Anna Fischer wrote on Twitter: "Welcome home".'
+            '"She will be home with us tonight, after two long years," Karel Dvorak told reporters in Minsk.')
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["quote"]) == ("Karel Dvorak", "She will be home with us tonight, after two long years")
+
+
+def test_a_closing_mark_set_for_an_opening_one_opens_a_quotation(facts):
+    text = ('“We last spoke to her in March,” said her brother Anna Fischer. ”Since then there has been nothing '
+            'but silence from the prison.”')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args["quote"] for _speaker, args, _claim in found] == [
+        "We last spoke to her in March", "Since then there has been nothing but silence from the prison."]
+
+
+def test_a_short_quotation_the_page_cuts_off_is_no_statement(facts):
+    text = HELD + '"We will appeal the verdict," Jan Weber said.\n\n"I have always believed that the court and I'
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args["quote"] for _speaker, args, _claim in found] == ["We will appeal the verdict"]
+
+
 @pytest.mark.parametrize("text", [
     "Lena Fischer’s brother said the ’90s were the best years of her life in the city.",
     "The court’s ruling on Fischer’s appeal is expected in June, officials said.",
