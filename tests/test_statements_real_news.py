@@ -335,6 +335,24 @@ def test_a_channel_word_in_a_sentence_that_is_no_saying_is_no_channel(facts):
     assert [args.get("channel") for _speaker, args, _claim in found] == ["press_conference"] * 2
 
 
+def test_a_quotation_that_goes_on_from_the_speakers_last_is_said_on_the_same_channel(facts):
+    text = (HELD + 'Jan Weber earlier wrote on Twitter that he would fly to Minsk.\n\n'
+            '"My client is innocent and the charges are invented," Jan Weber said in a statement. '
+            '"We will fight this verdict in every court there is."')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args.get("channel") for _speaker, args, _claim in found] == ["statement", "statement"]
+
+
+@pytest.mark.parametrize("frame, channel", [
+    ("Jan Weber said in a series of interviews on Tuesday", "interview"),
+    ("Jan Weber told the media after the hearing", "reporters"),
+])
+def test_interviews_and_the_media_are_channels(facts, frame, channel):
+    text = HELD + f'{frame} that "the court has ignored every piece of evidence we gave it".'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args.get("channel") == channel
+
+
 def test_a_plural_name_is_no_one_spoken_of(facts):
     text = HELD + ('"We had a useful exchange of views before the meeting of the Foreign Ministers," Jan Weber '
                    "told reporters.")

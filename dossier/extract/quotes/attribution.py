@@ -212,6 +212,8 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
             if verb is not None:  # the channel named in the reporting clause, not in a sentence after it
                 clause = [t for t in verb.subtree if _outside(t, spans)]
                 quote.channel = channel_in(" ".join(t.text for t in clause))
+            elif quotes and quotes[-1].speaker == speaker and quotes[-1].end >= previous:
+                quote.channel = quotes[-1].channel  # words that go on from the speaker's last ones, said alike
             quotes.append(quote)
             if speaker is not None:
                 resolver.last_speaker = paragraph_speaker = speaker
