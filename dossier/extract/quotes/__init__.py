@@ -2,7 +2,7 @@
 from .about import about_of
 from .attribution import Quote, find_quotes, is_reporting
 from .channels import channel_in
-from .news_day import news_day
+from .news import news_day
 from .occasions import speaker_context, statement_date
 from .spans import MIN_WORDS, quote_spans
 from .speakers import ORG_HEADS, SpeakerResolver

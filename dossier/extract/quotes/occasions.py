@@ -9,7 +9,7 @@ from ..grammar import date_of
 from ..schema import REPORTING_VERBS
 from .attribution import Quote, subject_of
 from .channels import channel_in
-from .news_day import dateline_sayers, told_as_news
+from .news import dateline_sayers, told_as_news
 from .speakers import SpeakerResolver
 
 

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from ...clean.dateline import parse_dateline
 from ...records import Annotation
-from ...temporal import Anchor
-from ..grammar import date_of
+from ...temporal import Anchor, resolve_date
+from ..grammar import date_of, entity_span
 from .attribution import Quote, is_reporting, subject_of
 from .speakers import SpeakerResolver
 
@@ -22,9 +22,11 @@ _LEAD_SENTENCES = 6  # the opening sentences that tell the news
 _RECENT_DAYS = 2  # a day up to this many days before publication is still that issue's news
 
 
-def _told(sentence) -> bool:
-    """A sentence of the story, not a date line, a caption credit or a headline fragment."""
-    return sentence.root.pos_ in ("VERB", "AUX") and sum(t.is_alpha for t in sentence) >= 6
+def _told(sentence, quotes: list[Quote]) -> bool:
+    """A sentence the report tells in its own voice, not a date line, a caption credit, a headline fragment
+    or a quoted sentence."""
+    return sentence.root.pos_ in ("VERB", "AUX") and sum(t.is_alpha for t in sentence) >= 6 \
+        and not any(q.start <= sentence.start_char < q.end for q in quotes)
 
 
 def news_day(doc: Doc, anchor: Anchor, quotes: list[Quote]) -> str | None:
@@ -32,13 +34,14 @@ def news_day(doc: Doc, anchor: Anchor, quotes: list[Quote]) -> str | None:
     published = anchor.known_day
     if published is None:
         return None
-    lead = [s for s in doc.sents if _told(s)][:_LEAD_SENTENCES]
+    lead = [s for s in doc.sents if _told(s, quotes)][:_LEAD_SENTENCES]
     for sentence in lead:
         for token in sentence:
-            if token.ent_type_ != "DATE" or token.ent_iob_ != "B" or any(q.start <= token.idx < q.end for q in quotes) \
-                    or not _happened(token):
+            if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or not _happened(token) \
+                    or any(q.start <= token.idx < q.end for q in quotes):
                 continue
-            value = date_of(token, anchor)
+            # "this morning", "late on Friday evening": a time of day places the day too
+            value = date_of(token, anchor) if token.ent_type_ == "DATE" else resolve_date(entity_span(token).text, anchor)
             if not value or len(value) != 10 or "X" in value:
                 continue  # "in the summer", "last year": not a day
             # the first day the story tells: today's news, or an older event the report looks back on
