@@ -55,6 +55,37 @@ def test_an_acronym_the_tagger_took_for_a_person_is_no_one_spoken_of(facts):
     assert not any(name.isupper() for name in args.get("about", []))
 
 
+def test_the_subject_of_the_clause_a_short_quotation_completes_is_spoken_of(facts):
+    text = HELD + 'The ministry spokesman Jan Weber said she had been "caught in the act of photographing a base".'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args["about"] == ["Lena Fischer"]
+
+
+def test_a_reference_is_to_the_detainee_named_just_before_not_the_one_told_of_most(facts):
+    text = ("Tomas Berger was arrested in Minsk in April. Berger was charged with fraud. Berger was jailed.\n\n"
+            "Jan Weber dismissed claims that the arrest of Lena Fischer was staged. "
+            'He said the woman had been "found carrying secret files in her bag".')
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args["about"] == ["Lena Fischer"]
+
+
+@pytest.mark.parametrize("frame", [
+    '"She is innocent and must be freed now," Jan Weber told Carla Mendes.',
+    'Jan Weber thanked Carla Mendes "for all her efforts to free our daughter".',
+])
+def test_the_person_spoken_to_is_not_spoken_of(facts, frame):
+    [(_speaker, args, _claim)] = statements(facts(HELD + frame, published="2024-05-10"))
+    assert "Carla Mendes" not in args.get("about", [])
+
+
+def test_speakers_under_a_part_of_a_double_surname_do_not_speak_of_themselves(facts):
+    text = ("Anna Kovac-Weber was released from prison in Minsk after two years.\n\n"
+            '"It has meant the world to me to have you behind me," Kovac-Weber said. '
+            '"I am so happy that she is home again," Weber said.')
+    found = statements(facts(text, published="2024-05-10"))
+    assert all("about" not in args for _speaker, args, _claim in found)
+
+
 # ---------------------------------------------------------------- speakers
 
 
@@ -123,6 +154,44 @@ def test_the_channel_and_day_of_a_speaker_hold_for_their_other_quotations(facts)
         [("reporters", "2024-05-07")] * 2
 
 
+NEWS = "Lena Fischer, a German teacher held in Minsk since March, was sentenced to six years in prison {when}.\n\n"
+REACTION = '"We will keep pressing for her release at every level," Foreign Minister Karel Dvorak told lawmakers.'
+
+
+@pytest.mark.parametrize("when, day", [("on Wednesday", "2024-05-08"), ("this morning", "2024-05-09")])
+def test_reactions_to_the_news_are_of_the_day_the_report_dates_it(facts, when, day):
+    text = NEWS.format(when=when) + REACTION + '\n\n"This sentence is a grave injustice," he said.'
+    found = statements(facts(text, published="2024-05-09"))
+    assert [args.get("date") for _speaker, args, _claim in found] == [day, day]
+
+
+@pytest.mark.parametrize("when, reaction", [
+    ("on April 20", REACTION),  # the report looks back on older news
+    ("on Wednesday", REACTION.replace("told", "had told")),  # said before the news
+    ("in the spring", REACTION),  # no day
+])
+def test_reactions_get_no_day_the_report_does_not_give_them(facts, when, reaction):
+    [(_speaker, args, _claim)] = statements(facts(NEWS.format(when=when) + reaction, published="2024-05-09"))
+    assert "date" not in args
+
+
+def test_a_planned_event_does_not_date_the_news(facts):
+    text = ("Lena Fischer, a German teacher held in Minsk since March, is due to be released on Wednesday.\n\n"
+            + REACTION)
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-09"))
+    assert "date" not in args
+
+
+def test_a_dateline_dates_the_saying_of_its_own_paragraph_only(facts):
+    text = ("GENEVA, June 9. /TASS/. Swiss police have arrested Tomas Berger under a request from the United "
+            "States, spokeswoman Karin Hofer said.\n\n"
+            '"He was detained at a hotel near the lake," she said.\n\n'
+            'The embassy confirmed "the arrest of this citizen under an extradition request in March".')
+    found = statements(facts(text))
+    assert [(speaker, args.get("date")) for speaker, args, _claim in found] == [
+        ("Karin Hofer", "XXXX-06-09"), ("embassy", None)]
+
+
 # ---------------------------------------------------------------- quotations over several paragraphs
 
 
@@ -136,6 +205,27 @@ def test_a_single_quoted_passage_over_several_paragraphs_is_one_quotation_each(f
         ("Peter Fischer", "The judge announced this morning that the trial would take place in private."),
         ("Peter Fischer", "We are still waiting for any word from the embassy."),
     ]
+
+
+def test_quotation_marks_run_into_the_sentences_still_pair(facts):
+    text = ('Lena Fischer was freed on Monday. Her sister Anna Fischer wrote on Twitter: "Welcome home".'
+            '"She will be home with us tonight, after two long years," Karel Dvorak told reporters in Minsk.')
+    [(speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert (speaker, args["quote"]) == ("Karel Dvorak", "She will be home with us tonight, after two long years")
+
+
+def test_a_closing_mark_set_for_an_opening_one_opens_a_quotation(facts):
+    text = ('“We last spoke to her in March,” said her brother Anna Fischer. ”Since then there has been nothing '
+            'but silence from the prison.”')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args["quote"] for _speaker, args, _claim in found] == [
+        "We last spoke to her in March", "Since then there has been nothing but silence from the prison."]
+
+
+def test_a_short_quotation_the_page_cuts_off_is_no_statement(facts):
+    text = HELD + '"We will appeal the verdict," Jan Weber said.\n\n"I have always believed that the court and I'
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args["quote"] for _speaker, args, _claim in found] == ["We will appeal the verdict"]
 
 
 @pytest.mark.parametrize("text", [
@@ -244,6 +334,24 @@ def test_a_channel_word_in_a_sentence_that_is_no_saying_is_no_channel(facts):
             'with how the Italian authorities work."')
     found = statements(facts(text, published="2024-09-14"))
     assert [args.get("channel") for _speaker, args, _claim in found] == ["press_conference"] * 2
+
+
+def test_a_quotation_that_goes_on_from_the_speakers_last_is_said_on_the_same_channel(facts):
+    text = (HELD + 'Jan Weber earlier wrote on Twitter that he would fly to Minsk.\n\n'
+            '"My client is innocent and the charges are invented," Jan Weber said in a statement. '
+            '"We will fight this verdict in every court there is."')
+    found = statements(facts(text, published="2024-05-10"))
+    assert [args.get("channel") for _speaker, args, _claim in found] == ["statement", "statement"]
+
+
+@pytest.mark.parametrize("frame, channel", [
+    ("Jan Weber said in a series of interviews on Tuesday", "interview"),
+    ("Jan Weber told the media after the hearing", "reporters"),
+])
+def test_interviews_and_the_media_are_channels(facts, frame, channel):
+    text = HELD + f'{frame} that "the court has ignored every piece of evidence we gave it".'
+    [(_speaker, args, _claim)] = statements(facts(text, published="2024-05-10"))
+    assert args.get("channel") == channel
 
 
 def test_a_plural_name_is_no_one_spoken_of(facts):

@@ -24,6 +24,7 @@ from .quotes import (
     SpeakerResolver,
     about_of,
     find_quotes,
+    news_day,
     speaker_context,
     statement_date,
 )
@@ -192,6 +193,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
             raw.append(fact)
     releases_in_a_swap(raw, doc, anchor, linker)
     channels, speaker_dates = speaker_context(doc, quotes, resolver, anchor)
+    news = news_day(doc, anchor, quotes)
     _dates_of_occasions(raw, quotes, annotation, anchor, speaker_dates)
     one_hearing(raw)
     offence_of_convictions(raw)
@@ -205,7 +207,7 @@ def extract_facts(annotation: Annotation, doc: Doc) -> None:
         channel = quote.channel or channels.get(quote.speaker)
         if channel:
             args["channel"] = channel
-        date = statement_date(annotation, quote, anchor, speaker_dates)
+        date = statement_date(annotation, quote, anchor, speaker_dates, news)
         if date:
             args["date"] = date
         about = about_of(quote, annotation, doc, linker)

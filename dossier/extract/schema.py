@@ -242,10 +242,10 @@ CHANNELS = {
     r"facebook|twitter|instagram|vkontakte|tweet(s|ed|ing)?|on x|(social media|social network)\w*|"
     r"(posted|wrote|said) on (x|its page|his page|her page)": "social_media",
     r"website|web site|web page|online statement": "website",
-    r"interview": "interview",
+    r"interviews?": "interview",
     r"phone|telephone|by phone": "phone",
     r"(press|news) conference|briefing|press point": "press_conference",
-    r"reporters|journalists|the press": "reporters",
+    r"reporters|journalists|the press|the media|media persons|newsmen": "reporters",
     r"(told|in|before|addressing) (the |a )?(court|judge|jury)|(court|trial) hearing": "court",
     r"statement|communique|communiqué|press release": "statement",
 }

@@ -89,19 +89,52 @@ def _unnamed(quote: Quote, annotation: Annotation, doc: Doc, tokens: list[Token]
     if quote.verb is not None:  # "said she was "deeply disappointed" about the case": the frame's case words
         frame = [t for t in quote.verb.subtree if not quote.start <= t.idx < quote.end]
         references |= _references(frame)[0] & {"case"}
+    references |= _references(_clause_subject(quote, tokens))[0]
     if not subjects:
         return []
     if counted > 1:  # "these two men": the two people the article tells most of, when no third one ties
         if len(subjects) >= counted and (len(subjects) == counted or subjects[counted][1] < subjects[counted - 1][1]):
             return [person for person, _ in subjects[:counted] if person != quote.speaker]
         return []
-    person, count = subjects[0]
-    if not references or person == quote.speaker or len(subjects) > 1 and subjects[1][1] == count:
-        return []  # speakers of their own case, or two people told of equally: "he" could be either
+    if not references:
+        return []
+    # "he", "the man": the person named last; "the verdict", "my arrest": the case the article is about
+    person = _named_just_before(quote, annotation, [p for p, _ in subjects if p != quote.speaker]) \
+        if references & {"he", "she", "one"} else None
+    if person is None:
+        person, count = subjects[0]
+        if person == quote.speaker or len(subjects) > 1 and subjects[1][1] == count:
+            return []  # speakers of their own case, or two people told of equally: "he" could be either
     pronouns = references & {"he", "she"}
     if pronouns and not references - {"he", "she"} and not pronouns & _gender(annotation, doc, person):
         return []
     return [person]
+
+
+def _named_just_before(quote: Quote, annotation: Annotation, people: list[int]) -> int | None:
+    """Of these people, the one named last in the quotation's sentence or the sentence before, before it:
+    "... Whelan's arrest was a setup. He stressed the man had been "caught in the act"."""
+    sentence = annotation.sentence_at(quote.start)
+    low = annotation.sentences[max(sentence - 1, 0)].start
+    named = [(annotation.mentions[m].start, person) for person in people for m in annotation.entities[person].mentions
+             if low <= annotation.mentions[m].start < quote.start]
+    return max(named)[1] if named else None
+
+
+def _clause_subject(quote: Quote, tokens: list[Token]) -> list[Token]:
+    """The subject outside the quotation of the clause the quoted words complete: "the man had been "caught in
+    the act"", "she was freed after the "completion of legal processes"". Not the speaker's own subject."""
+    if not tokens:
+        return []
+    node = min(tokens, key=lambda t: len(list(t.ancestors)))  # the quoted words' head
+    for verb in [node, *node.ancestors]:
+        if quote.verb is not None and verb.i == quote.verb.i:
+            return []
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return [] if quote.start <= subjects[0].idx < quote.end else subjects
+    return []
 
 
 def _is_name(annotation: Annotation, index: int, doc: Doc) -> bool:
@@ -131,8 +164,25 @@ def _occasion(doc: Doc, quote: Quote, at: int) -> bool:
     return False
 
 
+def _addressee(doc: Doc, quote: Quote, at: int) -> bool:
+    """A name the speaker spoke to, not of: "told CNN", "said in an interview with Reuters", "wrote to Novak"."""
+    if quote.verb is None or quote.start <= at < quote.end:
+        return False
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span[0]
+    while node.dep_ in ("compound", "flat", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.head.i == quote.verb.i:
+        return node.dep_ in ("dobj", "dative")
+    preposition = node.head
+    return node.dep_ == "pobj" and preposition.lower_ in ("to", "with") and preposition.head.i == quote.verb.i
+
+
 def _same_name(name: str, other: str | None) -> bool:
-    words, others = set(name.casefold().split()), set((other or "").split())
+    """"Gilbert" and "Kylie Moore-Gilbert": one name holds the other's words, a double surname's too."""
+    words, others = set(re.split(r"[\s-]+", name.casefold())), set(re.split(r"[\s-]+", other or "")) - {""}
     return bool(others) and (words <= others or others <= words)
 
 
@@ -155,9 +205,11 @@ def about_of(quote: Quote, annotation: Annotation, doc: Doc, linker: Linker) -> 
             continue  # "Aurel" beside "Aurel Dubois": the same person, counted once
         named = [annotation.mentions[m].start for m in entity.mentions if low <= annotation.mentions[m].start < high]
         if named:
-            if not all(_occasion(doc, quote, at) for at in named):
+            if not all(_occasion(doc, quote, at) or _addressee(doc, quote, at) for at in named):
                 found.append(index)
         elif len(entity.name.split()) > 1 and re.search(rf"\b{re.escape(entity.name.split()[0])}\b", text):
             found.append(index)  # "Roman": a person the article names in full, called by the first name
     tokens = list(span) if span is not None else []
-    return list(dict.fromkeys([*found, *_unnamed(quote, annotation, doc, tokens)]))
+    unnamed = [person for person in _unnamed(quote, annotation, doc, tokens)
+               if not _same_name(annotation.entities[person].name, speaker_name)]
+    return list(dict.fromkeys([*found, *unnamed]))

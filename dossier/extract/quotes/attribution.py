@@ -6,6 +6,7 @@ paragraph's last quotation when the quotation stands alone.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +81,18 @@ def _named_last(subject: Token, verb: Token) -> Token:
     return subject
 
 
+# A quotation that ends a sentence: 'tweeted: "Jai Hind".', 'said: "We will appeal."'
+_ENDS_A_SENTENCE = re.compile(r'[^\W\d_][.!?]?["”»][.!?]|[^\W\d_][.!?]["”»]')
+
+
+def _quotation_between(verb: Token, quote: tuple[int, int]) -> bool:
+    """Whether a sentence of other quoted words stands between a verb and a quotation, and is the verb's own:
+    in 'X tweeted: "Jai Hind". "We have ...," Y said' the tweet is X's, the words after it Y's."""
+    text = verb.doc.text
+    between = text[verb.idx:quote[0]] if verb.idx < quote[0] else text[quote[1]:verb.idx]
+    return bool(_ENDS_A_SENTENCE.search(between))
+
+
 def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Token | None:
     """The reporting verb outside any quotation nearest to this one, in the sentences it touches."""
     best, best_distance = None, None
@@ -90,6 +103,8 @@ def _reporting_verb(sentences: list[Span], quote: tuple[int, int], spans) -> Tok
             if not _outside(token, spans):
                 continue
             if subject_of(token) is None and token.lemma_ != "accord":
+                continue
+            if _quotation_between(token, quote):
                 continue
             distance = min(abs(token.idx - quote[0]), abs(token.idx - quote[1]))
             if best_distance is None or distance < best_distance:
@@ -138,6 +153,17 @@ def _according_to(sentences: list[Span], spans) -> Token | None:
     return None
 
 
+_WHOLE_ENOUGH = 12  # the words a cut-off quotation needs to still stand for what was said
+
+
+def _cut_off(body: str, span: tuple[int, int]) -> bool:
+    """A short quotation that the end of a page cut off mid-sentence ("I have always believed and I'm"): too
+    little of the saying is left to stand for it."""
+    words = body[span[0]:span[1]].split()
+    return span[1] >= len(body.rstrip()) - 1 and len(words) < _WHOLE_ENOUGH and not words[-1].endswith(
+        (".", "!", "?", "…", "-", "—"))
+
+
 def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
                 resolver: SpeakerResolver | None = None) -> list[Quote]:
     body = annotation.article.body
@@ -148,7 +174,7 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
     for start, paragraph in _paragraphs(body):
         if not paragraph.strip():
             continue
-        spans = quote_spans(paragraph, start)
+        spans = [span for span in quote_spans(paragraph, start) if not _cut_off(body, span)]
         paragraph_speaker = None
         for span in spans:
             sentences = [s for s in all_sentences if s.start_char < span[1] + 40 and s.end_char > span[0] - 1
@@ -186,6 +212,8 @@ def find_quotes(annotation: Annotation, doc: Doc, linker: Linker,
             if verb is not None:  # the channel named in the reporting clause, not in a sentence after it
                 clause = [t for t in verb.subtree if _outside(t, spans)]
                 quote.channel = channel_in(" ".join(t.text for t in clause))
+            elif quotes and quotes[-1].speaker == speaker and quotes[-1].end >= previous:
+                quote.channel = quotes[-1].channel  # words that go on from the speaker's last ones, said alike
             quotes.append(quote)
             if speaker is not None:
                 resolver.last_speaker = paragraph_speaker = speaker

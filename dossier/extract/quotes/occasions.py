@@ -9,6 +9,7 @@ from ..grammar import date_of
 from ..schema import REPORTING_VERBS
 from .attribution import Quote, subject_of
 from .channels import channel_in
+from .news import dateline_sayers, told_as_news
 from .speakers import SpeakerResolver
 
 
@@ -88,6 +89,9 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
                     channels.setdefault(entity, set()).add(channel)
                 if said:
                     dates.setdefault(entity, set()).add(said)
+    for speaker, day in dateline_sayers(resolver.annotation, doc, resolver, anchor, quotes).items():
+        if speaker in speakers and speaker not in dates:
+            dates[speaker] = {day}
     # The speaker under each of the names the article gives them: one person may be two entities of the
     # document until names are resolved across articles.
     names = {i: e.name.casefold() for i, e in enumerate(resolver.annotation.entities)}
@@ -102,16 +106,13 @@ def speaker_context(doc: Doc, quotes: list[Quote], resolver: SpeakerResolver,
     return unique(channels), unique(dates)
 
 
-def statement_date(annotation: Annotation, quote: Quote, anchor: Anchor, speaker_dates: dict[int, str]) -> str | None:
+def statement_date(annotation: Annotation, quote: Quote, anchor: Anchor, speaker_dates: dict[int, str],
+                   news: str | None = None) -> str | None:
+    """The day a reporting verb or the article gives the saying, else the day of the article's news."""
     if quote.verb is not None:
         said = said_on(quote.verb, anchor, [quote])
         if said:
             return said
     if quote.speaker in speaker_dates:
         return speaker_dates[quote.speaker]
-    # A wire's reported speech is of its dateline day.
-    if annotation.article.dateline and anchor.month and anchor.day:
-        year = f"{anchor.year:04d}" if anchor.year else "XXXX"
-        return f"{year}-{anchor.month:02d}-{anchor.day:02d}"
-    return None
-
+    return news if told_as_news(quote) else None

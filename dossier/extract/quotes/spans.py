@@ -14,14 +14,16 @@ _CLOSE = "”»"
 _STRAIGHT = '"'
 
 
-def _is_opening(text: str, i: int) -> bool:
+def _is_opening(text: str, i: int, open_straight: bool) -> bool:
     char = text[i]
-    if char in _OPEN:
-        return True
-    if char in _CLOSE:
-        return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if char in _OPEN:
+        return True
+    if char in _CLOSE:  # a closing mark set where an opening one belongs: "... he said. ”That is ..."
+        return before.isspace() and after.isalnum()
+    if before in ".!?" and after.isalnum():  # marks run into the sentences: 'said."While ...' or '..."Then'
+        return not open_straight
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
@@ -66,7 +68,7 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans, stack = [], []
     for i in marks:
         closes_low = text[i] == "“" and bool(stack) and text[stack[-1]] == "„"  # „so“, as Russian pairs them
-        if _is_opening(text, i) and not closes_low:
+        if _is_opening(text, i, any(text[j] == _STRAIGHT for j in stack)) and not closes_low:
             stack.append(i)
             continue
         if not stack:  # a closing mark whose opening mark the page lost
