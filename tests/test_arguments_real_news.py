@@ -54,6 +54,57 @@ def test_a_court_named_only_by_its_nationality_gives_the_country_but_names_no_co
     assert "court" not in args
 
 
+@pytest.mark.parametrize("text, kind, country", [
+    ("Anna Berg spent two years in Iranian custody.", "custody", "Iran"),
+    ("Peter Lang is in U.S. custody after his handover on Friday.", "custody", "United States"),
+    ("The pilot Ravi Menon, who spent 60 hours in Pakistan captivity, came home on Friday.", "custody", "Pakistan"),
+    ("Tom Hale, who faces U.S. charges of fraud, was arrested in Oslo.", "charge", "United States"),
+])
+def test_the_state_an_event_noun_names_is_its_country(facts, text, kind, country):
+    assert _args(facts(text, published="2024-05-10"), kind)["country"] == country
+
+
+def test_a_nationality_that_owns_the_event_noun_is_a_person_not_its_country(facts):
+    found = facts("Tom Hale was arrested in Oslo on Friday. The American's arrest angered his family.",
+                  published="2024-05-10")
+    assert {args.get("country") for kind, _p, args, _c in case(found) if kind == "arrest"} == {"Norway"}
+
+
+def test_the_place_of_what_a_person_was_doing_when_arrested_is_where_they_were_arrested(facts):
+    args = _args(facts("Anna Berg was detained while waiting for her flight at Kazan's airport.",
+                       published="2024-05-10"), "arrest")
+    assert (args["place"], args["country"]) == ("Kazan airport", "Russia")
+    args = _args(facts("Mark Dale was arrested while he was travelling through Vancouver's airport.",
+                       published="2024-05-10"), "arrest")
+    assert args["place"] == "Vancouver airport"
+
+
+def test_where_someone_else_was_meanwhile_is_not_where_the_arrest_was(facts):
+    args = _args(facts("Karl Weber was detained while his wife stayed in Berlin.", published="2024-05-10"),
+                 "arrest")
+    assert "place" not in args
+
+
+def test_the_north_of_an_article_about_a_divided_country_is_that_country_but_no_place(facts):
+    found = facts("Travis Cole crossed into North Korea in July. The crossing led to his detention in the North.",
+                  published="2024-05-10")
+    args = _args(found, "arrest")
+    assert args["country"] == "North Korea"
+    assert "place" not in args
+
+
+def test_a_member_of_a_group_held_by_a_state_was_detained_by_that_state(facts):
+    found = facts("Lee was one of several Americans known to be held by Russia, including the singer Anna Berg, "
+                  "who was detained in February.", published="2024-05-10")
+    assert _args(found, "arrest")["country"] == "Russia"
+
+
+def test_a_member_s_own_place_outweighs_the_group_s(facts):
+    found = facts("Several Americans are held by Russia, including Anna Berg, who was detained in Minsk "
+                  "in February.", published="2024-05-10")
+    assert _args(found, "arrest")["country"] == "Belarus"
+
+
 # ---------------------------------------------------------------- the country a person's events share
 
 
@@ -89,6 +140,14 @@ def test_a_charge_is_of_the_state_that_asked_for_the_arrest(facts):
                   "He is accused of smuggling military technology.", published="2024-05-10")
     assert _args(found, "arrest")["country"] == "Italy"
     assert _args(found, "charge")["country"] == "United States"
+
+
+def test_people_indicted_together_are_charged_by_one_state(facts):
+    found = facts("Anna Berg was extradited to the U.S. in 2021. Berg was indicted alongside Paul Lang and "
+                  "Karl Weber in 2020. Olga Petrova was charged in Russia with treason.", published="2024-05-10")
+    charged = {person: args.get("country") for kind, person, args, _c in case(found) if kind == "charge"}
+    assert charged == {"Anna Berg": "United States", "Paul Lang": "United States", "Karl Weber": "United States",
+                       "Olga Petrova": "Russia"}
 
 
 @pytest.mark.parametrize("text", [

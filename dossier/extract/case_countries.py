@@ -33,7 +33,23 @@ def _countries(facts: list[RawFact], types: tuple[str, ...]) -> dict[str, tuple[
     return found
 
 
+def _shared_by_the_accused(raw: list[RawFact]) -> None:
+    """"A was indicted alongside B and C": one event told of several people is in one country."""
+    told: dict[tuple[str, int], list[RawFact]] = {}
+    for fact in raw:
+        if fact.type in _LOCATED:
+            told.setdefault((fact.type, fact.trigger.i), []).append(fact)
+    for facts in told.values():
+        _fill(facts, _countries(facts, _LOCATED))
+
+
 def implied_countries(raw: list[RawFact]) -> None:
+    _own_countries(raw)
+    _shared_by_the_accused(raw)
+    _own_countries(raw)
+
+
+def _own_countries(raw: list[RawFact]) -> None:
     for person in dict.fromkeys(fact.subject for fact in raw):
         own = [fact for fact in raw if fact.subject == person]
         tried = _countries(own, _JUDICIAL)

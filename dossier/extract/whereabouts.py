@@ -14,12 +14,27 @@ from .words import FACILITY_HEADS, PLACE_PREPOSITIONS
 _WITHIN = {"in", "at", "near", "outside", "inside", "of"}
 
 
+def _while_there(token: Token, trigger: Token) -> bool:
+    """"detained while waiting for a flight at Kazan airport", "arrested while travelling through Vancouver's
+    airport": what the person was doing when it happened, and where, is where it happened; not what someone
+    else was doing ("while his wife stayed in Berlin")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.dep_ == "advcl" and verb.head.i == trigger.i and \
+        any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children) and \
+        all(c.tag_ == "PRP" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
 def named_places(clause: Clause) -> list[str]:
-    """Places the clause names with "in", "at" ..., not those of clauses inside it."""
+    """Places the clause names with "in", "at" ..., not those of clauses inside it but one of what the person
+    was doing meanwhile."""
     out = []
     for token in clause.tokens:
-        if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS or \
-                in_nested_clause(token, clause.token):
+        if token.dep_ != "pobj":
+            continue
+        if in_nested_clause(token, clause.token):
+            if not (_while_there(token, clause.token) and token.head.lower_ in PLACE_PREPOSITIONS | {"through"}):
+                continue
+        elif token.head.lower_ not in PLACE_PREPOSITIONS:
             continue
         place = place_name(token)
         if place:
