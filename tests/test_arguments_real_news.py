@@ -235,3 +235,19 @@ def test_a_conviction_takes_no_offence_where_the_article_names_two(facts):
 def test_what_is_said_of_the_charges_is_no_offence(facts):
     found = facts("Mark Dale was convicted on baseless charges in June.", published="2020-08-01")
     assert "charge" not in _args(found, "conviction")
+
+
+# ---------------------------------------------------------------- the court of a person's verdicts
+
+
+def test_a_sentence_told_apart_from_the_conviction_is_by_the_same_court(facts):
+    found = facts("Pavel Kral was convicted of treason by the Grodno Regional Court in June. "
+                  "In October he was sentenced to nine years in prison.", published="2024-12-10")
+    assert _args(found, "sentence")["court"] == "Grodno Regional Court"
+    assert _args(found, "sentence")["country"] == "Belarus"
+
+
+def test_one_person_s_court_is_not_another_s(facts):
+    found = facts("Pavel Kral was convicted of treason by the Grodno Regional Court in June. "
+                  "Mark Dale was sentenced to nine years in prison in October.", published="2024-12-10")
+    assert "court" not in _args(found, "sentence")
