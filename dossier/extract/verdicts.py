@@ -1,7 +1,7 @@
 """A verdict and the sentence the same sentence of the text tells with it are one hearing ("he was convicted
 in April and sentenced to 13 years", "Iran sentenced X after convicting him"): each takes the date, the
-country and the court the other gives and it lacks; a person's verdicts told apart share the court and country
-when the article names only one. A conviction that names no offence is for the one offence the article
+country and the court the other gives and it lacks; a sentence told apart is passed by the one court the
+article says convicted the person. A conviction that names no offence is for the one offence the article
 accuses the person of, when it tells of only one."""
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ if TYPE_CHECKING:
 
 _VERDICTS = ("conviction", "sentence")
 _SHARED = ("date", "country", "court")
-# What a person's verdicts share though the text tells them apart: convicted in June and sentenced in
-# October, by the same court of the same state.
-_SHARED_BY_THE_CASE = ("country", "court")
 
 
 def _share(facts: list[RawFact], arguments: tuple[str, ...]) -> None:
@@ -37,7 +34,14 @@ def one_hearing(raw: list[RawFact]) -> None:
     for facts in told.values():
         _share(facts, _SHARED)
     for person in dict.fromkeys(fact.subject for fact in raw):
-        _share([fact for fact in raw if fact.subject == person and fact.type in _VERDICTS], _SHARED_BY_THE_CASE)
+        convictions = [fact for fact in raw if fact.subject == person and fact.type == "conviction"]
+        courts = {fact.args["court"]: fact for fact in convictions if fact.args.get("court")}
+        if len(courts) != 1:
+            continue
+        [(court, source)] = courts.items()
+        for fact in raw:  # the court that convicts passes the sentence; an appeal court may only sentence anew
+            if fact.subject == person and fact.type == "sentence" and "court" not in fact.args:
+                fact.args["court"], fact.sources["court"] = court, source.source_of("court")
 
 
 def offence_of_convictions(raw: list[RawFact]) -> None:
