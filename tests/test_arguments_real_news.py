@@ -27,6 +27,7 @@ def _args(found: list[dict], kind: str) -> dict:
     ("Peter Lang was jailed in May for running a fraud website, the U.S. Department of Justice said.",
      "sentence", "United States"),
     ("Ilya Sorokin arrived in Germany on Friday, where he faces fraud charges.", "charge", "Germany"),
+    ("Former chief executive Carl Moss was rearrested by Osaka prosecutors on Thursday.", "arrest", "Japan"),
 ])
 def test_the_country_of_an_event_is_read_from_what_its_sentence_implies(facts, text, kind, country):
     assert _args(facts(text, published="2024-05-10"), kind)["country"] == country
