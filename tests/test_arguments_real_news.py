@@ -151,6 +151,16 @@ def test_people_indicted_together_are_charged_by_one_state(facts):
                        "Olga Petrova": "Russia"}
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Anna Berg was released by Tehran on Saturday. Berg had been in detention for more than two years.", "Iran"),
+    ("Karl Weber was freed by Russia in a prisoner swap. Weber had been held for a year.", "Russia"),
+    ("Karl Weber was released by his captors on Saturday. Weber had been held for a year.", None),
+])
+def test_a_person_was_held_by_the_state_that_freed_them(facts, text, country):
+    [held] = [args for kind, _p, args, _c in case(facts(text, published="2024-05-10")) if kind == "custody"]
+    assert held.get("country") == country
+
+
 @pytest.mark.parametrize("text", [
     "Lena Vogel was arrested at Vancouver airport in December on behalf of the United States.",
     "Lena Vogel was arrested at Vancouver airport in December at Washington's request.",
