@@ -80,6 +80,13 @@ def test_the_place_of_what_a_person_was_doing_when_arrested_is_where_they_were_a
     assert args["place"] == "Vancouver airport"
 
 
+def test_an_arrest_from_a_place_was_made_there_but_not_one_after_coming_from_it(facts):
+    found = facts("Commander Ravi Menon was arrested on March 3 from Lahore.", published="2024-05-10")
+    assert _args(found, "arrest")["place"] == "Lahore"
+    found = facts("Karl Weber was arrested on March 3 after he returned from Lahore.", published="2024-05-10")
+    assert "place" not in _args(found, "arrest")
+
+
 def test_where_someone_else_was_meanwhile_is_not_where_the_arrest_was(facts):
     args = _args(facts("Karl Weber was detained while his wife stayed in Berlin.", published="2024-05-10"),
                  "arrest")
@@ -98,6 +105,15 @@ def test_a_member_of_a_group_held_by_a_state_was_detained_by_that_state(facts):
     found = facts("Lee was one of several Americans known to be held by Russia, including the singer Anna Berg, "
                   "who was detained in February.", published="2024-05-10")
     assert _args(found, "arrest")["country"] == "Russia"
+
+
+def test_a_group_told_in_the_sentence_before_its_members_are_listed(facts):
+    found = facts("Washington seeks the return of US citizens held by Moscow. They include the teacher Anna Berg, "
+                  "who is facing charges of smuggling.", published="2024-05-10")
+    assert _args(found, "charge")["country"] == "Russia"
+    found = facts("Washington seeks the return of US citizens who travelled to Moscow. They include the teacher "
+                  "Anna Berg, who is facing charges of smuggling.", published="2024-05-10")
+    assert "country" not in _args(found, "charge")
 
 
 def test_a_member_s_own_place_outweighs_the_group_s(facts):

@@ -169,18 +169,29 @@ def _held_country(verb: Token) -> str | None:
     return None
 
 
+def _group_told(member: Token) -> list[Token]:
+    """The words that tell of the group a person is listed in: "several Americans held by Russia, including
+    A"; "... citizens held by Moscow. They include A" (the sentence before)."""
+    if member.dep_ == "pobj" and member.head.lower_ in GROUP_WORDS:
+        listed = {t.i for t in member.head.subtree}
+        return [t for t in member.head.head.subtree if t.i not in listed]
+    verb = member.head
+    if member.dep_ == "dobj" and verb.lemma_ == "include" and any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children) and verb.sent.start > 0:
+        return list(verb.doc[verb.sent.start - 1].sent)
+    return []
+
+
 def _group_country(clause: Clause) -> str | None:
     """"several Americans held by Russia, including A, who was detained in February": what a sentence says
     of a group tells of the member whose event a relative clause on their name tells."""
     member = clause.token.head if clause.token.dep_ == "relcl" else None
-    while member is not None and member.dep_ == "conj":
+    while member is not None and member.dep_ in ("conj", "appos"):  # "A and B", "the teacher A"
         member = member.head
-    if member is None or member.dep_ != "pobj" or member.head.lower_ not in GROUP_WORDS:
+    if member is None:
         return None
-    group = member.head.head
-    listed = set(t.i for t in member.head.subtree)
-    for verb in group.subtree:
-        if verb.i not in listed and verb.pos_ == "VERB" and verb.lemma_.casefold() in _HOLDING_VERBS:
+    for verb in _group_told(member):
+        if verb.pos_ == "VERB" and verb.lemma_.casefold() in _HOLDING_VERBS:
             country = _held_country(verb)
             if country:
                 return country

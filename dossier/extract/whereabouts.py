@@ -24,6 +24,12 @@ def _while_there(token: Token, trigger: Token) -> bool:
         all(c.tag_ == "PRP" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _arrested_from(token: Token, clause: Clause) -> bool:
+    """"arrested from Balochistan", as South Asian English tells where an arrest was."""
+    return clause.trigger.type.name == "arrest" and token.head.lower_ == "from" and \
+        token.head.head.i == clause.token.i and clause.token.pos_ == "VERB"
+
+
 def named_places(clause: Clause) -> list[str]:
     """Places the clause names with "in", "at" ..., not those of clauses inside it but one of what the person
     was doing meanwhile."""
@@ -34,7 +40,7 @@ def named_places(clause: Clause) -> list[str]:
         if in_nested_clause(token, clause.token):
             if not (_while_there(token, clause.token) and token.head.lower_ in PLACE_PREPOSITIONS | {"through"}):
                 continue
-        elif token.head.lower_ not in PLACE_PREPOSITIONS:
+        elif token.head.lower_ not in PLACE_PREPOSITIONS and not _arrested_from(token, clause):
             continue
         place = place_name(token)
         if place:
