@@ -230,6 +230,15 @@ def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
     assert _args(facts(text, published="2024-05-10"), "custody") == expected
 
 
+def test_the_town_a_prison_is_near_is_where_a_person_is_held_but_a_country_is_no_town(facts):
+    args = _args(facts("Joaquin Perez has been held in a prison near the northern border city of Ciudad Juarez.",
+                       published="2024-05-10"), "custody")
+    assert (args["place"], args["country"]) == ("Ciudad Juarez", "Mexico")
+    args = _args(facts("Anna Berg is held in a prison near the border with Mexico.", published="2024-05-10"),
+                 "custody")
+    assert "place" not in args
+
+
 def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
     found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
                   published="2024-05-10")

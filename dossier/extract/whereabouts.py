@@ -87,6 +87,10 @@ def find_held_at(clause: Clause) -> str | None:
                 in_nested_clause(token, clause.token):
             continue
         if token.lemma_.casefold() in FACILITY_HEADS or token.ent_type_ == "FAC":
+            towns = [place for t in token.subtree if t.i > token.i and t.dep_ == "pobj" and t.head.lower_ in _WITHIN
+                     and (place := place_name(t)) and not places.country_named(place)]
+            if towns:  # "a prison near the border city of Ciudad Juarez"
+                return towns[0]
             inner = [t for t in [*(t for t in token.subtree if t.i > token.i), *(
                 c for c in token.children if c.dep_ == "poss")] if t.ent_type_ in ("GPE", "LOC")
                      and not places.country_named(entity_text(t))]
