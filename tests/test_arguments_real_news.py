@@ -239,6 +239,14 @@ def test_the_town_a_prison_is_near_is_where_a_person_is_held_but_a_country_is_no
     assert "place" not in args
 
 
+def test_a_country_s_prisons_are_no_facility_but_give_the_country(facts):
+    args = _args(facts("Anna Berg was held for months in Russian prisons on drug charges.", published="2024-05-10"),
+                 "custody")
+    assert args == {"country": "Russia"}
+    args = _args(facts("Karl Weber is held in a Russian penal colony.", published="2024-05-10"), "custody")
+    assert args["facility"] == "Russian penal colony"
+
+
 def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
     found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
                   published="2024-05-10")

@@ -73,7 +73,11 @@ def find_facility(clause: Clause) -> str | None:
         if token.lemma_.casefold() in FACILITY_HEADS or token.ent_type_ == "FAC":
             if token.ent_type_ == "FAC" and token.lemma_.casefold() not in FACILITY_HEADS:
                 return entity_text(token)
-            if any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in token.children):
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "prep")]
+            naming = [c for c in modifiers if c.dep_ != "prep" or c.lower_ in _WITHIN]
+            if token.tag_ == "NNS" and all(places.country_of_demonym(c.text) for c in naming):
+                continue  # "held in Russian prisons": the country's prisons, no one of them
+            if modifiers:
                 return _facility_phrase(token)  # "Evin prison", not a bare "jail"
     return None
 
