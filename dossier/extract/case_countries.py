@@ -1,7 +1,7 @@
 """The country an article implies for a person's events whose own sentences name none.
 
-A charge is brought where the person is tried, where they were extradited to, or by the state that asked
-for their arrest; a person is held by the state that freed them; a person the article moves across no border
+A charge is brought where the person is tried, where they were or would be extradited to, or by the state
+that asked for their arrest; a person is held by the state that freed them; a person the article moves across no border
 is arrested, charged, tried and held in one country; and one it places in a single country was moved from
 there.
 """
@@ -56,6 +56,23 @@ def _freed_by(facts: list[RawFact]) -> dict[str, int]:
     return found
 
 
+def _extradition_sought(charge: RawFact) -> str | None:
+    """"X, who faces prison if extradited to the US, is accused of ...", "fighting extradition to Germany on
+    fraud charges": the state a charge's sentence would send the person to is the one that charges them."""
+    for token in charge.trigger.sent:
+        if token.lemma_.casefold() not in ("extradite", "extradition"):
+            continue
+        told_of = [c for t in (token, token.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+        if any(c.pos_ == "PROPN" for c in told_of):
+            continue  # someone else's: "while B was extradited to Germany"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for place in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"):
+                country = places.country_of_place(entity_text(place))
+                if country:
+                    return country
+    return None
+
+
 def _shared_by_the_accused(raw: list[RawFact]) -> None:
     """"A was indicted alongside B and C": one event told of several people is in one country."""
     told: dict[tuple[str, int], list[RawFact]] = {}
@@ -81,6 +98,9 @@ def _own_countries(raw: list[RawFact]) -> None:
                 tried.setdefault(fact.args["to"], fact.source_of("to"))
             elif fact.type == "arrest" and fact.args.get("requested_by"):
                 tried.setdefault(fact.args["requested_by"], fact.source_of("requested_by"))
+        for fact in own:
+            if fact.type == "charge" and (state := _extradition_sought(fact)):
+                tried.setdefault(state, fact.trigger.idx)
         _fill([fact for fact in own if fact.type == "charge"], tried)
         freed = _freed_by(own)
         _fill([fact for fact in own if fact.type == "custody"], freed)
