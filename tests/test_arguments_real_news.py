@@ -178,10 +178,10 @@ def test_a_person_was_held_by_the_state_that_freed_them(facts, text, country):
 
 
 @pytest.mark.parametrize("text", [
-    "Karl Weber, who faces 20 years in prison if extradited to the United States, is accused of laundering money. "
-    "He was arrested in Greece in July.",
-    "Karl Weber was arrested in Greece in July. He is accused of laundering money and is fighting extradition to "
-    "the United States.",
+    ("Karl Weber, who faces 20 years in prison if extradited to the United States, is accused of laundering money. "
+     "He was arrested in Greece in July."),
+    ("Karl Weber was arrested in Greece in July. He is accused of laundering money and is fighting extradition to "
+     "the United States."),
 ])
 def test_a_charge_is_of_the_state_a_person_would_be_extradited_to_not_where_they_were_arrested(facts, text):
     found = facts(text, published="2024-05-10")

@@ -1,9 +1,9 @@
 """The country an article implies for a person's events whose own sentences name none.
 
 A charge is brought where the person is tried, where they were or would be extradited to, or by the state
-that asked for their arrest; a person is held by the state that freed them; a person the article moves across no border
-is arrested, charged, tried and held in one country; and one it places in a single country was moved from
-there.
+that asked for their arrest; a person is held by the state that freed them; a person the article moves
+across no border is arrested, charged, tried and held in one country; and one it places in a single country
+was moved from there.
 """
 from __future__ import annotations
 
@@ -84,6 +84,8 @@ def _shared_by_the_accused(raw: list[RawFact]) -> None:
 
 
 def implied_countries(raw: list[RawFact]) -> None:
+    """Each person's events first, then those told of several people at once, then again each person's, so
+    that a country one co-accused gave the others reaches their other events."""
     _own_countries(raw)
     _shared_by_the_accused(raw)
     _own_countries(raw)
