@@ -265,6 +265,19 @@ def test_a_country_s_prisons_are_no_facility_but_give_the_country(facts):
     assert args["facility"] == "Russian penal colony"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A Moscow court placed Tom Hale under house arrest.",
+     {"facility": "house arrest", "place": "Moscow", "country": "Russia"}),
+    (("The Leninsky District Court of Kazan rejected the lawyer's request, instead assigning Anna Berg to a "
+     "detention centre until December 5."),
+     {"facility": "detention centre", "place": "Kazan", "country": "Russia"}),
+    ("A Russian court sent Karl Weber to a detention centre in June.",
+     {"facility": "detention centre", "country": "Russia"}),
+])
+def test_a_court_holds_a_person_in_its_own_town(facts, text, expected):
+    assert _args(facts(text, published="2024-05-10"), "custody") == expected
+
+
 def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
     found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
                   published="2024-05-10")

@@ -78,7 +78,7 @@ def located_countries(clause: Clause, nested: bool = False) -> list[str]:
     return out
 
 
-def _acting(clause: Clause) -> list[Token]:
+def acting(clause: Clause) -> list[Token]:
     """Who acted: the clause's own actors, or, for a verb with no subject of its own that tells how the
     governing verb's subject acted ("Iran sentenced X after convicting him"), that subject."""
     actors = clause.actors()
@@ -211,7 +211,7 @@ def clause_country(clause: Clause) -> str | None:
             return country
         if token.dep_ == "pobj" and token.lemma_.casefold() in FACILITY_HEADS and (state := state_of(token)):
             return state  # "a Polish detention facility", "held in Russian prisons"
-    for actor in _acting(clause):
+    for actor in acting(clause):
         if actor.ent_type_ == "GPE":  # "Iran sentenced X", "held by Moscow"
             country = places.country_of_place(entity_text(actor))
             if country:

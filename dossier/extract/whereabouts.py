@@ -7,8 +7,9 @@ from spacy.tokens import Token
 
 from .. import places
 from .clause import Clause
+from .countries import acting
 from .grammar import entity_text, in_nested_clause, name_phrase, place_name
-from .words import FACILITY_HEADS, PLACE_PREPOSITIONS
+from .words import COURT_WORDS, FACILITY_HEADS, PLACE_PREPOSITIONS
 
 # Prepositions that place a facility rather than tell what else the sentence says of it.
 _WITHIN = {"in", "at", "near", "outside", "inside", "of"}
@@ -57,7 +58,8 @@ def _facility_phrase(token: Token) -> str:
     """"Evin prison", "a prison in Baku": the facility's name and where it is, without what the sentence goes on
     to list or say of it ("Evin prison, as well as ...", "Russian prisons on drug charges")."""
     cuts = [c.left_edge.i for c in token.children if c.i > token.i and (
-        c.dep_ in ("cc", "conj", "appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ not in _WITHIN)]
+        c.dep_ in ("cc", "conj", "appos", "relcl", "acl") or c.dep_ == "prep" and (
+            c.lower_ not in _WITHIN or any(o.ent_type_ == "DATE" for o in c.children)))]  # not "... in June"
     end = min([token.right_edge.i + 1, *cuts])
     words = [t for t in token.doc[token.left_edge.i:end] if not (t.dep_ == "det" and t.head.i == token.i)]
     return re.sub(r"\s+([’']s)\b", r"\1", "".join(t.text_with_ws for t in words)).strip(" ,;")
@@ -104,6 +106,20 @@ def find_held_at(clause: Clause) -> str | None:
         place = place_name(token)
         if place:
             return None if places.country_named(place) else place
+    return _remanding_court_town(clause)
+
+
+def _remanding_court_town(clause: Clause) -> str | None:
+    """"the District Court of Kazan remanded her to a detention centre", "a Moscow court ordered him held": a
+    court holds a person in its own town."""
+    for actor in acting(clause):
+        if actor.lemma_.casefold() not in COURT_WORDS:
+            continue
+        named = [o for c in actor.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for o in c.children
+                 if o.dep_ == "pobj"] + [c for c in actor.children if c.dep_ in ("compound", "poss")]
+        towns = [entity_text(t) for t in named if t.ent_type_ == "GPE" and not places.country_named(entity_text(t))]
+        if towns:
+            return towns[0]
     return None
 
 
