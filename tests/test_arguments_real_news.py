@@ -27,6 +27,7 @@ def _args(found: list[dict], kind: str) -> dict:
     ("Peter Lang was jailed in May for running a fraud website, the U.S. Department of Justice said.",
      "sentence", "United States"),
     ("Ilya Sorokin arrived in Germany on Friday, where he faces fraud charges.", "charge", "Germany"),
+    ("Former chief executive Carl Moss was rearrested by Osaka prosecutors on Thursday.", "arrest", "Japan"),
 ])
 def test_the_country_of_an_event_is_read_from_what_its_sentence_implies(facts, text, kind, country):
     assert _args(facts(text, published="2024-05-10"), kind)["country"] == country
@@ -52,6 +53,73 @@ def test_a_court_named_only_by_its_nationality_gives_the_country_but_names_no_co
                  "sentence")
     assert args["country"] == "Russia"
     assert "court" not in args
+
+
+@pytest.mark.parametrize("text, kind, country", [
+    ("Anna Berg spent two years in Iranian custody.", "custody", "Iran"),
+    ("Peter Lang is in U.S. custody after his handover on Friday.", "custody", "United States"),
+    ("The pilot Ravi Menon, who spent 60 hours in Pakistan captivity, came home on Friday.", "custody", "Pakistan"),
+    ("Tom Hale, who faces U.S. charges of fraud, was arrested in Oslo.", "charge", "United States"),
+])
+def test_the_state_an_event_noun_names_is_its_country(facts, text, kind, country):
+    assert _args(facts(text, published="2024-05-10"), kind)["country"] == country
+
+
+def test_a_nationality_that_owns_the_event_noun_is_a_person_not_its_country(facts):
+    found = facts("Tom Hale was arrested in Oslo on Friday. The American's arrest angered his family.",
+                  published="2024-05-10")
+    assert {args.get("country") for kind, _p, args, _c in case(found) if kind == "arrest"} == {"Norway"}
+
+
+def test_the_place_of_what_a_person_was_doing_when_arrested_is_where_they_were_arrested(facts):
+    args = _args(facts("Anna Berg was detained while waiting for her flight at Kazan's airport.",
+                       published="2024-05-10"), "arrest")
+    assert (args["place"], args["country"]) == ("Kazan airport", "Russia")
+    args = _args(facts("Mark Dale was arrested while he was travelling through Vancouver's airport.",
+                       published="2024-05-10"), "arrest")
+    assert args["place"] == "Vancouver airport"
+
+
+def test_an_arrest_from_a_place_was_made_there_but_not_one_after_coming_from_it(facts):
+    found = facts("Commander Ravi Menon was arrested on March 3 from Lahore.", published="2024-05-10")
+    assert _args(found, "arrest")["place"] == "Lahore"
+    found = facts("Karl Weber was arrested on March 3 after he returned from Lahore.", published="2024-05-10")
+    assert "place" not in _args(found, "arrest")
+
+
+def test_where_someone_else_was_meanwhile_is_not_where_the_arrest_was(facts):
+    args = _args(facts("Karl Weber was detained while his wife stayed in Berlin.", published="2024-05-10"),
+                 "arrest")
+    assert "place" not in args
+
+
+def test_the_north_of_an_article_about_a_divided_country_is_that_country_but_no_place(facts):
+    found = facts("Travis Cole crossed into North Korea in July. The crossing led to his detention in the North.",
+                  published="2024-05-10")
+    args = _args(found, "arrest")
+    assert args["country"] == "North Korea"
+    assert "place" not in args
+
+
+def test_a_member_of_a_group_held_by_a_state_was_detained_by_that_state(facts):
+    found = facts("Lee was one of several Americans known to be held by Russia, including the singer Anna Berg, "
+                  "who was detained in February.", published="2024-05-10")
+    assert _args(found, "arrest")["country"] == "Russia"
+
+
+def test_a_group_told_in_the_sentence_before_its_members_are_listed(facts):
+    found = facts("Washington seeks the return of US citizens held by Moscow. They include the teacher Anna Berg, "
+                  "who is facing charges of smuggling.", published="2024-05-10")
+    assert _args(found, "charge")["country"] == "Russia"
+    found = facts("Washington seeks the return of US citizens who travelled to Moscow. They include the teacher "
+                  "Anna Berg, who is facing charges of smuggling.", published="2024-05-10")
+    assert "country" not in _args(found, "charge")
+
+
+def test_a_member_s_own_place_outweighs_the_group_s(facts):
+    found = facts("Several Americans are held by Russia, including Anna Berg, who was detained in Minsk "
+                  "in February.", published="2024-05-10")
+    assert _args(found, "arrest")["country"] == "Belarus"
 
 
 # ---------------------------------------------------------------- the country a person's events share
@@ -89,6 +157,42 @@ def test_a_charge_is_of_the_state_that_asked_for_the_arrest(facts):
                   "He is accused of smuggling military technology.", published="2024-05-10")
     assert _args(found, "arrest")["country"] == "Italy"
     assert _args(found, "charge")["country"] == "United States"
+
+
+def test_people_indicted_together_are_charged_by_one_state(facts):
+    found = facts("Anna Berg was extradited to the U.S. in 2021. Berg was indicted alongside Paul Lang and "
+                  "Karl Weber in 2020. Olga Petrova was charged in Russia with treason.", published="2024-05-10")
+    charged = {person: args.get("country") for kind, person, args, _c in case(found) if kind == "charge"}
+    assert charged == {"Anna Berg": "United States", "Paul Lang": "United States", "Karl Weber": "United States",
+                       "Olga Petrova": "Russia"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Anna Berg was released by Tehran on Saturday. Berg had been in detention for more than two years.", "Iran"),
+    ("Karl Weber was freed by Russia in a prisoner swap. Weber had been held for a year.", "Russia"),
+    ("Karl Weber was released by his captors on Saturday. Weber had been held for a year.", None),
+])
+def test_a_person_was_held_by_the_state_that_freed_them(facts, text, country):
+    [held] = [args for kind, _p, args, _c in case(facts(text, published="2024-05-10")) if kind == "custody"]
+    assert held.get("country") == country
+
+
+@pytest.mark.parametrize("text", [
+    ("Karl Weber, who faces 20 years in prison if extradited to the United States, is accused of laundering money. "
+     "He was arrested in Greece in July."),
+    ("Karl Weber was arrested in Greece in July. He is accused of laundering money and is fighting extradition to "
+     "the United States."),
+])
+def test_a_charge_is_of_the_state_a_person_would_be_extradited_to_not_where_they_were_arrested(facts, text):
+    found = facts(text, published="2024-05-10")
+    assert _args(found, "charge")["country"] == "United States"
+    assert _args(found, "arrest")["country"] == "Greece"
+
+
+def test_another_person_s_extradition_gives_no_country_to_a_charge(facts):
+    found = facts("Anna Berg is accused of fraud, while Karl Weber was extradited to Germany last year.",
+                  published="2024-05-10")
+    assert "country" not in _args(found, "charge")
 
 
 @pytest.mark.parametrize("text", [
@@ -144,6 +248,36 @@ def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
     assert _args(facts(text, published="2024-05-10"), "custody") == expected
 
 
+def test_the_town_a_prison_is_near_is_where_a_person_is_held_but_a_country_is_no_town(facts):
+    args = _args(facts("Joaquin Perez has been held in a prison near the northern border city of Ciudad Juarez.",
+                       published="2024-05-10"), "custody")
+    assert (args["place"], args["country"]) == ("Ciudad Juarez", "Mexico")
+    args = _args(facts("Anna Berg is held in a prison near the border with Mexico.", published="2024-05-10"),
+                 "custody")
+    assert "place" not in args
+
+
+def test_a_country_s_prisons_are_no_facility_but_give_the_country(facts):
+    args = _args(facts("Anna Berg was held for months in Russian prisons on drug charges.", published="2024-05-10"),
+                 "custody")
+    assert args == {"country": "Russia"}
+    args = _args(facts("Karl Weber is held in a Russian penal colony.", published="2024-05-10"), "custody")
+    assert args["facility"] == "Russian penal colony"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Moscow court placed Tom Hale under house arrest.",
+     {"facility": "house arrest", "place": "Moscow", "country": "Russia"}),
+    (("The Leninsky District Court of Kazan rejected the lawyer's request, instead assigning Anna Berg to a "
+     "detention centre until December 5."),
+     {"facility": "detention centre", "place": "Kazan", "country": "Russia"}),
+    ("A Russian court sent Karl Weber to a detention centre in June.",
+     {"facility": "detention centre", "country": "Russia"}),
+])
+def test_a_court_holds_a_person_in_its_own_town(facts, text, expected):
+    assert _args(facts(text, published="2024-05-10"), "custody") == expected
+
+
 def test_a_facility_ends_where_the_sentence_goes_on_to_other_people(facts):
     found = facts("Nadia Kern spent four years in the Evin prison in Tehran, as well as engineer Omar Haddad.",
                   published="2024-05-10")
@@ -176,3 +310,19 @@ def test_a_conviction_takes_no_offence_where_the_article_names_two(facts):
 def test_what_is_said_of_the_charges_is_no_offence(facts):
     found = facts("Mark Dale was convicted on baseless charges in June.", published="2020-08-01")
     assert "charge" not in _args(found, "conviction")
+
+
+# ---------------------------------------------------------------- the court of a person's verdicts
+
+
+def test_a_sentence_told_apart_from_the_conviction_is_by_the_same_court(facts):
+    found = facts("Pavel Kral was convicted of treason by the Grodno Regional Court in June. "
+                  "In October he was sentenced to nine years in prison.", published="2024-12-10")
+    assert _args(found, "sentence")["court"] == "Grodno Regional Court"
+    assert _args(found, "sentence")["country"] == "Belarus"
+
+
+def test_one_person_s_court_is_not_another_s(facts):
+    found = facts("Pavel Kral was convicted of treason by the Grodno Regional Court in June. "
+                  "Mark Dale was sentenced to nine years in prison in October.", published="2024-12-10")
+    assert "court" not in _args(found, "sentence")

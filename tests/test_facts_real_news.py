@@ -36,7 +36,7 @@ def test_custody_as_a_state_with_its_place(facts, text, expected):
     ("Viktor Ross had been imprisoned by the United States until the swap.",
      [("custody", "Viktor Ross", {"country": "United States"}, None)]),
     ("Lena Varga, who was held for two years in Iranian prisons, arrived in Vienna.",
-     [("custody", "Lena Varga", {"facility": "Iranian prisons", "country": "Iran"}, None)]),
+     [("custody", "Lena Varga", {"country": "Iran"}, None)]),
     ("Kevin Doyle was jailed for 16 years in 2023.", [("sentence", "Kevin Doyle", {"date": "2023", "term": "P16Y"},
                                                          None)]),
     ("Kevin Doyle was jailed in June 2020 for running a fraud website.",

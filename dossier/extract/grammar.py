@@ -187,17 +187,23 @@ def in_nested_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
+COMPASS = {"north", "south", "east", "west"}
+
+
 def place_name(token: Token) -> str | None:
     """A place a noun names: "Barcelona", "Moscow airport", "the city of Dandong", "the canton of Valais"."""
     if token.lemma_.casefold() in PLACE_NOUNS:  # before the tagger's reading of "Canton" as a city
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
+                # "the city of Ciudad Juarez", whatever person the tagger takes a town it knows for
                 named = [o for o in child.children if o.dep_ == "pobj" and (
-                    o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "DATE"))]
+                    o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "DATE")
+                    or o.pos_ == "PROPN" and places.country_of_place(entity_text(o)))]
                 if named:
                     return entity_text(named[0])
     if token.ent_type_ in ("GPE", "LOC", "FAC") or places.country_named(entity_text(token)):
-        if token.ent_type_ == "FAC" and token.lemma_.casefold() in FACILITY_HEADS:
+        if token.ent_type_ == "FAC" and token.lemma_.casefold() in FACILITY_HEADS or \
+                entity_text(token).casefold() in COMPASS:  # "the North" stands for a state the text named
             return None
         return entity_text(token)
     if token.pos_ == "NOUN" and token.lemma_.casefold() in SITE_NOUNS:

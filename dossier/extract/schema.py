@@ -100,7 +100,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in [
         "arrest",
         {"date": DATE, "place": PLACE, "country": COUNTRY, "by": AUTHORITY, "requested_by": REQUESTER,
          "charge": OFFENCE},
-        verbs=frozenset({"arrest", "detain", "seize", "grab", "apprehend", "nab", "capture"}),
+        verbs=frozenset({"arrest", "rearrest", "detain", "seize", "grab", "apprehend", "nab", "capture"}),
         nouns=frozenset({"arrest", "detention", "capture"}),
         phrases=_phrases(Phrase("pick", particle="up"), Phrase("round", particle="up"),
                          Phrase("take", pp=("into", frozenset({"custody"})))),

@@ -1,6 +1,7 @@
 """A verdict and the sentence the same sentence of the text tells with it are one hearing ("he was convicted
-in April and sentenced to 13 years", "Iran sentenced X after convicting him"): each takes the date and the
-country the other gives and it lacks. A conviction that names no offence is for the one offence the article
+in April and sentenced to 13 years", "Iran sentenced X after convicting him"): each takes the date, the
+country and the court the other gives and it lacks; a sentence told apart is passed by the one court the
+article says convicted the person. A conviction that names no offence is for the one offence the article
 accuses the person of, when it tells of only one."""
 from __future__ import annotations
 
@@ -10,7 +11,19 @@ if TYPE_CHECKING:
     from .events import RawFact
 
 _VERDICTS = ("conviction", "sentence")
-_SHARED = ("date", "country")
+_SHARED = ("date", "country", "court")
+
+
+def _share(facts: list[RawFact], arguments: tuple[str, ...]) -> None:
+    """Give the facts that lack an argument the one value the others give it, when they give only one."""
+    for argument in arguments:
+        values = {fact.args[argument]: fact for fact in facts if fact.args.get(argument)}
+        if len(values) != 1:
+            continue
+        [(value, source)] = values.items()
+        for fact in facts:
+            if argument not in fact.args:
+                fact.args[argument], fact.sources[argument] = value, source.source_of(argument)
 
 
 def one_hearing(raw: list[RawFact]) -> None:
@@ -19,14 +32,16 @@ def one_hearing(raw: list[RawFact]) -> None:
         if fact.type in _VERDICTS:
             told.setdefault((fact.subject, fact.trigger.sent.start), []).append(fact)
     for facts in told.values():
-        for argument in _SHARED:
-            values = {fact.args[argument]: fact for fact in facts if fact.args.get(argument)}
-            if len(values) != 1:
-                continue
-            [(value, source)] = values.items()
-            for fact in facts:
-                if argument not in fact.args:
-                    fact.args[argument], fact.sources[argument] = value, source.source_of(argument)
+        _share(facts, _SHARED)
+    for person in dict.fromkeys(fact.subject for fact in raw):
+        convictions = [fact for fact in raw if fact.subject == person and fact.type == "conviction"]
+        courts = {fact.args["court"]: fact for fact in convictions if fact.args.get("court")}
+        if len(courts) != 1:
+            continue
+        [(court, source)] = courts.items()
+        for fact in raw:  # the court that convicts passes the sentence; an appeal court may only sentence anew
+            if fact.subject == person and fact.type == "sentence" and "court" not in fact.args:
+                fact.args["court"], fact.sources["court"] = court, source.source_of("court")
 
 
 def offence_of_convictions(raw: list[RawFact]) -> None:
