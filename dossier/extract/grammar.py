@@ -107,6 +107,9 @@ def _main_subjects(verb: Token) -> list[Token]:
             "VERB", "AUX") else []
         if subjects:
             names = with_conjuncts(subjects[0])
+            if subjects[0].tag_ == "NNS":  # "the executives – A, B and C – were jailed, ... where they"
+                names = [n for a in subjects[0].children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                         for n in (a, *a.conjuncts)] or names
             return names if len(names) > 1 and all(n.pos_ == "PROPN" for n in names) else []
     return []
 

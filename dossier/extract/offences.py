@@ -7,6 +7,7 @@ from .. import places
 from ..temporal import parse_duration, parse_money
 from .clause import Clause
 from .grammar import (
+    lower_lemma,
     name_phrase,
     noun_phrase,
     place_name,
@@ -47,6 +48,31 @@ def _offence_words(token: Token) -> str | None:
     return noun_phrase(token, stop_at_clause=True) or None
 
 
+def offence_of_charges(token: Token) -> str | None:
+    """The offence a charge noun, or what a person is wanted for, names: "drug charges", "charges of fraud",
+    "for fraud", and what the charge says happened: "charges that she committed fraud by ..." is committed
+    fraud, "charges that the company broke US sanctions on Iran" broke US sanctions."""
+    words = _offence_words(token)
+    if words or lower_lemma(token) not in OFFENCE_NOUNS:
+        return words
+    for verb in token.children:
+        if verb.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects:
+                return f"{verb.text} {noun_phrase(objects[0], stop_at_clause=True)}"
+    return None
+
+
+def _gerund_before_charges(token: Token) -> str | None:
+    """"on spying charges", which the parser reads as "on spying (the) charges": the gerund names the offence."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp":
+        return None
+    charges = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in OFFENCE_NOUNS]
+    if not charges or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") for t in token.doc[token.i + 1:charges[0].i]):
+        return None
+    return " ".join(t.text for t in token.doc[token.i:charges[0].i])
+
+
 def find_offence(clause: Clause) -> str | None:
     trigger = clause.token
     # The trigger, its complement ("found guilty of"), and its charges ("faces charges of").
@@ -69,6 +95,8 @@ def find_offence(clause: Clause) -> str | None:
                 if obj.dep_ not in ("pobj", "pcomp"):
                     continue
                 if prep in ("on", "over") and obj.lemma_.casefold() not in OFFENCE_NOUNS:
+                    if words := _gerund_before_charges(obj):
+                        return words
                     continue
                 words = _offence_words(obj)
                 if words:
@@ -78,10 +106,14 @@ def find_offence(clause: Clause) -> str | None:
             if words:
                 return words
     for token in clause.tokens:  # "by an American court on arms trafficking charges"
-        if token.dep_ == "pobj" and token.head.lower_ in ("on", "over") and token.lemma_.casefold() in OFFENCE_NOUNS:
+        if token.head.lower_ not in ("on", "over"):
+            continue
+        if token.dep_ == "pobj" and token.lemma_.casefold() in OFFENCE_NOUNS:
             words = _offence_words(token)
             if words:
                 return words
+        if words := _gerund_before_charges(token):
+            return words
     return None
 
 

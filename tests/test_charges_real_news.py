@@ -1,0 +1,69 @@
+"""Charges, convictions and sentences told the ways news tells them, in sentences written for these tests:
+charges named by their noun ("wanted on drug charges", "his trial on charges of spying"), who a charge is
+against when a pronoun tells it, offences cut where the offence ends, and the terms and fines of sentences.
+
+Each test gives the facts expected, and the near misses that must give none.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import case
+
+
+def _charges(found: list[dict]) -> list[tuple]:
+    return [(person, args) for kind, person, args, _claim in case(found) if kind == "charge"]
+
+
+# ---------------------------------------------------------------- charges told by their noun
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lukas Brenner is wanted in the United States on drug trafficking and other charges.",
+     [("Lukas Brenner", {"charge": "drug trafficking and other charges", "country": "United States"})]),
+    ("Lukas Brenner, a banker wanted in Germany for fraud, was arrested in Madrid on Monday.",
+     [("Lukas Brenner", {"charge": "fraud", "country": "Germany"})]),
+    ("Lukas Brenner was tried in secret on national security charges.",
+     [("Lukas Brenner", {"charge": "national security"})]),
+    ("Lukas Brenner was being held in a Miami jail awaiting trial on a charge of money laundering.",
+     [("Lukas Brenner", {"charge": "money laundering", "country": "United States"})]),
+    ("Lukas Brenner was detained in March. His trial began in Iran in December on charges of spying for Israel.",
+     [("Lukas Brenner", {"charge": "spying for Israel", "country": "Iran"})]),
+    ("Lukas Brenner is awaiting an extradition hearing in Vancouver on U.S. fraud charges.",
+     [("Lukas Brenner", {"charge": "U.S. fraud", "country": "United States"})]),
+    ("Lukas Brenner was detained in Moscow. The espionage charges against him are baseless, his lawyer said.",
+     [("Lukas Brenner", {"charge": "espionage", "country": "Russia"})]),
+    ("Lukas Brenner pleaded not guilty to charges that he committed bank fraud.",
+     [("Lukas Brenner", {"charge": "committed bank fraud"})]),
+])
+def test_a_charge_told_by_its_noun(facts, text, expected):
+    assert _charges(facts(text, published="2024-05-10")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Lukas Brenner could be tried on espionage charges.",
+    "Lukas Brenner is wanted for questioning by police.",
+    "There are no charges against Lukas Brenner.",
+    "Lukas Brenner denies the charges against him.",
+    "Lukas Brenner pleaded guilty to charges of fraud.",
+    "Lukas Brenner was sentenced to eight years in prison on drug charges.",
+])
+def test_charges_only_supposed_unnamed_or_of_another_event_are_no_charge_of_their_own(facts, text):
+    assert _charges(facts(text, published="2024-05-10")) == []
+
+
+def test_they_in_a_clause_stands_for_the_names_the_subject_lists(facts):
+    text = ("The three aid workers – Lukas Brenner, Oskar Lindqvist and Pavel Dvorak – were jailed in 2019, "
+            "after being summoned to a meeting in Tehran, where they were charged with espionage.")
+    charged = _charges(facts(text, published="2024-05-10"))
+    assert [person for person, _ in charged] == ["Lukas Brenner", "Oskar Lindqvist", "Pavel Dvorak"]
+    assert all(args["charge"] == "espionage" for _, args in charged)
+
+
+# ---------------------------------------------------------------- offences of sentences
+
+
+def test_a_gerund_the_parser_reads_as_a_verb_of_the_charges_is_the_offence(facts):
+    [(kind, _person, args, _claim)] = case(facts(
+        "Lukas Brenner had recently been sentenced to 16 years in a maximum-security prison on spying charges."))
+    assert (kind, args) == ("sentence", {"term": "P16Y", "charge": "spying"})
