@@ -67,3 +67,39 @@ def test_a_gerund_the_parser_reads_as_a_verb_of_the_charges_is_the_offence(facts
     [(kind, _person, args, _claim)] = case(facts(
         "Lukas Brenner had recently been sentenced to 16 years in a maximum-security prison on spying charges."))
     assert (kind, args) == ("sentence", {"term": "P16Y", "charge": "spying"})
+
+
+@pytest.mark.parametrize("text, offence", [
+    ("Anna Berg was freed in exchange for convicted arms dealer Lukas Brenner.", "arms dealer"),
+    ("Anna Berg was freed in exchange for Lukas Brenner, a convicted spy.", "spy"),
+    ("Anna Berg was freed in exchange for Lukas Brenner, a convicted Russian businessman.", None),
+])
+def test_a_convicted_offender_is_convicted_of_what_the_noun_names(facts, text, offence):
+    [conviction] = [args for kind, person, args, _ in case(facts(text)) if kind == "conviction"]
+    assert conviction.get("charge") == offence
+
+
+def test_a_charge_told_with_the_second_of_two_verbs(facts):
+    text = "Lukas Brenner was detained in August 2020 and tried in secret on national security charges."
+    assert _charges(facts(text, published="2024-05-10")) == [("Lukas Brenner", {"charge": "national security"})]
+
+
+# ---------------------------------------------------------------- terms and fines
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lukas Brenner was sentenced to eight years and eight months in prison.", {"term": "P8Y8M"}),
+    ("Lukas Brenner was sentenced in Minsk to seven and a half years in a penal colony.",
+     {"term": "P7.5Y", "country": "Belarus"}),
+    ("Lukas Brenner was also fined one million dollars.", {"fine": "1000000 USD"}),
+    ("Lukas Brenner was fined 175,000 Belarusian rubles by a court in Minsk.",
+     {"fine": "175000 BYN", "court": "court in Minsk", "country": "Belarus"}),
+])
+def test_the_term_and_fine_of_a_sentence(facts, text, expected):
+    [(kind, _person, args, _claim)] = case(facts(text, published="2024-05-10"))
+    assert (kind, args) == ("sentence", expected)
+
+
+def test_a_sentence_to_life_or_death_has_no_term(facts):
+    [(kind, _person, args, _claim)] = case(facts("Lukas Brenner was sentenced to death for drug smuggling."))
+    assert (kind, args) == ("sentence", {"charge": "drug smuggling"})

@@ -100,7 +100,8 @@ def _charged_people(charges: Token) -> tuple[Token, list[Token], Token] | None:
     trials = [c for c in governor.children if c.dep_ in ("nsubj", "dobj") and lower_lemma(c) in _PROCEEDINGS]
     if trials and verb_lemma(governor):  # "his trial began in December on charges", "awaiting trial on charges"
         return governor, _holder_of_proceedings(trials[0]), governor
-    if verb_lemma(governor) in _ANSWERING and (is_passive(governor) or governor.dep_ == "acl"):
+    if verb_lemma(governor) in _ANSWERING and (is_passive(governor) or governor.dep_ == "acl" or (
+            governor.dep_ == "conj" and is_passive(governor.head))):  # "was detained and tried on charges"
         return governor, patient_tokens(Trigger(governor, FACT_TYPES["charge"], schema.OBJECT)), governor
     return None
 

@@ -48,6 +48,23 @@ def _offence_words(token: Token) -> str | None:
     return noun_phrase(token, stop_at_clause=True) or None
 
 
+# Nouns for who commits an offence, which name it: "a convicted spy", "the convicted smuggler".
+_OFFENDERS = {"spy", "smuggler", "trafficker", "murderer", "killer", "terrorist", "hacker", "fraudster", "bomber",
+              "traitor", "rapist", "kidnapper", "poacher", "launderer", "embezzler", "thief", "mobster"}
+
+
+def _offence_of_title(trigger: Token) -> str | None:
+    """"convicted arms dealer Viktor Ross", "a convicted spy": the noun a verdict's participle qualifies says
+    what for; "a convicted Russian businessman" does not."""
+    if trigger.dep_ != "amod":
+        return None
+    noun = trigger.head
+    named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > trigger.i]
+    if named and noun.pos_ == "NOUN":
+        return " ".join(t.text for t in trigger.doc[named[0].i:noun.i + 1])
+    return noun.text if lower_lemma(noun) in _OFFENDERS else None
+
+
 def offence_of_charges(token: Token) -> str | None:
     """The offence a charge noun, or what a person is wanted for, names: "drug charges", "charges of fraud",
     "for fraud", and what the charge says happened: "charges that she committed fraud by ..." is committed
@@ -114,7 +131,7 @@ def find_offence(clause: Clause) -> str | None:
                 return words
         if words := _gerund_before_charges(token):
             return words
-    return None
+    return _offence_of_title(trigger)
 
 
 def find_court(clause: Clause) -> str | None:
