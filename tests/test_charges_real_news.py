@@ -35,6 +35,10 @@ def _charges(found: list[dict]) -> list[tuple]:
      [("Lukas Brenner", {"charge": "espionage", "country": "Russia"})]),
     ("Lukas Brenner pleaded not guilty to charges that he committed bank fraud.",
      [("Lukas Brenner", {"charge": "committed bank fraud"})]),
+    ("A court ruled that Lukas Brenner can be extradited to the United States to face money-laundering charges.",
+     [("Lukas Brenner", {"charge": "money laundering", "country": "United States"})]),
+    ("Lukas Brenner, a key accused in the 2008 bombing of the embassy, was extradited to India.",
+     [("Lukas Brenner", {"charge": "2008 bombing of the embassy", "country": "India"})]),
 ])
 def test_a_charge_told_by_its_noun(facts, text, expected):
     assert _charges(facts(text, published="2024-05-10")) == expected
@@ -47,6 +51,7 @@ def test_a_charge_told_by_its_noun(facts, text, expected):
     "Lukas Brenner denies the charges against him.",
     "Lukas Brenner pleaded guilty to charges of fraud.",
     "Lukas Brenner was sentenced to eight years in prison on drug charges.",
+    "Lukas Brenner could face charges of fraud.",
 ])
 def test_charges_only_supposed_unnamed_or_of_another_event_are_no_charge_of_their_own(facts, text):
     assert _charges(facts(text, published="2024-05-10")) == []

@@ -1,6 +1,7 @@
 """Charges a sentence tells by their noun rather than by a charge verb: "wanted in the US on drug charges",
 "tried in secret on spying charges", "awaiting trial on a charge of fraud", "his trial on charges of spying",
-"the espionage charges against him", "pleaded not guilty to charges that she committed fraud".
+"the espionage charges against him", "pleaded not guilty to charges that she committed fraud", "extradited to
+face fraud charges", "a key accused in the bombings".
 
 Charges that hang on an event already found (an arrest, a sentence, "faces charges") are that event's, and
 are read with it; these are the ones no trigger holds.
@@ -14,7 +15,16 @@ from ..temporal import Anchor
 from . import schema
 from .arguments import arguments
 from .clause import Clause, own_tokens
-from .grammar import has_modal, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
+from .grammar import (
+    has_modal,
+    is_passive,
+    lower_lemma,
+    noun_phrase,
+    place_name,
+    resolve_relative,
+    verb_lemma,
+    with_conjuncts,
+)
 from .linking import Linker
 from .offences import offence_of_charges
 from .patients import patient_tokens
@@ -76,9 +86,18 @@ def _governor(prep: Token) -> Token:
     return node
 
 
+def _to_face(verb: Token) -> bool:
+    """"extradited to face fraud charges", "could be sent home to face charges": whatever becomes of the move,
+    the person faces the charges (unlike "could face charges")."""
+    return verb_lemma(verb) == "face" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and \
+        not any(c.dep_ == "neg" for c in verb.children)
+
+
 def _charged_people(charges: Token) -> tuple[Token, list[Token], Token] | None:
     """The word whose clause gives the charge's country, who the charges are against, and the word the parse
-    hangs them on."""
+    hangs them on (an event trigger there reads them itself)."""
+    if charges.dep_ == "dobj" and _to_face(charges.head):  # its trigger reads it as a plan, not a charge
+        return charges.head, patient_tokens(Trigger(charges.head, FACT_TYPES["charge"], schema.SUBJECT)), charges
     against = [o for c in charges.children if c.dep_ == "prep" and c.lower_ == "against"
                for o in c.children if o.dep_ == "pobj"]
     if against:  # "the espionage charges against him"
@@ -114,6 +133,21 @@ def _wanted_for(verb: Token) -> Token | None:
                  for o in c.children if o.dep_ in ("pobj", "pcomp") and o.lower_ not in NOT_OFFENCES), None)
 
 
+def _accused_in(noun: Token) -> tuple[Token, list[Token]] | None:
+    """"X, a key accused in the 2008 bombings": an accused of a crime is charged with it; (the crime, X). The
+    parser also reads it as a participle of the adjective ("key", "main")."""
+    if noun.lower_ != "accused" or not (noun.pos_ == "NOUN" or noun.dep_ == "acl" and noun.head.pos_ == "ADJ"):
+        return None
+    crimes = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+              for o in c.children if o.dep_ == "pobj"]
+    node = noun if noun.pos_ == "NOUN" else noun.head
+    while node.dep_ == "conj":  # "X, a Canadian and a key accused in ..."
+        node = node.head
+    if not crimes or node.dep_ != "appos":
+        return None
+    return crimes[0], [node.head]
+
+
 def _path(token: Token, governor: Token) -> list[Token]:
     """The words from the charges up to the word they hang on, both included."""
     path = [token]
@@ -125,6 +159,8 @@ def _path(token: Token, governor: Token) -> list[Token]:
 def _stated(governor: Token) -> bool:
     """A charge told as real: not denied, feared or supposed ("could face trial on charges" is none); a trial
     awaited or sought still tells of the charges it is on."""
+    if _to_face(governor):
+        return True
     if governor.pos_ != "NOUN" and verb_lemma(governor) != "plead":  # a plea of not guilty answers a charge
         return is_factual(governor)
     verb = governor if governor.pos_ != "NOUN" else governor.head.head if governor.dep_ == "pobj" else governor.head
@@ -139,6 +175,11 @@ def _country(clause: Clause, charges: Token) -> dict:
         c := places.country_of_demonym(t.text) or places.country_named(t.text))]
     if named:
         return {"country": named[0]}
+    if _to_face(clause.token):  # "extradited to the United States to face charges": where they are sent
+        named = [c for prep in clause.token.head.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                 for o in prep.children if o.dep_ == "pobj" and (c := places.country(place_name(o) or ""))]
+        if named:
+            return {"country": named[0]}
     if any(lower_lemma(t) in ("extradition", "extradite") for t in clause.tokens):
         return {}
     return {key: value for key, value in arguments(clause).items() if key == "country"}
@@ -154,6 +195,9 @@ def charges_by_noun(sentence: Span, linker: Linker, anchor: Anchor, trigger_ids:
             offence = offence_of_charges(token) or (  # "on drug trafficking and other charges"
                 offence_of_charges(token.head) if token.dep_ == "conj" and token.head.dep_ == "pobj" else None)
             told = _charged_people(token) if offence else None
+        elif (accused := _accused_in(token)) is not None:
+            offence = noun_phrase(accused[0], stop_at_clause=True)
+            told = (token, accused[1], None)  # a trigger word the parser found no one for
         elif (sought := _wanted_for(token)) is not None:
             offence = offence_of_charges(sought)
             told = (token, patient_tokens(Trigger(token, FACT_TYPES["charge"], schema.OBJECT)), token) \
@@ -162,7 +206,8 @@ def charges_by_noun(sentence: Span, linker: Linker, anchor: Anchor, trigger_ids:
             continue
         governor, holders, hung_on = told
         # an event found in the sentence reads its own charges; a charge denied or only feared is none
-        if any(t.i in trigger_ids for t in _path(token, hung_on)) or not _stated(governor) or any(
+        if hung_on is not None and any(t.i in trigger_ids for t in _path(token, hung_on)) or \
+                not _stated(governor) or any(
                 c.dep_ == "det" and c.lower_ in ("no", "any") for c in token.children):
             continue
         trigger = Trigger(governor, FACT_TYPES["charge"], schema.OBJECT)
