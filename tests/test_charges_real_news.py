@@ -108,3 +108,9 @@ def test_the_term_and_fine_of_a_sentence(facts, text, expected):
 def test_a_sentence_to_life_or_death_has_no_term(facts):
     [(kind, _person, args, _claim)] = case(facts("Lukas Brenner was sentenced to death for drug smuggling."))
     assert (kind, args) == ("sentence", {"charge": "drug smuggling"})
+
+
+def test_whose_arrest_the_noun_tells_is_no_offence(facts):
+    found = case(facts("Lukas Brenner, a telecom executive, is being held in Vancouver. The arrest a week ago of the "
+                       "executive of the country's largest telecom company angered Beijing.", published="2024-05-10"))
+    assert [(kind, args.get("charge")) for kind, _person, args, _ in found] == [("arrest", None), ("custody", None)]

@@ -103,6 +103,8 @@ def find_offence(clause: Clause) -> str | None:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
+            if prep == "of" and head is trigger and clause.trigger.patient == "noun":
+                continue  # "the arrest of the executive": whose arrest, not what for
             if prep == "to" and clause.lemma == "plead":
                 prep = "of"  # "pleaded guilty to fraud"
             if prep not in ("of", "for", "with", "on", "over", "including") or (
