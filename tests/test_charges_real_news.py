@@ -114,3 +114,24 @@ def test_whose_arrest_the_noun_tells_is_no_offence(facts):
     found = case(facts("Lukas Brenner, a telecom executive, is being held in Vancouver. The arrest a week ago of the "
                        "executive of the country's largest telecom company angered Beijing.", published="2024-05-10"))
     assert [(kind, args.get("charge")) for kind, _person, args, _ in found] == [("arrest", None), ("custody", None)]
+
+
+# ---------------------------------------------------------------- where an offence is cut
+
+
+@pytest.mark.parametrize("text, offence", [
+    ('Lukas Brenner is suspected of "engaging in criminal activities that endanger national security".',
+     "engaging in criminal activities that endanger national security"),
+    ('Lukas Brenner was charged with failing to register as a "foreign agent," a crime that carries a sentence '
+     'of five years.', "failing to register as a foreign agent"),
+    ("Lukas Brenner was accused of illegally exporting microchips.", "illegally exporting microchips"),
+    ("Lukas Brenner was charged with espionage and treason for passing secrets to Britain.", "espionage and treason"),
+])
+def test_an_offence_ends_where_the_deed_does(facts, text, offence):
+    assert _charges(facts(text, published="2024-05-10")) == [("Lukas Brenner", {"charge": offence})]
+
+
+def test_who_stands_for_the_person_named_before_it_not_the_thing_the_parser_hung_it_on(facts):
+    text = ("State security took measures against Lukas Brenner, who is suspected of endangering national "
+            "security, the ministry said.")
+    assert [person for person, _ in _charges(facts(text))] == ["Lukas Brenner"]

@@ -1,6 +1,8 @@
 """What a person is accused or convicted of, and what a court decided: the court, the prison term, the fine."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .. import places
@@ -45,9 +47,27 @@ def _offence_words(token: Token) -> str | None:
         return None
     if token.pos_ in ("PRON", "PROPN", "NUM"):
         return None
+    if token.tag_ == "VBG":
+        return _deed(token)
     return noun_phrase(token, stop_at_clause=True) or None
 
 
+def _deed(gerund: Token) -> str | None:
+    """"engaging in criminal activities that endanger national security", "spying for Britain": what a gerund
+    tells was done keeps its complements, up to where or when it was done ("smuggling drugs in Bali")."""
+    cuts = [c.left_edge.i for c in gerund.children if c.i > gerund.i and (c.dep_ in ("advcl", "relcl") or (
+        c.dep_ == "prep" and c.lower_ in _SETTINGS and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for o in c.children)))]
+    # "failing to register as a foreign agent, a crime that carries ...": what is said of the offence
+    cuts += [t.left_edge.i for t in gerund.subtree if t.dep_ == "appos" and t.i > gerund.i
+             and "," in (t.doc[t.left_edge.i - 1].text, t.doc[t.left_edge.i - 2].text)]  # also ',"'
+    start = min([gerund.i, *(c.i for c in gerund.children if c.dep_ in ("advmod", "neg") and c.i < gerund.i)])
+    words = gerund.doc[start:min([gerund.right_edge.i + 1, *cuts])]
+    return " ".join(re.sub(r"[\"“”]", " ", words.text).split()).strip(" ,;:'‘’") or None  # quotes are no words
+
+
+# Prepositions of where and when a deed was done, which are no part of the offence.
+_SETTINGS = {"in", "at", "on", "during", "since", "between", "from", "near"}
 # Nouns for who commits an offence, which name it: "a convicted spy", "the convicted smuggler".
 _OFFENDERS = {"spy", "smuggler", "trafficker", "murderer", "killer", "terrorist", "hacker", "fraudster", "bomber",
               "traitor", "rapist", "kidnapper", "poacher", "launderer", "embezzler", "thief", "mobster"}
