@@ -272,15 +272,19 @@ _LONG_NUMBER = re.compile(r"\d{16,}")
 def parse_duration(text: str) -> str | None:
     """"27 years" -> P27Y, "nine years" -> P9Y, "18 months" -> P18M, "two and a half years" -> P2.5Y."""
     text = " ".join(_LONG_NUMBER.sub(" ", text).casefold().replace("-", " ").split())
-    match = re.search(r"(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (year|month|week|day)s?\b", text)
+    match = re.search(r"(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (year|month|week|day)s?\b"
+                      r"(?:,? and (\d+|[a-z]+) months?\b)?", text)  # "eight years and eight months"
     if not match:
         return None
+    months = _count(match.group(3)) if match.group(3) and match.group(2) == "year" else None
     count = _count(match.group(1)) if not match.group(1).replace(".", "").isdigit() else float(match.group(1))
     if count is None or not 0 < count < 10_000:  # no term is zero or longer than a lifetime many times over
         return None
     if "and a half" in match.group(0):
         count += 0.5
     value = int(count) if float(count).is_integer() else round(count, 2)
+    if value and isinstance(value, int) and months and float(months).is_integer() and 0 < months < 12:
+        return f"P{value}Y{int(months)}M"
     return f"P{value}{_UNITS[match.group(2)]}" if value else None
 
 
@@ -296,16 +300,47 @@ _MONEY = re.compile(
     r"(?P<post>dollars?|euros?|pounds?|roubles?|rubles?|yuan|yen|usd|eur|gbp|rub)?", re.I)
 
 
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """Every current currency by its English names, one and many: "belarusian rubles" -> BYN."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    names = {}
+    for code, name in Locale("en").currencies.items():
+        if "(" not in name:  # "Belarusian Ruble (2000–2016)": a currency no longer in use
+            for count in (1, 2):
+                names[get_currency_name(code, count=count, locale="en").casefold()] = code
+    return names
+
+
+def _named_currency(after: str) -> str | None:
+    """The currency a text names right after an amount: "175,000 Belarusian rubles", "a 5,000 Iranian rial"."""
+    words = re.findall(r"[^\W\d]+", after.casefold())[:3]
+    for size in (3, 2):
+        code = _currency_names().get(" ".join(words[:size]))
+        if code:
+            return code
+    return None
+
+
+_SPELLED_AMOUNT = re.compile(r"\b([a-z]+) (thousand|million|billion)\b", re.I)
+
+
 def parse_money(text: str) -> str | None:
-    """"$170 mln" -> "170000000 USD"; None without a currency."""
-    for match in _MONEY.finditer(_LONG_NUMBER.sub(" ", text)):
-        currency = match.group("pre") or match.group("post")
-        if not currency:
+    """"$170 mln" -> "170000000 USD", "one million dollars" -> "1000000 USD", "175,000 Belarusian rubles" ->
+    "175000 BYN"; None without a currency."""
+    text = _SPELLED_AMOUNT.sub(lambda m: f"{n:g} {m.group(2)}" if isinstance(n := _NUMBER_WORDS.get(
+        m.group(1).casefold()), int) and n > 0 else m.group(0), _LONG_NUMBER.sub(" ", text))
+    for match in _MONEY.finditer(text):
+        code = _CURRENCIES[currency.lower()] if (currency := match.group("pre") or match.group("post")) else \
+            _named_currency(text[match.end():])
+        if not code:
             continue
         amount = float(match.group("amount").replace(",", "")) * _SCALES.get((match.group("scale") or "").lower(), 1)
         if not 0 < amount < 1e15:  # no fine is nothing, nor more than the world's money
             continue
-        return f"{amount:.0f} {_CURRENCIES[currency.lower()]}"
+        return f"{amount:.0f} {code}"
     return None
 
 

@@ -65,7 +65,7 @@ def test_two_terms_for_one_sentence_are_shown_with_their_sources(built):
 def test_the_timeline_is_in_date_order_and_the_case_list_gives_the_status(built):
     _, db = built
     events = _case(db, "Hrytsenko")
-    assert [e["type"] for e in events] == ["arrest", "release", "arrest", "sentence"]
+    assert [e["type"] for e in events] == ["arrest", "release", "arrest", "charge", "sentence"]
     cases = json.loads(runner.invoke(app, ["cases", "--db", str(db), "--format", "json"]).stdout)
     assert {c["person"]: (c["nationality"], c["status"], c["latest"]) for c in cases}["Oleksandr Hrytsenko"] == (
         "Ukraine", "convicted", "2025-05-08")

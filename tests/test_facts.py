@@ -60,6 +60,7 @@ def test_a_lead_names_its_person_in_the_next_sentence(facts):
                   "Pablo Rojas, 44, was arrested in Santiago in March.", published="2022-10-08")
     assert case(found) == [
         ("arrest", "Pablo Rojas", {"date": "2022-03", "place": "Santiago", "country": "Chile"}, None),
+        ("charge", "Pablo Rojas", {"charge": "fraud", "country": "Argentina"}, None),
         ("transfer", "Pablo Rojas", {"date": "2022-10-07", "to": "Argentina", "manner": "extradition",
                                      "from": "Chile"}, None),
     ]

@@ -113,8 +113,9 @@ def _own_countries(raw: list[RawFact]) -> None:
 
 
 def _origin_where_held(own: list[RawFact]) -> None:
-    """"transferred to Oman": a person the article places in one country only left from there."""
-    held = _countries(own, _LOCATED)
+    """"transferred to Oman": a person the article places in one country only left from there (a charge places
+    no one: a state charges a person wherever they are)."""
+    held = _countries(own, tuple(kind for kind in _LOCATED if kind != "charge"))
     if len(held) != 1:
         return
     [(country, said_at)] = held.items()

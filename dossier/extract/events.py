@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .. import places
 from ..temporal import Anchor
 from . import schema
+from .accusations import charges_by_noun
 from .arguments import arguments
 from .clause import Clause, own_tokens
 from .grammar import country_of, entity_text, is_present_state, noun_phrase, verb_lemma
@@ -148,6 +149,8 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                     mirrored["counterpart"] = [linker.ref(person)]
                     facts.append(RawFact("exchange", counterpart.entity, mirrored, trigger.token))
     facts.extend(_alleged_crimes(sentence, linker, trigger_ids))
+    facts.extend(RawFact("charge", person, args, word) for person, args, word in
+                 charges_by_noun(sentence, linker, anchor, trigger_ids))
     _share_verdict(facts)
     return facts
 

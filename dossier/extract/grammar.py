@@ -90,11 +90,21 @@ def resolve_relative(token: Token, verb: Token) -> list[Token]:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         if node.dep_ == "relcl":
-            return [node.head]
+            return [_person_before_who(token) or node.head]
         return []
     if token.lower_ == "they":
         return _main_subjects(verb)
     return with_conjuncts(token)
+
+
+def _person_before_who(pronoun: Token) -> Token | None:
+    """"took measures against Yang, who is suspected of ...": "who" stands for a person, so for the name right
+    before it where the parser hung its clause on a thing."""
+    head = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), pronoun).head
+    if pronoun.lower_ not in ("who", "whom") or head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+        return None
+    before = pronoun.doc[pronoun.i - 2] if pronoun.i > 1 and pronoun.doc[pronoun.i - 1].text == "," else None
+    return before if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "PERSON" else None
 
 
 def _main_subjects(verb: Token) -> list[Token]:
@@ -107,6 +117,9 @@ def _main_subjects(verb: Token) -> list[Token]:
             "VERB", "AUX") else []
         if subjects:
             names = with_conjuncts(subjects[0])
+            if subjects[0].tag_ == "NNS":  # "the executives – A, B and C – were jailed, ... where they"
+                names = [n for a in subjects[0].children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                         for n in (a, *a.conjuncts)] or names
             return names if len(names) > 1 and all(n.pos_ == "PROPN" for n in names) else []
     return []
 

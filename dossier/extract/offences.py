@@ -1,12 +1,15 @@
 """What a person is accused or convicted of, and what a court decided: the court, the prison term, the fine."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .. import places
 from ..temporal import parse_duration, parse_money
 from .clause import Clause
 from .grammar import (
+    lower_lemma,
     name_phrase,
     noun_phrase,
     place_name,
@@ -44,7 +47,67 @@ def _offence_words(token: Token) -> str | None:
         return None
     if token.pos_ in ("PRON", "PROPN", "NUM"):
         return None
+    if token.tag_ == "VBG":
+        return _deed(token)
     return noun_phrase(token, stop_at_clause=True) or None
+
+
+def _deed(gerund: Token) -> str | None:
+    """"engaging in criminal activities that endanger national security", "spying for Britain": what a gerund
+    tells was done keeps its complements, up to where or when it was done ("smuggling drugs in Bali")."""
+    cuts = [c.left_edge.i for c in gerund.children if c.i > gerund.i and (c.dep_ in ("advcl", "relcl") or (
+        c.dep_ == "prep" and c.lower_ in _SETTINGS and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for o in c.children)))]
+    # "failing to register as a foreign agent, a crime that carries ...": what is said of the offence
+    cuts += [t.left_edge.i for t in gerund.subtree if t.dep_ == "appos" and t.i > gerund.i
+             and "," in (t.doc[t.left_edge.i - 1].text, t.doc[t.left_edge.i - 2].text)]  # also ',"'
+    start = min([gerund.i, *(c.i for c in gerund.children if c.dep_ in ("advmod", "neg") and c.i < gerund.i)])
+    words = gerund.doc[start:min([gerund.right_edge.i + 1, *cuts])]
+    return " ".join(re.sub(r"[\"“”]", " ", words.text).split()).strip(" ,;:'‘’") or None  # quotes are no words
+
+
+# Prepositions of where and when a deed was done, which are no part of the offence.
+_SETTINGS = {"in", "at", "on", "during", "since", "between", "from", "near"}
+# Nouns for who commits an offence, which name it: "a convicted spy", "the convicted smuggler".
+_OFFENDERS = {"spy", "smuggler", "trafficker", "murderer", "killer", "terrorist", "hacker", "fraudster", "bomber",
+              "traitor", "rapist", "kidnapper", "poacher", "launderer", "embezzler", "thief", "mobster"}
+
+
+def _offence_of_title(trigger: Token) -> str | None:
+    """"convicted arms dealer Viktor Ross", "a convicted spy": the noun a verdict's participle qualifies says
+    what for; "a convicted Russian businessman" does not."""
+    if trigger.dep_ != "amod":
+        return None
+    noun = trigger.head
+    named = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > trigger.i]
+    if named and noun.pos_ == "NOUN":
+        return " ".join(t.text for t in trigger.doc[named[0].i:noun.i + 1])
+    return noun.text if lower_lemma(noun) in _OFFENDERS else None
+
+
+def offence_of_charges(token: Token) -> str | None:
+    """The offence a charge noun, or what a person is wanted for, names: "drug charges", "charges of fraud",
+    "for fraud", and what the charge says happened: "charges that she committed fraud by ..." is committed
+    fraud, "charges that the company broke US sanctions on Iran" broke US sanctions."""
+    words = _offence_words(token)
+    if words or lower_lemma(token) not in OFFENCE_NOUNS:
+        return words
+    for verb in token.children:
+        if verb.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects:
+                return f"{verb.text} {noun_phrase(objects[0], stop_at_clause=True)}"
+    return None
+
+
+def _gerund_before_charges(token: Token) -> str | None:
+    """"on spying charges", which the parser reads as "on spying (the) charges": the gerund names the offence."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp":
+        return None
+    charges = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() in OFFENCE_NOUNS]
+    if not charges or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") for t in token.doc[token.i + 1:charges[0].i]):
+        return None
+    return " ".join(t.text for t in token.doc[token.i:charges[0].i])
 
 
 def find_offence(clause: Clause) -> str | None:
@@ -60,6 +123,8 @@ def find_offence(clause: Clause) -> str | None:
             if child.dep_ != "prep":
                 continue
             prep = child.lower_
+            if prep == "of" and head is trigger and clause.trigger.patient == "noun":
+                continue  # "the arrest of the executive": whose arrest, not what for
             if prep == "to" and clause.lemma == "plead":
                 prep = "of"  # "pleaded guilty to fraud"
             if prep not in ("of", "for", "with", "on", "over", "including") or (
@@ -69,6 +134,8 @@ def find_offence(clause: Clause) -> str | None:
                 if obj.dep_ not in ("pobj", "pcomp"):
                     continue
                 if prep in ("on", "over") and obj.lemma_.casefold() not in OFFENCE_NOUNS:
+                    if words := _gerund_before_charges(obj):
+                        return words
                     continue
                 words = _offence_words(obj)
                 if words:
@@ -78,11 +145,15 @@ def find_offence(clause: Clause) -> str | None:
             if words:
                 return words
     for token in clause.tokens:  # "by an American court on arms trafficking charges"
-        if token.dep_ == "pobj" and token.head.lower_ in ("on", "over") and token.lemma_.casefold() in OFFENCE_NOUNS:
+        if token.head.lower_ not in ("on", "over"):
+            continue
+        if token.dep_ == "pobj" and token.lemma_.casefold() in OFFENCE_NOUNS:
             words = _offence_words(token)
             if words:
                 return words
-    return None
+        if words := _gerund_before_charges(token):
+            return words
+    return _offence_of_title(trigger)
 
 
 def find_court(clause: Clause) -> str | None:
