@@ -239,3 +239,77 @@ def test_a_statement_released_before_a_quotation_frees_no_one_it_names(facts):
 def test_a_roster_after_a_colon_still_names_the_people_freed(facts):
     found = facts("Belarus freed three prisoners: Ivo Novak; Lena Berg; and Karl Wendt.")
     assert sorted(row[1] for row in _of_type(found, "release")) == ["Ivo Novak", "Karl Wendt", "Lena Berg"]
+
+
+# ---------------------------------------------------------------- arrests, releases and custody told in other words
+
+
+def test_a_rearrest_is_an_arrest_with_its_day_and_who_made_it(facts):
+    [(_, person, args, _claim)] = _of_type(
+        facts("Lena Berg was rearrested by prosecutors in Tokyo on Thursday.", published="2024-06-12"), "arrest")
+    assert (person, args["date"], args["by"]) == ("Lena Berg", "2024-06-06", "prosecutors")
+
+
+def test_a_recapture_only_tried_is_no_arrest(facts):
+    assert not _of_type(facts("Police tried to recapture Lena Berg after her escape."), "arrest")
+
+
+def test_an_arrest_is_dated_by_the_day_its_when_clause_hangs_on(facts):
+    found = facts("Omar Haddad has been held in Iran since May 2020, when he was arrested near the border.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2020-05"]
+    found = facts("Omar Haddad, who was arrested near the border, has been held in Iran since May 2020.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == [None]
+
+
+def test_an_arrest_told_with_its_place_before_the_person(facts):
+    found = facts("The protests followed the arrest in Vancouver of Lena Berg, a senior executive of the bank.")
+    assert [(row[1], row[2].get("place")) for row in _of_type(found, "arrest")] == [("Lena Berg", "Vancouver")]
+    assert not _of_type(facts("Protesters gathered after an arrest in the city of Dandong last week."), "arrest")
+
+
+def test_people_arrested_with_the_subject_are_found_by_the_names_they_are_given(facts):
+    found = facts("Omar Haddad was detained in December along with two colleagues, the cameraman Ivo Novak "
+                  "and a local producer, Samir Aziz.", published="2024-06-12")
+    assert sorted(row[1] for row in _of_type(found, "arrest")) == ["Ivo Novak", "Omar Haddad", "Samir Aziz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad was able to leave prison on Friday.",
+    "Omar Haddad left prison on Friday in a wheelchair.",
+])
+def test_leaving_prison_is_a_release(facts, text):
+    [(_, person, args, _claim)] = _of_type(facts(text, published="2024-06-12"), "release")
+    assert (person, args.get("date")) == ("Omar Haddad", "2024-06-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad hopes to leave prison soon.",
+    "Omar Haddad was not able to leave prison.",
+])
+def test_leaving_prison_only_hoped_or_denied_is_no_release(facts, text):
+    assert not _of_type(facts(text), "release")
+
+
+def test_moving_from_prison_to_house_arrest_is_custody_of_the_one_who_moved(facts):
+    found = facts("Omar Haddad, a pastor on trial in Turkey, moved from prison to house arrest on Wednesday.")
+    assert [(row[1], row[2].get("facility")) for row in _of_type(found, "custody")] == [
+        ("Omar Haddad", "house arrest")]
+    assert not _of_type(facts("Judge Ivo Novak moved the hearing to Wednesday."), "custody")
+
+
+def test_someone_imprisoned_on_charges_is_in_custody(facts):
+    found = facts("Lena Berg was imprisoned on espionage charges.")
+    assert [row[1] for row in _of_type(found, "custody")] == ["Lena Berg"]
+
+
+def test_a_description_after_a_name_is_that_names_not_the_noun_before(facts):
+    found = facts("Mira Berg flew home on Monday. The mother of Lena Berg, a teacher jailed in Iran on spying "
+                  "charges, said she was hopeful.")
+    assert [row[1] for row in _of_type(found, "custody")] == ["Lena Berg"]
+
+
+def test_consular_access_granted_to_a_mission_is_a_visit_to_the_detainee(facts):
+    found = facts("The Canadian embassy was granted consular access to Omar Haddad, who is held in China.")
+    assert [row[1] for row in _of_type(found, "visit")] == ["Omar Haddad"]

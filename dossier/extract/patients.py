@@ -16,6 +16,8 @@ from .triggers import Trigger
 from .words import GROUP_WORDS, SUBJECTS
 
 _NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
+# Verbs of going somewhere that, with no object, tell where their subject went: "X moved to house arrest".
+_SELF_MOVES = {"move", "return"}
 
 
 def _orphan_subject(verb: Token) -> list[Token]:
@@ -38,7 +40,7 @@ def _controller(verb: Token) -> list[Token]:
         return _orphan_subject(verb)
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep") or node.head.i == node.i:
+        if node.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep", "acomp") or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("VERB", "AUX") and is_finite(node) and not any(c.dep_ in SUBJECTS for c in node.children):
@@ -101,6 +103,9 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
                     for t in c.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
         # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.
+        named = _named_after_place(token)
+        if named:
+            return named
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for") and (child.lower_ == "of" or
                                                                           trigger.type.name != "exchange"):
@@ -126,6 +131,12 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return resolve_relative(heads[0], token.head) if heads else []
         return _controller(token)
     if trigger.patient == schema.DATIVE:
+        if trigger.type.name == "visit":  # "the embassy was granted consular access to X": X is visited
+            detainees = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ == "access"
+                         for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for t in p.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
+            if detainees:
+                return detainees
         found = [c for c in token.children if c.dep_ in ("dative", "nsubjpass")] or [
             c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() not in ("sentence", "term")]
         return resolve_relative(found[0], token) if found else []
@@ -142,6 +153,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         subjects = [c for c in token.children if c.dep_ == "nsubj"] or [
             s for aux in token.children if aux.dep_ in ("aux", "auxpass") for s in aux.children if s.dep_ == "nsubj"]
     chosen = subjects if subjects else (objects if not passive else [])
+    if not chosen and not passive and verb_lemma(token) in _SELF_MOVES:  # "X moved from prison to house arrest"
+        chosen = [c for c in token.children if c.dep_ == "nsubj"]
     if chosen:
         return resolve_relative(chosen[0], token)
     if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod" or
@@ -153,7 +166,7 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         nearer = [c for c in head.conjuncts if head.i < c.i < token.i]
         if token.dep_ == "acl" and nearer and token.doc[token.i - 1].text != ",":
             return [nearer[-1]]  # "X and a couple convicted of ...": the participle goes with the nearer noun
-        return among_members(head) or [head]
+        return among_members(head) or _appositive_name(head) or [head]
     if token.dep_ == "relcl" and passive:
         return [token.head]
     if token.dep_ == "pobj":  # "Among those freed was X"
@@ -173,6 +186,28 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     if passive:
         return _set_off_name(token) or _controller(token)
     return []
+
+
+def _named_after_place(noun: Token) -> list[Token]:
+    """"the arrest in Vancouver of X": the parser hangs "of X" on the place; a person it names is the patient."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for place in (t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC")):
+            for of in (c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"):
+                return [o for t in of.children if t.dep_ == "pobj" and t.ent_type_ == "PERSON"
+                        for o in with_conjuncts(t)]
+    return []
+
+
+def _appositive_name(noun: Token) -> list[Token]:
+    """"the mother of X, a teacher jailed in Iran": a description set off by a comma right after a name is
+    that name's, wherever the parser hung it."""
+    start = noun.left_edge.i
+    if noun.dep_ != "appos" or start < 2 or noun.doc[start - 1].text != ",":
+        return []
+    name = noun.doc[start - 2]
+    return [name] if name.ent_type_ == "PERSON" else []
 
 
 def _set_off_name(participle: Token) -> list[Token]:
@@ -202,7 +237,19 @@ def companions(trigger: Token) -> list[Token]:
             continue
         if prep is not None:
             found += [n for o in prep.children if o.dep_ == "pobj" for n in with_conjuncts(o)]
-    return found
+    return found + [n for t in found if t.pos_ == "NOUN" for n in _appositive_names(t)]
+
+
+def _appositive_names(noun: Token, depth: int = 0) -> list[Token]:
+    """"two colleagues, A and a producer, B": the names a noun for people is given in apposition."""
+    names = []
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        for item in (appos, *appos.conjuncts):
+            if item.pos_ == "PROPN":
+                names.append(item)
+            elif item.pos_ == "NOUN" and depth < 2:
+                names += _appositive_names(item, depth + 1)
+    return names
 
 
 def group_members(token: Token) -> list[Token]:

@@ -55,9 +55,14 @@ def is_factual(trigger: Token) -> bool:
 
 
 def _was_allowed(verb: Token) -> bool:
-    """"were allowed to visit him": a past permission given to the doer tells that they did it."""
+    """"were allowed to visit him", "was able to leave jail": a past permission or ability of the doer tells
+    that they did it."""
     head = verb.head
-    return verb.dep_ == "xcomp" and lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
+    if verb.dep_ != "xcomp":
+        return False
+    if head.lower_ == "able" and head.dep_ == "acomp":
+        return head.head.tag_ == "VBD" and not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+    return lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
 
 
