@@ -313,3 +313,22 @@ def test_a_description_after_a_name_is_that_names_not_the_noun_before(facts):
 def test_consular_access_granted_to_a_mission_is_a_visit_to_the_detainee(facts):
     found = facts("The Canadian embassy was granted consular access to Omar Haddad, who is held in China.")
     assert [row[1] for row in _of_type(found, "visit")] == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Lena Berg and her husband, Ivo Novak, were on a flight to Vilnius in May. The couple were detained upon "
+     "landing in Minsk."),
+    ("Lena Berg and Ivo Novak flew to Tehran in May. The two men met officials there. The two journalists were "
+     "arrested a day later."),
+])
+def test_the_couple_or_the_two_are_the_people_just_named_together(facts, text):
+    assert sorted(row[1] for row in _of_type(facts(text), "arrest")) == ["Ivo Novak", "Lena Berg"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Berg and Ivo Novak flew to Tehran in May. The three journalists were arrested a day later.",
+    "Lena Berg and Ivo Novak sailed to Bandar Abbas in May. The two ships were seized by Iran a day later.",
+])
+def test_a_group_of_another_size_or_kind_is_not_the_people_named(facts, text):
+    assert not _of_type(facts(text), "arrest")
+

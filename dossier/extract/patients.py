@@ -11,13 +11,18 @@ from spacy.tokens import Token
 
 from . import schema
 from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
+from .linking import PERSON_NOUNS
 from .rosters import listed_names
 from .triggers import Trigger
-from .words import GROUP_WORDS, SUBJECTS
+from .words import GROUP_WORDS, PEOPLE, SUBJECTS
 
 _NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
 # Verbs of going somewhere that, with no object, tell where their subject went: "X moved to house arrest".
 _SELF_MOVES = {"move", "return"}
+# Words that give the size of a group of people: "the couple", "the two men", "both Canadians".
+_GROUPS = {"couple": 2, "pair": 2, "duo": 2, "trio": 3}
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_LOOKBACK = 3  # sentences
 
 
 def _orphan_subject(verb: Token) -> list[Token]:
@@ -253,7 +258,8 @@ def _appositive_names(noun: Token, depth: int = 0) -> list[Token]:
 
 
 def group_members(token: Token) -> list[Token]:
-    """"the Russians released ...: A, B; C" and "the released Russians, including A" name their members."""
+    """"the Russians released ...: A, B; C", "the released Russians, including A" name their members; "the
+    two men" or "the couple" those the sentence before names together."""
     members = []
     for child in token.subtree:
         if child.lower_ in GROUP_WORDS and child.dep_ == "prep" and (child.head.i == token.i
@@ -268,4 +274,40 @@ def group_members(token: Token) -> list[Token]:
             if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
                                                                        ("appos", "conj", "ROOT", "npadvmod", "dep")):
                 members.append(t)
-    return members
+    return members or _group_named_before(token)
+
+
+def _group_named_before(noun: Token) -> list[Token]:
+    """"A and her boyfriend, B, were on a flight. The couple were detained": a group of a given size, as a
+    subject, stands for as many people named together as the subject of a sentence shortly before."""
+    size = _GROUPS.get(lower_lemma(noun))
+    if size is None and (noun.tag_ == "NNS" and lower_lemma(noun) in PERSON_NOUNS | PEOPLE or
+                         noun.tag_ == "NNPS" and noun.ent_type_ == "NORP"):
+        size = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+    sentence = noun.sent
+    if size is None or noun.dep_ not in SUBJECTS or not any(
+            c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in noun.children):
+        return []
+    for _ in range(_GROUP_LOOKBACK):  # "A and B landed. The two men flew on ... The two men had been freed"
+        if sentence.start == 0:
+            break
+        sentence = noun.doc[sentence.start - 1].sent
+        for subject in sentence:
+            if subject.dep_ in SUBJECTS and subject.ent_type_ == "PERSON" and len(with_conjuncts(subject)) == size:
+                # the parser may hang the name of "A and her husband, B" on A
+                named = {n.i: n for t in (*with_conjuncts(subject), *subject.children) if t.dep_ != "compound"
+                         and (n := _name_of(t)) is not None}
+                if len(named) == size:
+                    return list(named.values())
+    return []
+
+
+def _name_of(token: Token) -> Token | None:
+    """A name, or the name in apposition to a noun ("her boyfriend, B"); which names a person is the linker's to say."""
+    if _is_name(token):
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and _is_name(c)), None)
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "DATE")
