@@ -332,3 +332,20 @@ def test_the_couple_or_the_two_are_the_people_just_named_together(facts, text):
 def test_a_group_of_another_size_or_kind_is_not_the_people_named(facts, text):
     assert not _of_type(facts(text), "arrest")
 
+
+
+def test_an_arrest_is_dated_by_what_went_on_while_it_happened_not_by_what_came_before(facts):
+    found = facts("Omar Haddad was arrested while waiting for his flight on June 2 at the airport.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2024-06-02"]
+    found = facts("Omar Haddad was arrested after he had posted a video on June 2.", published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == [None]
+
+
+def test_the_names_listed_after_a_group_are_its_members(facts):
+    found = facts("The charges are similar to those made against the two Canadians who were detained in "
+                  "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
+    assert sorted(row[1] for row in _of_type(found, "arrest")) == ["Ivo Novak", "Karl Wendt"]
+    found = facts("The charges are similar to those made against the three Canadians who were detained in "
+                  "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
+    assert not _of_type(found, "arrest")

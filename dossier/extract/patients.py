@@ -274,16 +274,36 @@ def group_members(token: Token) -> list[Token]:
             if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
                                                                        ("appos", "conj", "ROOT", "npadvmod", "dep")):
                 members.append(t)
-    return members or _group_named_before(token)
+    return members or _listed_after(token) or _group_named_before(token)
+
+
+def _group_size(noun: Token) -> int | None:
+    """How many people a group noun counts: "the couple", "the two men", "both Canadians"."""
+    size = _GROUPS.get(lower_lemma(noun))
+    if size is None and (noun.tag_ == "NNS" and lower_lemma(noun) in PERSON_NOUNS | PEOPLE or
+                         noun.tag_ == "NNPS" and noun.ent_type_ == "NORP"):
+        size = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+    return size
+
+
+def _listed_after(noun: Token) -> list[Token]:
+    """"the two Canadians detained in December, diplomat A and businessman B": as many names as the group
+    counts, set off by a comma after its phrase and ending the sentence, are its members, wherever the parser
+    hung them."""
+    size, end = _group_size(noun), noun.right_edge.i + 1
+    if size is None or end >= noun.sent.end or noun.doc[end].text != ",":
+        return []
+    rest = noun.doc[end + 1:noun.sent.end]
+    names = [t for t in rest if t.ent_type_ == "PERSON" and t.dep_ != "compound"]
+    if len(names) != size or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return []
+    return names
 
 
 def _group_named_before(noun: Token) -> list[Token]:
     """"A and her boyfriend, B, were on a flight. The couple were detained": a group of a given size, as a
     subject, stands for as many people named together as the subject of a sentence shortly before."""
-    size = _GROUPS.get(lower_lemma(noun))
-    if size is None and (noun.tag_ == "NNS" and lower_lemma(noun) in PERSON_NOUNS | PEOPLE or
-                         noun.tag_ == "NNPS" and noun.ent_type_ == "NORP"):
-        size = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+    size = _group_size(noun)
     sentence = noun.sent
     if size is None or noun.dep_ not in SUBJECTS or not any(
             c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in noun.children):
