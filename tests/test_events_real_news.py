@@ -349,3 +349,21 @@ def test_the_names_listed_after_a_group_are_its_members(facts):
     found = facts("The charges are similar to those made against the three Canadians who were detained in "
                   "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
     assert not _of_type(found, "arrest")
+
+
+@pytest.mark.parametrize("text", [
+    "The jailed journalist Omar Haddad wrote to his wife.",
+    "Omar Haddad, a detained American teacher, wrote to the president.",
+])
+def test_a_jailed_or_detained_person_before_the_name_is_held_not_arrested(facts, text):
+    found = facts(text)
+    assert [row[1] for row in _of_type(found, "custody")] == ["Omar Haddad"]
+    assert not _of_type(found, "arrest") and not _of_type(found, "sentence")
+
+
+def test_detained_for_a_while_is_held_and_was_arrested(facts):
+    found = facts("Omar Haddad has been detained in China for over a year.")
+    assert [(row[1], row[2].get("country")) for row in _of_type(found, "custody")] == [("Omar Haddad", "China")]
+    assert [row[1] for row in _of_type(found, "arrest")] == ["Omar Haddad"]
+    found = facts("Omar Haddad is detained in China.")
+    assert _of_type(found, "custody") and not _of_type(found, "arrest")
