@@ -367,3 +367,12 @@ def test_detained_for_a_while_is_held_and_was_arrested(facts):
     assert [row[1] for row in _of_type(found, "arrest")] == ["Omar Haddad"]
     found = facts("Omar Haddad is detained in China.")
     assert _of_type(found, "custody") and not _of_type(found, "arrest")
+
+
+def test_an_extradition_told_with_its_countries_before_the_person(facts):
+    found = facts("The consulate was notified of the extradition from Cyprus to the United States of Omar Haddad, "
+                  "a businessman accused of fraud.")
+    assert [(row[1], row[2].get("from"), row[2].get("to")) for row in _of_type(found, "transfer")] == [
+        ("Omar Haddad", "Cyprus", "United States")]
+    assert not _of_type(facts("The consulate was told of an extradition from the city of Larnaca last week."),
+                        "transfer")

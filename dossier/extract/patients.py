@@ -193,15 +193,19 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     return []
 
 
-def _named_after_place(noun: Token) -> list[Token]:
-    """"the arrest in Vancouver of X": the parser hangs "of X" on the place; a person it names is the patient."""
+def _named_after_place(noun: Token, depth: int = 0) -> list[Token]:
+    """"the arrest in Vancouver of X", "the extradition from Cyprus to the US of X": the parser hangs "of X" on
+    the last place; a person it names is the patient."""
     for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from", "to") or depth > 2:
             continue
         for place in (t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC")):
             for of in (c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"):
                 return [o for t in of.children if t.dep_ == "pobj" and t.ent_type_ == "PERSON"
                         for o in with_conjuncts(t)]
+            named = _named_after_place(place, depth + 1)
+            if named:
+                return named
     return []
 
 
