@@ -376,3 +376,9 @@ def test_an_extradition_told_with_its_countries_before_the_person(facts):
         ("Omar Haddad", "Cyprus", "United States")]
     assert not _of_type(facts("The consulate was told of an extradition from the city of Larnaca last week."),
                         "transfer")
+
+
+def test_jailed_for_years_stays_a_sentence_not_custody(facts):
+    found = facts("Omar Haddad has been jailed for 16 years for spying.")
+    assert [row[2].get("term") for row in _of_type(found, "sentence")] == ["P16Y"]
+    assert not _of_type(found, "custody")

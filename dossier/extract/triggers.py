@@ -98,8 +98,9 @@ def _held_for_a_while(token: Token) -> bool:
 def is_held_now(token: Token) -> bool:
     """A state now rather than the event that began it: "is held", "the jailed reporter", "has been detained
     for a year"."""
-    return is_present_state(token) or verb_lemma(token) in _STATE_VERBS | _JAIL_VERBS and (
-        _undated_participle(token) or _held_for_a_while(token))
+    lemma = verb_lemma(token)  # "has been jailed for 16 years" is a sentence
+    return is_present_state(token) or lemma in _STATE_VERBS | _JAIL_VERBS and _undated_participle(token) or \
+        lemma in _STATE_VERBS and _held_for_a_while(token)
 
 
 def refused_entry(verb: Token) -> str | None:
