@@ -239,3 +239,146 @@ def test_a_statement_released_before_a_quotation_frees_no_one_it_names(facts):
 def test_a_roster_after_a_colon_still_names_the_people_freed(facts):
     found = facts("Belarus freed three prisoners: Ivo Novak; Lena Berg; and Karl Wendt.")
     assert sorted(row[1] for row in _of_type(found, "release")) == ["Ivo Novak", "Karl Wendt", "Lena Berg"]
+
+
+# ---------------------------------------------------------------- arrests, releases and custody told in other words
+
+
+def test_a_rearrest_is_an_arrest_with_its_day_and_who_made_it(facts):
+    [(_, person, args, _claim)] = _of_type(
+        facts("Lena Berg was rearrested by prosecutors in Tokyo on Thursday.", published="2024-06-12"), "arrest")
+    assert (person, args["date"], args["by"]) == ("Lena Berg", "2024-06-06", "prosecutors")
+
+
+def test_a_recapture_only_tried_is_no_arrest(facts):
+    assert not _of_type(facts("Police tried to recapture Lena Berg after her escape."), "arrest")
+
+
+def test_an_arrest_is_dated_by_the_day_its_when_clause_hangs_on(facts):
+    found = facts("Omar Haddad has been held in Iran since May 2020, when he was arrested near the border.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2020-05"]
+    found = facts("Omar Haddad, who was arrested near the border, has been held in Iran since May 2020.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == [None]
+
+
+def test_an_arrest_told_with_its_place_before_the_person(facts):
+    found = facts("The protests followed the arrest in Vancouver of Lena Berg, a senior executive of the bank.")
+    assert [(row[1], row[2].get("place")) for row in _of_type(found, "arrest")] == [("Lena Berg", "Vancouver")]
+    assert not _of_type(facts("Protesters gathered after an arrest in the city of Dandong last week."), "arrest")
+
+
+def test_people_arrested_with_the_subject_are_found_by_the_names_they_are_given(facts):
+    found = facts("Omar Haddad was detained in December along with two colleagues, the cameraman Ivo Novak "
+                  "and a local producer, Samir Aziz.", published="2024-06-12")
+    assert sorted(row[1] for row in _of_type(found, "arrest")) == ["Ivo Novak", "Omar Haddad", "Samir Aziz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad was able to leave prison on Friday.",
+    "Omar Haddad left prison on Friday in a wheelchair.",
+])
+def test_leaving_prison_is_a_release(facts, text):
+    [(_, person, args, _claim)] = _of_type(facts(text, published="2024-06-12"), "release")
+    assert (person, args.get("date")) == ("Omar Haddad", "2024-06-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad hopes to leave prison soon.",
+    "Omar Haddad was not able to leave prison.",
+])
+def test_leaving_prison_only_hoped_or_denied_is_no_release(facts, text):
+    assert not _of_type(facts(text), "release")
+
+
+def test_moving_from_prison_to_house_arrest_is_custody_of_the_one_who_moved(facts):
+    found = facts("Omar Haddad, a pastor on trial in Turkey, moved from prison to house arrest on Wednesday.")
+    assert [(row[1], row[2].get("facility")) for row in _of_type(found, "custody")] == [
+        ("Omar Haddad", "house arrest")]
+    assert not _of_type(facts("Judge Ivo Novak moved the hearing to Wednesday."), "custody")
+
+
+def test_someone_imprisoned_on_charges_is_in_custody(facts):
+    found = facts("Lena Berg was imprisoned on espionage charges.")
+    assert [row[1] for row in _of_type(found, "custody")] == ["Lena Berg"]
+
+
+def test_a_description_after_a_name_is_that_names_not_the_noun_before(facts):
+    found = facts("Mira Berg flew home on Monday. The mother of Lena Berg, a teacher jailed in Iran on spying "
+                  "charges, said she was hopeful.")
+    assert [row[1] for row in _of_type(found, "custody")] == ["Lena Berg"]
+
+
+def test_consular_access_granted_to_a_mission_is_a_visit_to_the_detainee(facts):
+    found = facts("The Canadian embassy was granted consular access to Omar Haddad, who is held in China.")
+    assert [row[1] for row in _of_type(found, "visit")] == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Lena Berg and her husband, Ivo Novak, were on a flight to Vilnius in May. The couple were detained upon "
+     "landing in Minsk."),
+    ("Lena Berg and Ivo Novak flew to Tehran in May. The two men met officials there. The two journalists were "
+     "arrested a day later."),
+])
+def test_the_couple_or_the_two_are_the_people_just_named_together(facts, text):
+    assert sorted(row[1] for row in _of_type(facts(text), "arrest")) == ["Ivo Novak", "Lena Berg"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Berg and Ivo Novak flew to Tehran in May. The three journalists were arrested a day later.",
+    "Lena Berg and Ivo Novak sailed to Bandar Abbas in May. The two ships were seized by Iran a day later.",
+])
+def test_a_group_of_another_size_or_kind_is_not_the_people_named(facts, text):
+    assert not _of_type(facts(text), "arrest")
+
+
+
+def test_an_arrest_is_dated_by_what_went_on_while_it_happened_not_by_what_came_before(facts):
+    found = facts("Omar Haddad was arrested while waiting for his flight on June 2 at the airport.",
+                  published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2024-06-02"]
+    found = facts("Omar Haddad was arrested after he had posted a video on June 2.", published="2024-06-12")
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == [None]
+
+
+def test_the_names_listed_after_a_group_are_its_members(facts):
+    found = facts("The charges are similar to those made against the two Canadians who were detained in "
+                  "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
+    assert sorted(row[1] for row in _of_type(found, "arrest")) == ["Ivo Novak", "Karl Wendt"]
+    found = facts("The charges are similar to those made against the three Canadians who were detained in "
+                  "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
+    assert not _of_type(found, "arrest")
+
+
+@pytest.mark.parametrize("text", [
+    "The jailed journalist Omar Haddad wrote to his wife.",
+    "Omar Haddad, a detained American teacher, wrote to the president.",
+])
+def test_a_jailed_or_detained_person_before_the_name_is_held_not_arrested(facts, text):
+    found = facts(text)
+    assert [row[1] for row in _of_type(found, "custody")] == ["Omar Haddad"]
+    assert not _of_type(found, "arrest") and not _of_type(found, "sentence")
+
+
+def test_detained_for_a_while_is_held_and_was_arrested(facts):
+    found = facts("Omar Haddad has been detained in China for over a year.")
+    assert [(row[1], row[2].get("country")) for row in _of_type(found, "custody")] == [("Omar Haddad", "China")]
+    assert [row[1] for row in _of_type(found, "arrest")] == ["Omar Haddad"]
+    found = facts("Omar Haddad is detained in China.")
+    assert _of_type(found, "custody") and not _of_type(found, "arrest")
+
+
+def test_an_extradition_told_with_its_countries_before_the_person(facts):
+    found = facts("The consulate was notified of the extradition from Cyprus to the United States of Omar Haddad, "
+                  "a businessman accused of fraud.")
+    assert [(row[1], row[2].get("from"), row[2].get("to")) for row in _of_type(found, "transfer")] == [
+        ("Omar Haddad", "Cyprus", "United States")]
+    assert not _of_type(facts("The consulate was told of an extradition from the city of Larnaca last week."),
+                        "transfer")
+
+
+def test_jailed_for_years_stays_a_sentence_not_custody(facts):
+    found = facts("Omar Haddad has been jailed for 16 years for spying.")
+    assert [row[2].get("term") for row in _of_type(found, "sentence")] == ["P16Y"]
+    assert not _of_type(found, "custody")

@@ -16,14 +16,28 @@ from .whereabouts import find_facility, find_held_at, find_place, find_visited_a
 
 def find_date(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if in_nested_clause(token, clause.token):
+        if in_nested_clause(token, clause.token) and not _in_time_clause(token, clause.token):
             continue
         if token.ent_type_ == "DATE" and token.dep_ in ("pobj", "npadvmod", "tmod", "nummod", "compound", "dobj") \
                 or token.ent_type_ == "DATE" and token.head.ent_type_ != "DATE":
             value = date_of(token, clause.anchor)
             if value:
                 return value
+    verb = clause.token  # "since May 2020, when he was arrested": the day the "when" clause hangs on
+    if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" and any(c.lower_ == "when" for c in verb.children):
+        return date_of(verb.head, clause.anchor)
     return None
+
+
+def _in_time_clause(token, trigger) -> bool:
+    """"detained while waiting for her flight on June 2": a clause of what went on at the time of the event."""
+    node = token.head
+    while node.head.i != trigger.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return False
+        node = node.head
+    return node.head.i == trigger.i and node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "as") for c in node.children)
 
 
 FINDERS = {

@@ -17,17 +17,19 @@ from . import schema
 from .accusations import charges_by_noun
 from .arguments import arguments
 from .clause import Clause, own_tokens
-from .grammar import country_of, entity_text, is_present_state, noun_phrase, verb_lemma
+from .grammar import country_of, entity_text, noun_phrase, verb_lemma
 from .linking import Linker
 from .offences import find_offence
 from .patients import among_members, companions, group_members, patient_tokens
 from .schema import FACT_TYPES
 from .senses import keeps_sense
-from .triggers import Trigger, is_factual, triggers
+from .triggers import Trigger, is_factual, is_held_now, triggers
 from .words import CRIME_VERBS, CUSTODY_WORDS, FACILITY_HEADS, OFFENCE_NOUNS, PEOPLE
 
 
 _JAILING = {"jail", "imprison"}
+# Verbs that only ever mean being held behind bars, whatever else the clause tells.
+_HELD_ONLY = {"imprison", "incarcerate"}
 _SPANS = {"year", "month", "week", "day"}
 # Events told with the charge that brought them.
 _CHARGED_WITH = ("arrest", "custody", "transfer")
@@ -130,11 +132,12 @@ def find_events(sentence: Span, linker: Linker, anchor: Anchor) -> list[RawFact]
                         t.lemma_.casefold() in PEOPLE or t.tag_ == "NNPS" for t in trigger.token.subtree):
                     continue  # "in exchange for his testimony" is no swap of people
             if trigger.type.name == "custody" and not trigger.present_only and trigger.patient == schema.OBJECT \
-                    and not args and not is_present_state(trigger.token) and not (
+                    and not args and not is_held_now(trigger.token) and clause.lemma not in _HELD_ONLY and not (
                     _lasted(tokens) and clause.lemma not in _JAILING):
-                # "held by rulers since July": a past detention with nothing to tell of it, unless how long
+                # "held by rulers since July": a past detention with nothing to tell of it, unless how long;
+                # "was imprisoned on spying charges" tells nothing but that someone was held
                 continue
-            if clause.lemma in _JAILING and not is_present_state(trigger.token):
+            if clause.lemma in _JAILING and not is_held_now(trigger.token):
                 # "jailed for 16 years", "jailed in 2020 for fraud" tell a sentence; "was imprisoned in Belarus"
                 # where someone was held.
                 # "jailed on drug charges" is held while charged.

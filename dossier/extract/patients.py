@@ -11,11 +11,18 @@ from spacy.tokens import Token
 
 from . import schema
 from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
+from .linking import PERSON_NOUNS
 from .rosters import listed_names
 from .triggers import Trigger
-from .words import GROUP_WORDS, SUBJECTS
+from .words import GROUP_WORDS, PEOPLE, SUBJECTS
 
 _NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
+# Verbs of going somewhere that, with no object, tell where their subject went: "X moved to house arrest".
+_SELF_MOVES = {"move", "return"}
+# Words that give the size of a group of people: "the couple", "the two men", "both Canadians".
+_GROUPS = {"couple": 2, "pair": 2, "duo": 2, "trio": 3}
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_GROUP_LOOKBACK = 3  # sentences
 
 
 def _orphan_subject(verb: Token) -> list[Token]:
@@ -38,7 +45,7 @@ def _controller(verb: Token) -> list[Token]:
         return _orphan_subject(verb)
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep") or node.head.i == node.i:
+        if node.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep", "acomp") or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("VERB", "AUX") and is_finite(node) and not any(c.dep_ in SUBJECTS for c in node.children):
@@ -101,6 +108,9 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
                     for t in c.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
         # "Trump's pardon of X": the "of" names who it happened to, the possessive who did it.
+        named = _named_after_place(token)
+        if named:
+            return named
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for") and (child.lower_ == "of" or
                                                                           trigger.type.name != "exchange"):
@@ -126,6 +136,12 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
             return resolve_relative(heads[0], token.head) if heads else []
         return _controller(token)
     if trigger.patient == schema.DATIVE:
+        if trigger.type.name == "visit":  # "the embassy was granted consular access to X": X is visited
+            detainees = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ == "access"
+                         for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for t in p.children if t.dep_ == "pobj" for o in with_conjuncts(t)]
+            if detainees:
+                return detainees
         found = [c for c in token.children if c.dep_ in ("dative", "nsubjpass")] or [
             c for c in token.children if c.dep_ == "dobj" and c.lemma_.casefold() not in ("sentence", "term")]
         return resolve_relative(found[0], token) if found else []
@@ -142,6 +158,8 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         subjects = [c for c in token.children if c.dep_ == "nsubj"] or [
             s for aux in token.children if aux.dep_ in ("aux", "auxpass") for s in aux.children if s.dep_ == "nsubj"]
     chosen = subjects if subjects else (objects if not passive else [])
+    if not chosen and not passive and verb_lemma(token) in _SELF_MOVES:  # "X moved from prison to house arrest"
+        chosen = [c for c in token.children if c.dep_ == "nsubj"]
     if chosen:
         return resolve_relative(chosen[0], token)
     if token.dep_ in ("acl", "amod") and (passive or token.pos_ == "ADJ" or token.dep_ == "amod" or
@@ -153,7 +171,7 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
         nearer = [c for c in head.conjuncts if head.i < c.i < token.i]
         if token.dep_ == "acl" and nearer and token.doc[token.i - 1].text != ",":
             return [nearer[-1]]  # "X and a couple convicted of ...": the participle goes with the nearer noun
-        return among_members(head) or [head]
+        return among_members(head) or _appositive_name(head) or [head]
     if token.dep_ == "relcl" and passive:
         return [token.head]
     if token.dep_ == "pobj":  # "Among those freed was X"
@@ -173,6 +191,32 @@ def patient_tokens(trigger: Trigger) -> list[Token]:
     if passive:
         return _set_off_name(token) or _controller(token)
     return []
+
+
+def _named_after_place(noun: Token, depth: int = 0) -> list[Token]:
+    """"the arrest in Vancouver of X", "the extradition from Cyprus to the US of X": the parser hangs "of X" on
+    the last place; a person it names is the patient."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from", "to") or depth > 2:
+            continue
+        for place in (t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC", "FAC")):
+            for of in (c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"):
+                return [o for t in of.children if t.dep_ == "pobj" and t.ent_type_ == "PERSON"
+                        for o in with_conjuncts(t)]
+            named = _named_after_place(place, depth + 1)
+            if named:
+                return named
+    return []
+
+
+def _appositive_name(noun: Token) -> list[Token]:
+    """"the mother of X, a teacher jailed in Iran": a description set off by a comma right after a name is
+    that name's, wherever the parser hung it."""
+    start = noun.left_edge.i
+    if noun.dep_ != "appos" or start < 2 or noun.doc[start - 1].text != ",":
+        return []
+    name = noun.doc[start - 2]
+    return [name] if name.ent_type_ == "PERSON" else []
 
 
 def _set_off_name(participle: Token) -> list[Token]:
@@ -202,11 +246,24 @@ def companions(trigger: Token) -> list[Token]:
             continue
         if prep is not None:
             found += [n for o in prep.children if o.dep_ == "pobj" for n in with_conjuncts(o)]
-    return found
+    return found + [n for t in found if t.pos_ == "NOUN" for n in _appositive_names(t)]
+
+
+def _appositive_names(noun: Token, depth: int = 0) -> list[Token]:
+    """"two colleagues, A and a producer, B": the names a noun for people is given in apposition."""
+    names = []
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        for item in (appos, *appos.conjuncts):
+            if item.pos_ == "PROPN":
+                names.append(item)
+            elif item.pos_ == "NOUN" and depth < 2:
+                names += _appositive_names(item, depth + 1)
+    return names
 
 
 def group_members(token: Token) -> list[Token]:
-    """"the Russians released ...: A, B; C" and "the released Russians, including A" name their members."""
+    """"the Russians released ...: A, B; C", "the released Russians, including A" name their members; "the
+    two men" or "the couple" those the sentence before names together."""
     members = []
     for child in token.subtree:
         if child.lower_ in GROUP_WORDS and child.dep_ == "prep" and (child.head.i == token.i
@@ -221,4 +278,60 @@ def group_members(token: Token) -> list[Token]:
             if t.pos_ == "PROPN" and t.dep_ not in ("compound",) and (t.head.i < colon.i or t.dep_ in
                                                                        ("appos", "conj", "ROOT", "npadvmod", "dep")):
                 members.append(t)
-    return members
+    return members or _listed_after(token) or _group_named_before(token)
+
+
+def _group_size(noun: Token) -> int | None:
+    """How many people a group noun counts: "the couple", "the two men", "both Canadians"."""
+    size = _GROUPS.get(lower_lemma(noun))
+    if size is None and (noun.tag_ == "NNS" and lower_lemma(noun) in PERSON_NOUNS | PEOPLE or
+                         noun.tag_ == "NNPS" and noun.ent_type_ == "NORP"):
+        size = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+    return size
+
+
+def _listed_after(noun: Token) -> list[Token]:
+    """"the two Canadians detained in December, diplomat A and businessman B": as many names as the group
+    counts, set off by a comma after its phrase and ending the sentence, are its members, wherever the parser
+    hung them."""
+    size, end = _group_size(noun), noun.right_edge.i + 1
+    if size is None or end >= noun.sent.end or noun.doc[end].text != ",":
+        return []
+    rest = noun.doc[end + 1:noun.sent.end]
+    names = [t for t in rest if t.ent_type_ == "PERSON" and t.dep_ != "compound"]
+    if len(names) != size or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return []
+    return names
+
+
+def _group_named_before(noun: Token) -> list[Token]:
+    """"A and her boyfriend, B, were on a flight. The couple were detained": a group of a given size, as a
+    subject, stands for as many people named together as the subject of a sentence shortly before."""
+    size = _group_size(noun)
+    sentence = noun.sent
+    if size is None or noun.dep_ not in SUBJECTS or not any(
+            c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in noun.children):
+        return []
+    for _ in range(_GROUP_LOOKBACK):  # "A and B landed. The two men flew on ... The two men had been freed"
+        if sentence.start == 0:
+            break
+        sentence = noun.doc[sentence.start - 1].sent
+        for subject in sentence:
+            if subject.dep_ in SUBJECTS and subject.ent_type_ == "PERSON" and len(with_conjuncts(subject)) == size:
+                # the parser may hang the name of "A and her husband, B" on A
+                named = {n.i: n for t in (*with_conjuncts(subject), *subject.children) if t.dep_ != "compound"
+                         and (n := _name_of(t)) is not None}
+                if len(named) == size:
+                    return list(named.values())
+    return []
+
+
+def _name_of(token: Token) -> Token | None:
+    """A name, or the name in apposition to a noun ("her boyfriend, B"); which names a person is the linker's to say."""
+    if _is_name(token):
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and _is_name(c)), None)
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP", "DATE")

@@ -55,9 +55,14 @@ def is_factual(trigger: Token) -> bool:
 
 
 def _was_allowed(verb: Token) -> bool:
-    """"were allowed to visit him": a past permission given to the doer tells that they did it."""
+    """"were allowed to visit him", "was able to leave jail": a past permission or ability of the doer tells
+    that they did it."""
     head = verb.head
-    return verb.dep_ == "xcomp" and lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
+    if verb.dep_ != "xcomp":
+        return False
+    if head.lower_ == "able" and head.dep_ == "acomp":
+        return head.head.tag_ == "VBD" and not any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+    return lower_lemma(head) in ("allow", "permit") and head.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
 
 
@@ -68,14 +73,34 @@ def _past_when(clause: Token) -> bool:
 
 # Verbs that tell a state in the present and an event in the past ("is detained", "was detained").
 _STATE_VERBS = frozenset().union(*(t.present_only for t in FACT_TYPES.values()))
+# Verbs of putting in prison that, as a state ("the jailed reporter"), tell only that someone is held.
+_JAIL_VERBS = frozenset({"jail", "imprison", "incarcerate"})
+_SPANS = frozenset({"year", "month", "week", "day", "decade"})
 
 
 def _undated_participle(token: Token) -> bool:
-    """"an American detained in Russia", "the teacher previously detained there": a participle on a noun
-    that gives no time describes the person's state, not the day it began."""
+    """"an American detained in Russia", "the teacher previously detained there", "the detained journalist": a
+    participle on a noun that gives no time describes the person's state, not the day it began."""
+    if token.dep_ == "amod":
+        return token.i < token.head.i
     if token.dep_ != "acl" or token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "dobj" for c in token.children):
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def _held_for_a_while(token: Token) -> bool:
+    """"has been detained in China for over a year": a perfect with how long it lasted is a state, not an event."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(t.ent_type_ == "DATE" or t.lemma_ in _SPANS for t in c.subtree)
+        for c in token.children)
+
+
+def is_held_now(token: Token) -> bool:
+    """A state now rather than the event that began it: "is held", "the jailed reporter", "has been detained
+    for a year"."""
+    lemma = verb_lemma(token)  # "has been jailed for 16 years" is a sentence
+    return is_present_state(token) or lemma in _STATE_VERBS | _JAIL_VERBS and _undated_participle(token) or \
+        lemma in _STATE_VERBS and _held_for_a_while(token)
 
 
 def refused_entry(verb: Token) -> str | None:
@@ -161,11 +186,11 @@ def triggers(sentence: Span) -> list[Trigger]:
             for fact_type in FACT_TYPES.values():
                 if lemma not in fact_type.verbs:
                     continue
-                present = is_present_state(token) or lemma in _STATE_VERBS and _undated_participle(token)
+                present = is_held_now(token)
                 if lemma in fact_type.present_only and not present:
                     continue
-                if lemma in fact_type.past_only and present:
-                    continue
+                if lemma in fact_type.past_only and present and not _held_for_a_while(token):
+                    continue  # "is detained" is held; "has been detained for a year" also tells an arrest
                 if fact_type.name == "charge" and lemma == "suspect" and not any(
                         c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                     continue
