@@ -50,7 +50,8 @@ _COMPILED = {lang: [(re.compile(p), r) for p, r in rules] for lang, rules in _SP
 _FOLDS_COMPILED = [(re.compile(p), r) for p, r in _FOLDS]
 # Honorifics: they title a name ("Mr Kuzmin") but say nothing a later "the ..." could refer to.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "mme", "monsieur",
-              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr"}
+              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr", "pastor",
+              "reverend", "rabbi", "imam", "professor"}
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "ben",
               "abu", "abd", "ter", "du", "dos", "das"}
 
@@ -68,6 +69,15 @@ _GIVEN_FORMS = [
     {"tetiana", "tatiana", "tatyana", "tatsiana"}, {"kateryna", "ekaterina", "yekaterina", "katsiaryna"},
     {"iryna", "irina"}, {"nataliya", "natalia", "natalya", "natallia"}, {"maksym", "maxim", "maksim"},
     {"fedir", "fyodor", "fedor"}, {"bohdan", "bogdan"},
+    # English given names and the short forms news uses for the same person (Michael and Mike Pompeo).
+    {"michael", "mike"}, {"william", "bill", "billy"}, {"robert", "bob", "bobby", "rob"}, {"james", "jim", "jimmy"},
+    {"thomas", "tom", "tommy"}, {"richard", "rick", "dick"}, {"joseph", "joe"}, {"daniel", "dan", "danny"},
+    {"matthew", "matt"}, {"christopher", "chris"}, {"nicholas", "nick"}, {"anthony", "tony"},
+    {"edward", "ed", "ted"}, {"benjamin", "ben"}, {"samuel", "sam"}, {"jonathan", "jon"}, {"timothy", "tim"},
+    {"steven", "stephen", "steve"}, {"andrew", "andy"}, {"kenneth", "ken"}, {"donald", "don"},
+    {"ronald", "ron"}, {"gregory", "greg"}, {"jeffrey", "jeff"}, {"peter", "pete"}, {"charles", "chuck"},
+    {"elizabeth", "liz", "beth"}, {"katherine", "catherine", "kate", "kathy"}, {"jennifer", "jenny"},
+    {"margaret", "maggie", "peggy"}, {"susan", "sue"}, {"patricia", "pat"}, {"rebecca", "becky"},
 ]
 
 
@@ -281,9 +291,18 @@ def _given_pair(a: str, b: str, typos: bool) -> bool:
     return same_given(first_a, first_b, typos)
 
 
+def surname_order(surname: str) -> str:
+    """A double surname with its parts in one order: "Moore-Gilbert" and "Gilbert-Moore" are one name, which
+    news writes either way round."""
+    parts = [p for p in re.split(r"[-‐–\s]+", surname) if p]
+    return "-".join(sorted(parts, key=fold)) if len(parts) > 1 else surname
+
+
 def same_surname(a: str, b: str, typos: bool = True) -> bool:
-    """Surnames, with compound ones written with or without the hyphen (Kara-Murza, Kara Murza)."""
-    return same_word(a, b, typos) or same_word(a.replace(" ", ""), b.replace(" ", ""), typos)
+    """Surnames, with compound ones written with or without the hyphen (Kara-Murza, Kara Murza), in either
+    order of their parts."""
+    return same_word(a, b, typos) or same_word(a.replace(" ", ""), b.replace(" ", ""), typos) or \
+        ("-" in a and "-" in b and same_word(surname_order(a), surname_order(b), typos))
 
 
 def same_person_name(a: str, b: str, typos: bool = True) -> bool:
