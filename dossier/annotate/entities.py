@@ -27,7 +27,7 @@ from .. import places
 from ..records import Annotation, LocalEntity, Mention
 from ..registry import components
 from ..resolve.names import HONORIFICS, fold, same_given, same_person_name, same_surname, same_word, split_name
-from .roles import ORG_HEADS, is_person_role, neutral, refers_to
+from .roles import KIN, ORG_HEADS, is_person_role, neutral, refers_to
 
 _NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT"}
 _TITLE_PREPS = {"to", "of", "at", "in", "for"}
@@ -184,10 +184,23 @@ class _Grouper:
             return owners[0] if len(owners) == 1 else None
         if len(owners) == 1:
             return owners[0]
+        # "said son Tresor Rusesabagina": past the sentence after it, the surname alone is no longer the relative's
+        # the text introduced by kinship but the person the article is about.
+        sentence = self.annotation.sentence_at(start)
+        principal = [e for e in owners if not self.introduced_as_kin(e) or
+                     any(0 <= sentence - self.annotation.sentence_at(p) <= 1 for p in seen[e] if p < start)]
+        owners = principal or owners
+        if len(owners) == 1:
+            return owners[0]
         before = [(max(p for p in seen[e] if p < start), e) for e in owners if any(p < start for p in seen[e])]
         if before:
             return max(before)[1]
         return min((min(seen[e]), e) for e in owners)[1]
+
+    def introduced_as_kin(self, entity: int) -> bool:
+        """Whether the text first names this person after a kinship word: "his son Tresor Lind"."""
+        first = self.span(self.mentions[self.entities[entity].mentions[0]])
+        return first is not None and first.start > 0 and self.doc[first.start - 1].lower_ in KIN
 
     def join_short_forms(self) -> None:
         """ "Foreign Ministry" is the "Russian Foreign Ministry" named in full; "(FSB)" is the name before it."""

@@ -85,7 +85,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, piece_start = [], start
     for i in range(start, end):
         spaced = doc[i].whitespace_ or (i > 0 and doc[i - 1].whitespace_)
-        if doc[i].text in _CUTS and (spaced or doc[i].text not in ("-", "–", "/")):  # not "Jean-Noël"
+        credit = doc[i].text == "/" and i + 1 < end and _capitalised(doc[i + 1])  # "AP Photo/Jane Roe"
+        if doc[i].text in _CUTS and (spaced or credit or doc[i].text not in ("-", "–", "/")):  # not "Jean-Noël"
             if i > piece_start:
                 pieces.append((piece_start, i))
             piece_start = i + 1
@@ -241,6 +242,9 @@ class _Finder:
             pieces = _pieces(doc, ent.start, ent.end)
             for start, end in pieces:
                 label = ent.label_
+                if 1 < end - start <= 3 and start > 1 and doc[start - 1].text == "/" and \
+                        doc[start - 2].lower_ in ("photo", "photos", "video"):
+                    label = "PERSON"  # the photographer of a credit: "(AP Photo/Jane Roe)"
                 tail = self.person_tail(start, end, person_words) if label != "PERSON" else None
                 if tail is not None:
                     head_start, head_end = _trim(doc, start, tail, person=False)

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 # Letters that Unicode does not decompose into a base letter and a mark.
 _PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i"})
 _VOWELS = set("aeiou")
+_LONG_NAME = 10  # letters from which any one letter added or dropped is a slip rather than another name
 
 # Sound symbols: S sh, C ch, X kh, Z zh, T ts, J the consonant j (dzh).
 _SPELLINGS = {
@@ -191,8 +192,9 @@ def _gendered_pair(a: str, b: str) -> bool:
         re.sub(r"(?:aia|aa|a)$", "", feminine) + "i" == masculine
 
 
-def _one_slip(a: str, b: str) -> bool:
-    """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped."""
+def _one_slip(a: str, b: str, long_names: bool = False) -> bool:
+    """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped, or (``long_names``,
+    for words as written) any letter in a long name (Ruesabagina for Rusesabagina)."""
     if abs(len(a) - len(b)) > 1 or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
     if Levenshtein.distance(a, b) == 2:
@@ -202,7 +204,8 @@ def _one_slip(a: str, b: str) -> bool:
         return False  # Shevchenko and Savchenko, Karimov and Kasimov: different names
     longer, pos = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
     letter = longer[pos]
-    return letter in _VOWELS or longer[pos - 1:pos] == letter or longer[pos + 1:pos + 2] == letter
+    return letter in _VOWELS or longer[pos - 1:pos] == letter or longer[pos + 1:pos + 2] == letter or \
+        (long_names and len(longer) >= _LONG_NAME)
 
 
 @lru_cache(maxsize=65536)
@@ -211,7 +214,7 @@ def is_typo(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if min(len(la), len(lb)) < 6 or la[:1] != lb[:1] or abs(len(la) - len(lb)) > 2:
         return False
-    slipped = _one_slip(la, lb) or \
+    slipped = _one_slip(la, lb, long_names=True) or \
         any(_one_slip(x, y) for x in readings(a) for y in readings(b) if min(len(x), len(y)) >= 6)
     return slipped and not any(_gendered_pair(x, y) for x in readings(a) for y in readings(b))
 
