@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from conftest import case
 from dossier.clean import clean
+from dossier.extract.gender import genders
 from dossier.records import SourceItem
 
 
@@ -57,3 +58,15 @@ def test_a_full_name_the_tagger_missed_is_not_a_namesake_with_another_given_name
              if e.label == "PERSON"}
     assert forms["Alba Flores"] == {"Alba Flores"}
     assert "Efrain Antonio Campo Flores" in {form for found in forms.values() for form in found}
+
+
+def test_a_possessive_in_her_own_clause_tells_her_gender_and_a_reported_she_tells_none(annotator):
+    text = ("Maria Lind has arrived in Stockholm and been reunited with her two children, Prime Minister Olof "
+            "Berg said on Wednesday.\nBerg said she had been freed after months of talks.")
+    item = SourceItem(doc_id="t", origin="t.txt", format="text", content=text, content_hash="h",
+                      published="2023-06-14", title="Headline of the story")
+    [(annotation, doc)] = list(annotator.annotate([clean(item)]))
+    names = {i: e.name for i, e in enumerate(annotation.entities)}
+    people = genders(annotation, doc, lambda i: annotation.entities[i].label == "PERSON")
+    found = {names[i]: gender for i, gender in people.items()}
+    assert found == {"Maria Lind": "f"}

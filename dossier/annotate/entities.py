@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,7 +111,7 @@ class _Grouper:
         self.shared_surname: dict[tuple[int, int], str] = {}  # by the mention's offsets
         surnames = [split_name(" ".join(_person_words(self.mentions[i].text)))[1] for i in people
                     if len(_person_words(self.mentions[i].text)) > 1]
-        for index, following in zip(people, people[1:]):
+        for index, following in pairwise(people):
             first, second = self.mentions[index], self.mentions[following]
             given, surname = split_name(" ".join(_person_words(second.text)))
             before = self.text[:first.start].split()[-1:]

@@ -413,7 +413,8 @@ class _Finder:
             return True
         if any(self.is_word(t.text) for t in span):
             return False
-        if _role_before(doc, start, reach=2) or any(self.outlets_own(s, start) for s in range(max(0, start - 4), start)):
+        if _role_before(doc, start, reach=2) or \
+                any(self.outlets_own(s, start) for s in range(max(0, start - 4), start)):
             return True
         last = span[-1].text
         if _is_place_or_outlet(last):
