@@ -43,6 +43,7 @@ def test_romanisations_of_one_surname_meet_and_a_near_surname_stays_apart(name, 
     ("Kuzmneko", "Kuzmenko", "Kuzmenkov"),
     ("Zhuravlyouv", "Zhuravlyov", "Zhuravleva"),  # a vowel added; his sister
     ("Tsikhnovskaya", "Tsikhanovskaya", "Tsikhanovsky"),  # a vowel dropped; her husband
+    ("Mukamuenzi", "Mukamurenzi", "Mukamurenzo"),  # any letter dropped from a long name; another name
 ])
 def test_a_typing_slip_is_a_typo_and_a_near_surname_is_not(typed, meant, other):
     assert is_typo(typed, meant) and same_word(typed, meant)
@@ -57,6 +58,8 @@ def test_a_typing_slip_is_a_typo_and_a_near_surname_is_not(typed, meant, other):
     ("V. Kuzmenko", "Viktor Kuzmenko", True),
     ("Viktor Kuzmenko", "Vasyl Kuzmenko", False), ("V. Kuzmenko", "Artem Kuzmenko", False),
     ("Jonathan Reid", "Michael Reid", False), ("Olga Tsvetkova", "Olga Tsvetkov", False),
+    ("Fiona Hart-Lennox", "Fiona Lennox-Hart", True),  # a double surname either way round
+    ("Michael Harlan", "Mike Harlan", True), ("Michael Harlan", "Mark Harlan", False),  # a short form
 ])
 def test_full_names_agree_only_when_given_names_do(a, b, same):
     assert same_person_name(a, b) is same
@@ -247,6 +250,21 @@ def test_two_people_sharing_a_surname_in_one_article_stay_two(annotate):
     people = {k: v for k, v in _entities(a).items() if k[0] == "PERSON"}
     assert people == {("PERSON", "Jonathan Reid"): ["Jonathan Reid", "Reid"],
                       ("PERSON", "Michael Reid"): ["Michael Reid", "Reid"]}
+
+
+def test_a_relative_keeps_the_surname_alone_only_just_after_being_named(annotate):
+    a = annotate("Police in Lagos arrested the activist Samuel Okafor on Monday. \"We have not heard from him "
+                 "since,\" said his daughter Grace Okafor. Okafor will speak to reporters later, she added. The "
+                 "family has hired a lawyer. Okafor, 61, is known for his campaign against corruption.")
+    people = {k: v for k, v in _entities(a).items() if k[0] == "PERSON"}
+    assert people == {("PERSON", "Samuel Okafor"): ["Samuel Okafor", "Okafor"],
+                      ("PERSON", "Grace Okafor"): ["Grace Okafor", "Okafor"]}
+
+
+def test_a_photographer_in_a_credit_is_a_person(annotate):
+    a = annotate("Soldiers escort the prisoner to a waiting aircraft in Culiacan. (AP Photo/Ramona Villalobos)")
+    assert ("Ramona Villalobos", "PERSON") in _labels(a)
+    assert not [text for text, _ in _labels(a) if "Photo" in text and "Villalobos" in text]
 
 
 def test_the_envoy_is_the_ambassador_named_before_when_only_one_fits(annotate):

@@ -18,19 +18,23 @@ just before it whom the text calls Russian.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import places
 from ..records import Annotation, LocalEntity, Mention
 from ..registry import components
-from ..resolve.names import HONORIFICS, fold, same_given, same_person_name, same_word, split_name
-from .roles import ORG_HEADS, is_person_role, neutral, refers_to
+from ..resolve.names import HONORIFICS, fold, same_given, same_person_name, same_surname, same_word, split_name
+from .roles import KIN, ORG_HEADS, is_person_role, neutral, refers_to
 
 _NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT"}
 _TITLE_PREPS = {"to", "of", "at", "in", "for"}
 _WINDOW = 2  # sentences before a "the Russian" in which its person must be named
+_NICKNAME = re.compile(r"""(?:^|\s)["“‘']([^"“”‘’]+?)["”’'](?=\s|$)""")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _key(text: str) -> str:
@@ -43,8 +47,15 @@ def _display_name(text: str) -> str:
     return text[4:] if text[:4] in ("The ", "the ") else text
 
 
+def _nickname(text: str) -> str | None:
+    """The quoted nickname inside a name: 'Joaquin "El Chapo" Guzman' -> El Chapo."""
+    found = _NICKNAME.search(text)
+    return found.group(1).strip() if found else None
+
+
 def _person_words(text: str) -> list[str]:
-    words = _display_name(text).split()
+    """The words of a person's name, without honorifics and a quoted nickname."""
+    words = _NICKNAME.sub(" ", _display_name(text)).split()
     while len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS:
         words = words[1:]
     return words
@@ -88,24 +99,55 @@ class _Grouper:
         self.entities.append(LocalEntity(name=name, label=label))
         return len(self.entities) - 1
 
+    def person_name(self, index: int) -> str:
+        """The name a person's mention gives, with the surname it shares with the next name ("Mikhail and Ella
+        Gershkovich": Mikhail Gershkovich)."""
+        mention = self.mentions[index]
+        return self.shared_surname.get((mention.start, mention.end)) or " ".join(_person_words(mention.text))
+
+    def find_shared_surnames(self, people: list[int]) -> None:
+        """A given name alone, joined by "and" to a full name, shares its surname: "Mikhail and Ella Gershkovich"
+        (not where the word is some person's surname, or ends a longer name)."""
+        self.shared_surname: dict[tuple[int, int], str] = {}  # by the mention's offsets
+        surnames = [split_name(" ".join(_person_words(self.mentions[i].text)))[1] for i in people
+                    if len(_person_words(self.mentions[i].text)) > 1]
+        for index, following in pairwise(people):
+            first, second = self.mentions[index], self.mentions[following]
+            given, surname = split_name(" ".join(_person_words(second.text)))
+            before = self.text[:first.start].split()[-1:]
+            if " " not in first.text and first.text[:1].isupper() and len(given) == 1 and len(given[0]) > 1 and \
+                    self.text[first.end:second.start] in (" and ", " & ") and \
+                    not (before and before[0][:1].isupper() and before[0].isalpha()) and \
+                    not any(same_word(first.text, other, typos=False) for other in surnames):
+                self.shared_surname[(first.start, first.end)] = f"{first.text} {surname}"
+
     def group(self) -> None:
         people = [i for i, m in enumerate(self.mentions) if m.label == "PERSON"]
-        full = [i for i in people if split_name(" ".join(_person_words(self.mentions[i].text)))[0]]
+        self.find_shared_surnames(people)
+        full = [i for i in people if split_name(self.person_name(i))[0]]
         bare = sorted(set(people) - set(full))
         last_seen: dict[int, list[int]] = {}
+        nicknames: dict[str, int] = {}
         for index in full:  # in text order
-            name = " ".join(_person_words(self.mentions[index].text))
+            name = self.person_name(index)
             entity = next((e for e, ent in enumerate(self.entities) if ent.label == "PERSON" and
                            same_person_name(ent.name, name)), None)
             if entity is None:
                 entity = self.new(name, "PERSON")
             self.attach(entity, index)
             last_seen.setdefault(entity, []).append(self.mentions[index].start)
+            if _nickname(self.mentions[index].text):
+                nicknames[fold(_nickname(self.mentions[index].text))] = entity
         with_full = set(last_seen)
         for index in bare:
             mention = self.mentions[index]
             word = " ".join(_person_words(mention.text))
-            entity = self.surname_owner(word, mention.start, with_full, last_seen)
+            entity = nicknames.get(fold(word)) if word else None
+            if entity is None:
+                entity = self.surname_owner(word, mention.start, with_full, last_seen)
+            if entity is None and self.text[mention.end:mention.end + 2] in ("'s", "’s"):
+                # "Mr Hedge's" where the text names Matthew Hedges: the apostrophe slipped into the surname
+                entity = self.surname_owner(word + "s", mention.start, with_full, last_seen)
             if entity is None:
                 entity = next((e for e, ent in enumerate(self.entities) if ent.label == "PERSON" and
                                e not in with_full and same_word(ent.name, word)), None)
@@ -113,6 +155,8 @@ class _Grouper:
                 entity = self.new(word, "PERSON")
             self.attach(entity, index)
             last_seen.setdefault(entity, []).append(mention.start)
+            if _nickname(mention.text):
+                nicknames[fold(_nickname(mention.text))] = entity
         by_key: dict[tuple[str, str], int] = {}
         for index, mention in enumerate(self.mentions):
             if mention.label == "PERSON":
@@ -131,20 +175,33 @@ class _Grouper:
 
     def surname_owner(self, word: str, start: int, people: set[int], seen: dict[int, list[int]]) -> int | None:
         """The person a surname (or a given name) alone stands for: named last before it, else first after."""
-        owners = [e for e in people if same_word(split_name(self.entities[e].name)[1], word)]
+        owners = [e for e in people if same_surname(split_name(self.entities[e].name)[1], word)]
         # Named only later: the surname must be spelled as the full name spells it, typos do not reach forward.
         owners = [e for e in owners if any(p < start for p in seen[e]) or
-                  same_word(split_name(self.entities[e].name)[1], word, typos=False)]
+                  same_surname(split_name(self.entities[e].name)[1], word, typos=False)]
         if not owners:
             owners = [e for e in people if split_name(self.entities[e].name)[0] and
                       same_given(split_name(self.entities[e].name)[0][0], word, typos=False)]
             return owners[0] if len(owners) == 1 else None
         if len(owners) == 1:
             return owners[0]
+        # "said son Tresor Rusesabagina": past the sentence after it, the surname alone is no longer the relative's
+        # the text introduced by kinship but the person the article is about.
+        sentence = self.annotation.sentence_at(start)
+        principal = [e for e in owners if not self.introduced_as_kin(e) or
+                     any(0 <= sentence - self.annotation.sentence_at(p) <= 1 for p in seen[e] if p < start)]
+        owners = principal or owners
+        if len(owners) == 1:
+            return owners[0]
         before = [(max(p for p in seen[e] if p < start), e) for e in owners if any(p < start for p in seen[e])]
         if before:
             return max(before)[1]
         return min((min(seen[e]), e) for e in owners)[1]
+
+    def introduced_as_kin(self, entity: int) -> bool:
+        """Whether the text first names this person after a kinship word: "his son Tresor Lind"."""
+        first = self.span(self.mentions[self.entities[entity].mentions[0]])
+        return first is not None and first.start > 0 and self.doc[first.start - 1].lower_ in KIN
 
     def join_short_forms(self) -> None:
         """ "Foreign Ministry" is the "Russian Foreign Ministry" named in full; "(FSB)" is the name before it."""
@@ -388,13 +445,32 @@ class _Grouper:
         self.renumber()
         for entity in self.entities:
             entity.name = self.fullest(entity)
-        self.add_titled_forms()
+        self.add_forms()
 
-    def add_titled_forms(self) -> None:
-        """"Mr Hollis", "Ms. Liu": a name with its honorific is one more form the text names its bearer by."""
+    def add_forms(self) -> None:
+        """More forms the text names a person by: with an honorific ("Mr Hollis", "Pastor Hollis"); the name
+        without its quoted nickname and the nickname alone ("Joaquin Guzman", "El Chapo"); the name without a
+        middle initial or "Jr." ("Lisa O. Monaco": Lisa Monaco); a given name with the surname it shares with the
+        next name ("Mikhail and Ella Gershkovich")."""
         for entity in self.entities:
             if entity.label != "PERSON":
                 continue
+            for m in entity.mentions:
+                mention = self.mentions[m]
+                if mention.label != "PERSON":
+                    continue
+                words = self.person_name(m).split()
+                plain = [w for n, w in enumerate(words) if not (0 < n and (
+                    len(w.rstrip(".")) == 1 and w[:1].isupper() and n < len(words) - 1 or
+                    w.casefold().rstrip(".") in _SUFFIXES))]
+                forms = [" ".join(words), " ".join(plain)]
+                nickname = _nickname(mention.text)
+                if nickname:
+                    forms += [nickname, f"{nickname} {split_name(' '.join(words))[1]}"]
+                for form in forms:
+                    if (len(form.split()) > 1 or form == nickname) and form != mention.text and \
+                            form not in entity.aliases:
+                        entity.aliases.append(form)
             for m in entity.mentions:
                 span = self.span(self.mentions[m])
                 before = self.doc[span.start - 1] if span is not None and span.start > 0 else None
@@ -421,7 +497,7 @@ class _Grouper:
             if text[:1].islower() or (entity.label == "PERSON" and mention.label != "PERSON"):
                 continue  # "the envoy", a role rather than a name
             if entity.label == "PERSON":
-                text = " ".join(_person_words(text))
+                text = self.person_name(m)
             forms[_display_name(text)] = forms.get(_display_name(text), 0) + 1
         if not forms:
             return entity.name

@@ -6,7 +6,8 @@ the country before it is split off ("the US Anatoly Antonov"), spans are cut at
 brackets and dashes. Its misses are found in the parse: a run of proper nouns is a
 person when it is a full name of capitalised words that is no place, outlet or
 English phrase, or a single word that repeats a person's surname or follows a
-title ("businessman Kuzmin", "Bout, a Russian businessman", "Mr Kuzmin"). Its
+title ("businessman Kuzmin", "Bout, a Russian businessman", "Mr Kuzmin"), and a name
+with a quoted nickname ('Joaquin "El Chapo" Guzman') is one name, not three. Its
 mislabels are mended from the document itself: a single word the tagger called an
 organisation or a nationality is a person when it spells (in any transliteration)
 the surname of a person the document names, or is the given name of just one of
@@ -22,7 +23,7 @@ from .. import places
 from ..clean import outlets
 from ..records import Annotation, Mention
 from ..registry import components
-from ..resolve.names import HONORIFICS, same_given, same_spelling, same_word, split_name
+from ..resolve.names import HONORIFICS, same_given, same_spelling, same_surname, same_word, split_name
 from .roles import KIN, is_person_role
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "FAC", "NORP", "LOC"}
@@ -33,6 +34,8 @@ _CUTS = {"[", "]", "(", ")", "-", "–", "—", "/", "|", ":", ";", '"', "“", 
 _NP_HEAD = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "oprd", "ROOT", "npadvmod"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "outside", "inside", "across", "into"}
 _PLACE_PREPS = {"in", "near", "outside", "inside", "into", "across", "around"}  # rarely before a person
+_OPENING_QUOTES = {'"', "“", "‘", "'"}
+_CLOSING_QUOTES = {'"', "”", "’", "'"}
 
 # English words per vocabulary, from the pipeline's lemmatizer tables (see remember_dictionary).
 _DICTIONARIES: dict[int, frozenset[str]] = {}
@@ -82,7 +85,8 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, piece_start = [], start
     for i in range(start, end):
         spaced = doc[i].whitespace_ or (i > 0 and doc[i - 1].whitespace_)
-        if doc[i].text in _CUTS and (spaced or doc[i].text not in ("-", "–", "/")):  # not "Jean-Noël"
+        credit = doc[i].text == "/" and i + 1 < end and _capitalised(doc[i + 1])  # "AP Photo/Jane Roe"
+        if doc[i].text in _CUTS and (spaced or credit or doc[i].text not in ("-", "–", "/")):  # not "Jean-Noël"
             if i > piece_start:
                 pieces.append((piece_start, i))
             piece_start = i + 1
@@ -126,10 +130,18 @@ def _distinct(surnames: list[str]) -> int:
     return len(kept)
 
 
+def _inner_hyphen(token: Token) -> bool:
+    """The hyphen of a double-barrelled name: "Moore-Gilbert"."""
+    doc = token.doc
+    return token.text in ("-", "‐") and not token.whitespace_ and 0 < token.i < len(doc) - 1 and \
+        not doc[token.i - 1].whitespace_ and _capitalised(doc[token.i - 1]) and _capitalised(doc[token.i + 1])
+
+
 def _proper_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     runs, current = [], []
     for token in doc:
-        if token.pos_ == "PROPN" and token.i not in taken and _capitalised(token):
+        if token.i not in taken and ((token.pos_ == "PROPN" and _capitalised(token)) or
+                                     (current and _inner_hyphen(token))):
             current.append(token.i)
             continue
         if current:
@@ -164,6 +176,9 @@ class _Finder:
                                         not _is_country_word(t.text) for t in tail):
                 continue
             prefix = [t for t in doc[start:k] if t.pos_ != "DET"]
+            # "Al Jazeera's Alessandro Rampietti": an outlet's reporter, named in full.
+            if len(tail) > 1 and self.outlets_own(start, k) and not any(self.is_word(t.text) for t in tail):
+                return k
             if not prefix or not any(_is_country_word(t.text) or _is_place_or_outlet(t.text) or t.is_upper
                                      for t in prefix):
                 continue
@@ -176,17 +191,60 @@ class _Finder:
                 return k
         return None
 
+    def name_word(self, token: Token) -> bool:
+        """A word that can be part of a person's name: a capitalised proper noun, no English word, title,
+        acronym or place."""
+        return token.pos_ == "PROPN" and _capitalised(token) and not token.is_upper and \
+            not self.is_word(token.text) and not _title_word(token) and not _is_place_or_outlet(token.text)
+
+    def nicknamed(self) -> list[tuple[int, int]]:
+        """Token bounds of names with a quoted nickname before the surname: 'Joaquin "El Chapo" Guzman',
+        "'El Chapo' Guzman", where the tagger calls some of it a person."""
+        doc, found = self.doc, []
+        person_words = {t.text for t in doc if t.ent_type_ == "PERSON"}
+        for i, token in enumerate(doc):
+            if token.text not in _OPENING_QUOTES or (found and i < found[-1][1]):
+                continue
+            close = i + 1
+            while close < len(doc) and close - i <= 3 and _capitalised(doc[close]):
+                close += 1
+            if close == i + 1 or close >= len(doc) or doc[close].text not in _CLOSING_QUOTES:
+                continue
+            end = close + 1
+            while end < len(doc) and end - close <= 2 and self.name_word(doc[end]):
+                end += 1
+            start = i
+            while start > 0 and i - start < 2 and self.name_word(doc[start - 1]):
+                start -= 1
+            if end > close + 1 and (any(t.ent_type_ == "PERSON" for t in doc[start:end]) or
+                                    any(t.text in person_words for t in doc[close + 1:end])):
+                found.append((start, end))
+        return found
+
+    def outlets_own(self, start: int, end: int) -> bool:
+        """Whether tokens start..end are an outlet's name with its possessive: "Al Jazeera's"."""
+        doc = self.doc
+        return end - start > 1 and doc[end - 1].tag_ == "POS" and \
+            bool(outlets.by_name(doc[start:end - 1].text.removeprefix("the ").removeprefix("The ")))
+
     def entities(self) -> set[int]:
         doc = self.doc
         person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if _capitalised(t)}
         taken: set[int] = set()
+        nicknamed = self.nicknamed()
+        for start, end in nicknamed:
+            self.add(start, end, "PERSON")
+            taken.update(range(start, end))
         for ent in doc.ents:
-            if ent.label_ not in KEPT_LABELS:
+            if ent.label_ not in KEPT_LABELS or any(s < ent.end and ent.start < e for s, e in nicknamed):
                 continue
             taken.update(range(ent.start, ent.end))
             pieces = _pieces(doc, ent.start, ent.end)
             for start, end in pieces:
                 label = ent.label_
+                if 1 < end - start <= 3 and start > 1 and doc[start - 1].text == "/" and \
+                        doc[start - 2].lower_ in ("photo", "photos", "video"):
+                    label = "PERSON"  # the photographer of a credit: "(AP Photo/Jane Roe)"
                 tail = self.person_tail(start, end, person_words) if label != "PERSON" else None
                 if tail is not None:
                     head_start, head_end = _trim(doc, start, tail, person=False)
@@ -202,6 +260,7 @@ class _Finder:
                     titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
                     start = titles[-1] + 1 if titles else start
                     start = self.given_names_before(start, end)
+                    start, end = self.double_barrelled(start, end)
                     taken.update(range(start, end))
                 span = doc[start:end]
                 if not span or not any(t.is_alpha for t in span) or span.text.casefold() in _NOT_NAMES:
@@ -227,6 +286,19 @@ class _Finder:
         return token.is_sent_start and stem != token.lower_ and len(stem) > 2 and (
             self.is_word(stem) or self.is_word(stem + "e"))
 
+    def double_barrelled(self, start: int, end: int) -> tuple[int, int]:
+        """A person's span with the halves of a hyphenated surname the tagger left out: "Dr Moore-[Gilbert]"."""
+        doc = self.doc
+
+        def joined(hyphen: int, word: int) -> bool:
+            return doc[hyphen].text in ("-", "‐") and not doc[hyphen].whitespace_ and \
+                not doc[hyphen - 1].whitespace_ and _capitalised(doc[word]) and not _title_word(doc[word])
+        while start >= 2 and joined(start - 1, start - 2):
+            start -= 2
+        while end + 1 < len(doc) and joined(end, end + 1):
+            end += 2
+        return start, end
+
     def given_names_before(self, start: int, end: int) -> int:
         """Where a person's name starts once the given names the tagger left out are in: "[Denys] Prokopenko".
         A left-out word is a capitalised proper noun compounded into the name, and no title, English word,
@@ -249,6 +321,13 @@ class _Finder:
         surnames = self.surnames()
         for run_start, end in _proper_runs(doc, taken):
             start, end = _trim(doc, run_start, end, person=True)
+            # "Vice Air Marshal R K Kapoor": the name follows the last title word of the run
+            titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
+            start = titles[-1] + 1 if titles else start
+            # "NSA Ajit Doval": an acronym titles the full name after it
+            while end - start > 2 and doc[start].is_upper and len(doc[start]) > 1 and \
+                    not any(self.is_word(t.text) or t.is_upper for t in doc[start + 1:end]):
+                start += 1
             if start >= end:
                 continue
             titled = start > run_start or _role_before(doc, start, reach=2)
@@ -258,7 +337,9 @@ class _Finder:
                 continue
             if _is_place_or_outlet(span.text) or any(_is_country_word(w) for w in words):
                 continue
-            if len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
+            # Initials in capitals may open a titled full name ("Marshal RGK Kapoor"), not stand elsewhere.
+            if len(words) > 4 or any(w.isupper() and len(w) > 1 and (n or not titled or len(words) == 1)
+                                     for n, w in enumerate(words)):
                 continue
             if len(words) > 1:
                 # "Special Envoy", "Legal Assistance Treaty": capitalised English words, not a name.
@@ -291,7 +372,7 @@ class _Finder:
         for start, end, label in sorted(set(self.found)):
             span = doc[start:end]
             text = span.text
-            single = end - start == 1
+            single = end - start == 1 or not any(t.whitespace_ for t in span[:-1])  # "Moore-Gilbert" too
             located = start > 0 and doc[start - 1].lower_ in _LOCATIVE or \
                 (text.isupper() and (start == 0 or "\n" in doc[start - 1].text_with_ws))  # a dateline
             if label != "PERSON" and places.country_named(text):
@@ -302,7 +383,7 @@ class _Finder:
                     not any(same_word(text, s) for s in surnames):
                 label = "NORP"  # "Lithuanian" called an organisation
             elif label != "PERSON" and single and not _is_place_or_outlet(text) and \
-                    (text in alone or any(same_word(text, s) for s in surnames)):
+                    (text in alone or any(same_surname(text, s) for s in surnames)):
                 label = "PERSON"  # a surname the tagger took for an organisation or a nationality
             elif label in ("ORG", "FAC") and single and located and places.country_of_place(text):
                 label = "GPE"  # "MINSK", "in Vilnius" called an organisation
@@ -325,9 +406,15 @@ class _Finder:
         alone elsewhere."""
         doc = self.doc
         span = doc[start:end]
-        if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" and not self.is_word(t.text) for t in span):
+        if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in span):
             return False
-        if _role_attached(span.root) or _role_before(doc, start, reach=2):
+        # "lawyer Philippe Valent": a title the parse ties to it, a given name that is no English word
+        if _role_attached(span.root) and not self.is_word(span[0].text):
+            return True
+        if any(self.is_word(t.text) for t in span):
+            return False
+        if _role_before(doc, start, reach=2) or \
+                any(self.outlets_own(s, start) for s in range(max(0, start - 4), start)):
             return True
         last = span[-1].text
         if _is_place_or_outlet(last):

@@ -21,7 +21,7 @@ _PERSON_ROLES: dict[str, set[str]] = {
     "entrepreneur": {"businessman", "businesswoman"}, "executive": set(), "banker": set(), "investor": set(),
     "marine": {"veteran", "soldier"}, "soldier": set(), "veteran": set(), "officer": set(), "agent": set(),
     "spy": set(), "colonel": {"officer"}, "general": {"officer"}, "captain": {"officer"}, "major": {"officer"},
-    "sergeant": {"officer"}, "pilot": set(), "sailor": set(),
+    "sergeant": {"officer"}, "marshal": {"officer"}, "pilot": set(), "sailor": set(),
     "secretary": set(), "senator": {"lawmaker", "politician"}, "lawmaker": {"politician"},
     "congressman": {"lawmaker", "politician"}, "congresswoman": {"lawmaker", "politician"},
     "deputy": {"lawmaker", "politician"}, "mp": {"lawmaker", "politician"}, "politician": set(),

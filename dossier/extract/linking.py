@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .. import places
 from ..records import Annotation, EntityRef, LocalEntity, Mention
+from ..annotate.roles import KIN
+from ..resolve.names import same_person_name
 from .gender import genders, pronoun_gender
 
 PRONOUNS = {"he", "she", "him", "her", "his", "who", "whom"}
@@ -67,11 +69,13 @@ class Linker:
         return left.idx, token.idx + len(token.text)
 
     def _add_person(self, start: int, end: int) -> int:
-        """A person the tagger missed: link to a named person with the same surname, or add one."""
+        """A person the tagger missed: link to a named person with the same surname (and given names that agree,
+        where both have them: Cilia Flores is not her nephew Efrain Campo Flores), or add one."""
         text = self.text[start:end]
         surname = text.split()[-1]
         same = [i for i, e in enumerate(self.annotation.entities) if e.name.split()[-1] == surname and (
-            e.label == "PERSON" or e.label in _MISTYPED and len(e.name.split()) > 1)]
+            e.label == "PERSON" or e.label in _MISTYPED and len(e.name.split()) > 1) and (
+            len(text.split()) == 1 or len(e.name.split()) == 1 or same_person_name(e.name, text))]
         if same:
             index = self._retype(same[0]) if self.annotation.entities[same[0]].label != "PERSON" else same[0]
         else:
@@ -203,6 +207,9 @@ class Linker:
         if pronoun.lower_ in ("who", "whom"):
             return self.last_person(before=pronoun.idx)
         gender = pronoun_gender(pronoun.text)
+        relative_of = self._relative_speaking_of(pronoun, gender)
+        if relative_of is not None:
+            return relative_of
         # In a quotation "he" is someone the speaker speaks of, not the speaker.
         speaker = self.speaker_quoting(pronoun.idx)
         found = self._likeliest_person(pronoun, gender, speaker)
@@ -225,6 +232,27 @@ class Linker:
                     c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 return None
         return found
+
+    def _relative_speaking_of(self, pronoun: Token, gender: str | None) -> int | None:
+        """"Paul Whelan's brother David said that he was moved": in what a relative says, "he" is the person
+        whose relative they are."""
+        clause = pronoun.head
+        while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for subject in clause.head.children:
+            if subject.dep_ != "nsubj":
+                continue
+            # "Paul Whelan's brother, David," or "Paul Whelan's brother David": the kin noun or the name heads
+            kin = [t for t in [subject, *subject.children] if t.lemma_.casefold() in KIN and
+                   (t is subject or t.dep_ in ("compound", "appos"))]
+            for owner in (c for t in [subject, *kin] for c in t.children) if kin else ():
+                if owner.dep_ == "poss" and owner.pos_ == "PROPN":
+                    found = self.entity_at(owner.idx, owner.idx + len(owner.text))
+                    if found is not None and self._is_named_person(found) and self._agrees(found, gender):
+                        return found
+        return None
 
     def _likeliest_person(self, pronoun: Token, gender: str | None, speaker: int | None) -> int | None:
         """Of the people named in the pronoun's sentence and the ones before it, the likeliest one meant:

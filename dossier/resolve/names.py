@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 # Letters that Unicode does not decompose into a base letter and a mark.
 _PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i"})
 _VOWELS = set("aeiou")
+_LONG_NAME = 10  # letters from which any one letter added or dropped is a slip rather than another name
 
 # Sound symbols: S sh, C ch, X kh, Z zh, T ts, J the consonant j (dzh).
 _SPELLINGS = {
@@ -50,7 +51,8 @@ _COMPILED = {lang: [(re.compile(p), r) for p, r in rules] for lang, rules in _SP
 _FOLDS_COMPILED = [(re.compile(p), r) for p, r in _FOLDS]
 # Honorifics: they title a name ("Mr Kuzmin") but say nothing a later "the ..." could refer to.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "mme", "monsieur",
-              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr"}
+              "herr", "frau", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "prof", "rev", "fr", "pastor",
+              "reverend", "rabbi", "imam", "professor"}
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "ben",
               "abu", "abd", "ter", "du", "dos", "das"}
 
@@ -68,6 +70,15 @@ _GIVEN_FORMS = [
     {"tetiana", "tatiana", "tatyana", "tatsiana"}, {"kateryna", "ekaterina", "yekaterina", "katsiaryna"},
     {"iryna", "irina"}, {"nataliya", "natalia", "natalya", "natallia"}, {"maksym", "maxim", "maksim"},
     {"fedir", "fyodor", "fedor"}, {"bohdan", "bogdan"},
+    # English given names and the short forms news uses for the same person (Michael and Mike Pompeo).
+    {"michael", "mike"}, {"william", "bill", "billy"}, {"robert", "bob", "bobby", "rob"}, {"james", "jim", "jimmy"},
+    {"thomas", "tom", "tommy"}, {"richard", "rick", "dick"}, {"joseph", "joe"}, {"daniel", "dan", "danny"},
+    {"matthew", "matt"}, {"christopher", "chris"}, {"nicholas", "nick"}, {"anthony", "tony"},
+    {"edward", "ed", "ted"}, {"benjamin", "ben"}, {"samuel", "sam"}, {"jonathan", "jon"}, {"timothy", "tim"},
+    {"steven", "stephen", "steve"}, {"andrew", "andy"}, {"kenneth", "ken"}, {"donald", "don"},
+    {"ronald", "ron"}, {"gregory", "greg"}, {"jeffrey", "jeff"}, {"peter", "pete"}, {"charles", "chuck"},
+    {"elizabeth", "liz", "beth"}, {"katherine", "catherine", "kate", "kathy"}, {"jennifer", "jenny"},
+    {"margaret", "maggie", "peggy"}, {"susan", "sue"}, {"patricia", "pat"}, {"rebecca", "becky"},
 ]
 
 
@@ -181,8 +192,9 @@ def _gendered_pair(a: str, b: str) -> bool:
         re.sub(r"(?:aia|aa|a)$", "", feminine) + "i" == masculine
 
 
-def _one_slip(a: str, b: str) -> bool:
-    """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped."""
+def _one_slip(a: str, b: str, long_names: bool = False) -> bool:
+    """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped, or (``long_names``,
+    for words as written) any letter in a long name (Ruesabagina for Rusesabagina)."""
     if abs(len(a) - len(b)) > 1 or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
     if Levenshtein.distance(a, b) == 2:
@@ -192,7 +204,8 @@ def _one_slip(a: str, b: str) -> bool:
         return False  # Shevchenko and Savchenko, Karimov and Kasimov: different names
     longer, pos = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
     letter = longer[pos]
-    return letter in _VOWELS or longer[pos - 1:pos] == letter or longer[pos + 1:pos + 2] == letter
+    return letter in _VOWELS or longer[pos - 1:pos] == letter or longer[pos + 1:pos + 2] == letter or \
+        (long_names and len(longer) >= _LONG_NAME)
 
 
 @lru_cache(maxsize=65536)
@@ -201,7 +214,7 @@ def is_typo(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if min(len(la), len(lb)) < 6 or la[:1] != lb[:1] or abs(len(la) - len(lb)) > 2:
         return False
-    slipped = _one_slip(la, lb) or \
+    slipped = _one_slip(la, lb, long_names=True) or \
         any(_one_slip(x, y) for x in readings(a) for y in readings(b) if min(len(x), len(y)) >= 6)
     return slipped and not any(_gendered_pair(x, y) for x in readings(a) for y in readings(b))
 
@@ -281,9 +294,18 @@ def _given_pair(a: str, b: str, typos: bool) -> bool:
     return same_given(first_a, first_b, typos)
 
 
+def surname_order(surname: str) -> str:
+    """A double surname with its parts in one order: "Moore-Gilbert" and "Gilbert-Moore" are one name, which
+    news writes either way round."""
+    parts = [p for p in re.split(r"[-‐–\s]+", surname) if p]
+    return "-".join(sorted(parts, key=fold)) if len(parts) > 1 else surname
+
+
 def same_surname(a: str, b: str, typos: bool = True) -> bool:
-    """Surnames, with compound ones written with or without the hyphen (Kara-Murza, Kara Murza)."""
-    return same_word(a, b, typos) or same_word(a.replace(" ", ""), b.replace(" ", ""), typos)
+    """Surnames, with compound ones written with or without the hyphen (Kara-Murza, Kara Murza), in either
+    order of their parts."""
+    return same_word(a, b, typos) or same_word(a.replace(" ", ""), b.replace(" ", ""), typos) or \
+        ("-" in a and "-" in b and same_word(surname_order(a), surname_order(b), typos))
 
 
 def same_person_name(a: str, b: str, typos: bool = True) -> bool:

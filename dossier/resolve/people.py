@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .forms import entity_key, naming_forms
 from .names import fold, given_compatible, is_typo, readings, same_given, same_spelling, split_name, \
-    surname_alone
+    surname_alone, surname_order
 from .records import Candidate
 
 
@@ -25,13 +25,18 @@ class _Clusters:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _keys(surname: str) -> frozenset[str]:
+    """The keys a surname is filed under: its readings, a double surname's parts in one order."""
+    return readings(surname_order(surname).replace(" ", "")) or frozenset({fold(surname)})
+
+
 def _surname_groups(surnames: list[str]) -> dict[str, set[str]]:
     """For each surname, the surnames that spell the same name (readings shared)."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for s in surnames:
-        for key in readings(s.replace(" ", "")) or {fold(s)}:
+        for key in _keys(s):
             by_key[key].add(s)
-    return {s: {o for key in (readings(s.replace(" ", "")) or {fold(s)}) for o in by_key[key]} for s in surnames}
+    return {s: {o for key in _keys(s) for o in by_key[key]} for s in surnames}
 
 
 def _typo_neighbours(surnames: list[str]) -> dict[str, set[str]]:
@@ -114,7 +119,7 @@ class People:
             self.clusters.union(i, owner)
         first_of: dict[str, int] = {}  # surnames alone that no full name claims join each other
         for i in unresolved:
-            for key in readings(self.surname(i).replace(" ", "")) or {fold(self.surname(i))}:
+            for key in _keys(self.surname(i)):
                 if key in first_of:
                     self.clusters.union(i, first_of[key])
                 else:

@@ -93,6 +93,9 @@ def _unnamed(quote: Quote, annotation: Annotation, doc: Doc, tokens: list[Token]
     if not subjects:
         return []
     if counted > 1:  # "these two men": the two people the article tells most of, when no third one ties
+        plural = {t.lemma_.casefold() for t in tokens if t.tag_ == "NNS"}
+        other_sex = {"she"} if "man" in plural else {"he"} if "woman" in plural else None
+        subjects = [(p, n) for p, n in subjects if _gender(annotation, doc, p) != other_sex]
         if len(subjects) >= counted and (len(subjects) == counted or subjects[counted][1] < subjects[counted - 1][1]):
             return [person for person, _ in subjects[:counted] if person != quote.speaker]
         return []
