@@ -4,7 +4,8 @@ Every article first gets what reading it and finding its names need: sentences (
 the statistical sentence splitter) and the named entities. Then the sentences that can hold a fact are
 parsed in full: those whose words may be the inflections of a fact type's trigger (a word, or all the words
 of a phrase), and the paragraphs with a quotation together with the paragraph before (where its speaker may be
-named), each widened by its neighbouring sentences (a pronoun's antecedent, "he said" after a quote).
+named), each widened by its neighbouring sentences ("he said" after a quotation), and as far back as a
+pronoun's antecedent is looked for.
 The parses are written back into the article's own Doc, so every character offset is the body's.
 The other sentences keep their boundaries as a flat tree and carry no tags, dependencies or lemmas.
 """
@@ -17,8 +18,9 @@ from functools import cached_property
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from ..extract.linking import PRONOUNS
 from ..extract.quotes import quote_spans
 from ..extract.schema import CARRY_VERBS, FACT_TYPES, Phrase
 
@@ -26,6 +28,8 @@ from ..extract.schema import CARRY_VERBS, FACT_TYPES, Phrase
 LIGHT = ("dossier_paragraph_breaks", "senter", "ner")
 _LIGHT_ONLY = ("senter", "ner")
 NEIGHBOURS = 1  # sentences on each side of a sentence that can hold a fact
+# A pronoun's antecedent is looked for this many sentences back (``extract.linking``).
+ANTECEDENTS = 3
 _PARSE = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -56,8 +60,8 @@ class Cascade:
     def __init__(self, nlp: Language, batch_size: int = 32):
         self.nlp = nlp
         self.batch_size = batch_size
-        self.light = [(name, nlp.get_pipe(name)) for name in LIGHT if name in nlp.component_names]
-        self.full = [(name, proc) for name, proc in nlp.pipeline if name not in _LIGHT_ONLY]
+        self.light = [nlp.get_pipe(name) for name in LIGHT if name in nlp.component_names]
+        self.full = [proc for name, proc in nlp.pipeline if name not in _LIGHT_ONLY]
         self._lemmas: dict[str, frozenset[str]] = {}
 
     @staticmethod
@@ -93,7 +97,7 @@ class Cascade:
                               if s.end_char > first and s.start_char < paragraph.end())
             if paragraph.group().strip():
                 previous = paragraph
-        wide = sorted({j for i in chosen for j in range(i - NEIGHBOURS, i + NEIGHBOURS + 1)
+        wide = sorted({j for i in chosen for j in range(i - self._back(sentences[i]), i + NEIGHBOURS + 1)
                        if 0 <= j < len(sentences)})
         ranges: list[tuple[int, int]] = []
         for i in wide:
@@ -104,9 +108,13 @@ class Cascade:
                 ranges.append((start, end))
         return ranges
 
+    @staticmethod
+    def _back(sentence: Span) -> int:
+        return ANTECEDENTS if any(t.lower_ in PRONOUNS for t in sentence) else NEIGHBOURS
+
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         docs: Iterable[Doc] = (self.nlp.make_doc(text) for text in texts)
-        for _, proc in self.light:
+        for proc in self.light:
             docs = self._run(proc, docs)
         batch: list[Doc] = []
         for doc in docs:
@@ -125,7 +133,7 @@ class Cascade:
         pieces: Iterable[Doc] = [Doc(self.nlp.vocab, words=[t.text for t in doc[start:end]],
                                      spaces=[bool(t.whitespace_) for t in doc[start:end]])
                                  for doc, ranges in zip(docs, regions) for start, end in ranges]
-        for _, proc in self.full:
+        for proc in self.full:
             pieces = self._run(proc, pieces)
         parsed = iter(pieces)
         for doc, ranges in zip(docs, regions):
