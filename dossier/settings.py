@@ -19,8 +19,10 @@ class Settings:
     max_chars: int = 100_000
     # The registered document components run after spaCy, in order (see dossier.registry).
     components: tuple[str, ...] = ("mentions", "local_entities", "facts")
+    # Parse in full only the sentences that can hold a fact (dossier.annotate.cascade).
+    cascade: bool = os.environ.get("DOSSIER_CASCADE", "off") == "on"
 
     def fingerprint(self) -> str:
         """Changes whenever stored results would differ: documents processed otherwise are redone."""
         return (f"dossier {__version__}; model {self.model}; components {','.join(self.components)}; "
-                f"max {self.max_chars} characters")
+                f"max {self.max_chars} characters" + ("; cascade" if self.cascade else ""))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..records import Annotation, Article
 from ..registry import components, languages
 from . import entities, mentions
+from .cascade import Cascade
 from .language import DEFAULT_LANGUAGE, language_name, language_of
 from .model import sentences_of
 
@@ -16,14 +17,17 @@ from .model import sentences_of
 class Annotator:
     """Annotates each article with the pipeline registered for its language, then the registered
     components; an article in a language without a pipeline is kept with a warning, never read by
-    another language's. ``model`` names the default language's pipeline."""
+    another language's. ``model`` names the default language's pipeline; with ``cascade``, articles in a
+    pipeline that allows it are parsed in full only where a fact can be (``cascade``)."""
 
-    def __init__(self, model: str, component_names: Sequence[str], batch_size: int = 32):
+    def __init__(self, model: str, component_names: Sequence[str], batch_size: int = 32, cascade: bool = False):
         self.model = model
         self.pipelines: dict[str, Language] = {}
         self.nlp = self.pipeline(DEFAULT_LANGUAGE)
         self.component_names = list(component_names)
         self.batch_size = batch_size
+        self.cascade = cascade
+        self.cascades: dict[str, Cascade | None] = {}
 
     def steps(self, code: str) -> list[tuple[str, object]]:
         """The components for a language: a version registered as "<name>.<code>" where the language has one."""
@@ -38,16 +42,23 @@ class Annotator:
             self.pipelines[code] = languages.get(code)(self.model if code == DEFAULT_LANGUAGE else None)
         return self.pipelines[code]
 
-    def _parse(self, nlp: Language, texts: list[str]) -> list[tuple[Doc, str | None]]:
+    def _cascade(self, nlp: Language) -> Cascade | None:
+        if nlp.lang not in self.cascades:
+            self.cascades[nlp.lang] = Cascade(nlp, self.batch_size) if Cascade.supports(nlp) else None
+        return self.cascades[nlp.lang]
+
+    def _parse(self, nlp: Language, texts: list[str], cascade: bool = False) -> list[tuple[Doc, str | None]]:
         """Each text's Doc; where the pipeline fails on one, the others are parsed one by one and the failing
         one gets an empty Doc and the reason."""
+        parser = self._cascade(nlp) if cascade else None
+        pipe = parser.pipe if parser else lambda some: nlp.pipe(some, batch_size=self.batch_size)
         try:
-            return [(doc, None) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+            return [(doc, None) for doc in pipe(texts)]
         except Exception:  # noqa: BLE001  (which text failed is found below)
             parsed = []
             for text in texts:
                 try:
-                    parsed.append((nlp(text), None))
+                    parsed.append((next(iter(pipe([text]))), None))
                 except Exception as err:  # noqa: BLE001  (one odd article must not stop the build)
                     parsed.append((nlp.make_doc(""), f"annotation failed ({type(err).__name__}: {err})"))
             return parsed
@@ -60,7 +71,7 @@ class Annotator:
         for code, group in by_language.items():
             nlp = self.pipeline(code)
             if nlp is not None:
-                parsed.update(zip((a.doc_id for a in group), self._parse(nlp, [a.body for a in group])))
+                parsed.update(zip((a.doc_id for a in group), self._parse(nlp, [a.body for a in group], self.cascade)))
         # Captions are read by the default language's pipeline, so only its articles' are.
         captions = self._caption_names([a for a in articles if a.doc_id in parsed and
                                         language_of(a) == DEFAULT_LANGUAGE])

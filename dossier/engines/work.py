@@ -57,7 +57,7 @@ class Worker:
         articles = [r.annotation.article for r in results if r.annotation is not None]
         if articles:
             self.annotator = self.annotator or Annotator(self.settings.model, self.settings.components,
-                                                         self.settings.batch_size)
+                                                         self.settings.batch_size, self.settings.cascade)
             annotated = {a.article.doc_id: a for a, _ in self.annotator.annotate(articles)}
             for result in results:
                 if result.annotation is not None:
