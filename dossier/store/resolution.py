@@ -131,10 +131,12 @@ def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
         as_was = _given_back(conn, result, old)
         before = {p.name for p in result.previous.values()
                   if p.type == "PERSON" and p.entity not in as_was.values()}
+        # Past every id in use, those replaced here included: an id stands for one spelling and one set of
+        # documents, which the listings' index of entities relies on.
+        first = (conn.execute(select(func.max(entities.c.id))).scalar() or 0) + 1
         for chunk in _chunks(old):
             conn.execute(update(doc_entities).where(doc_entities.c.entity_id.in_(chunk)).values(entity_id=None))
             conn.execute(delete(entities).where(entities.c.id.in_(chunk)))
-        first = (conn.execute(select(func.max(entities.c.id))).scalar() or 0) + 1
         if result.resolved:
             conn.execute(insert(entities), [{"id": first + n, "name": r.name, "type": r.type, "aliases": r.aliases}
                                             for n, r in enumerate(result.resolved)])
