@@ -27,6 +27,7 @@ def assemble_cases(store: Store, people: set[str] | None = None) -> Assembly:
         documents = case_store.document_rows(store, ids | {m["doc_id"] for m in mentions})
     nationality = nationalities(mentions, {d["id"]: d["body"] for d in documents})
     assembly = assemble(case_facts(rows, documents), nationality, case_store.fingerprints(store, people))
+    assembly.people, assembly.nationality = people, nationality
     for case in assembly.cases:
         case_store.save_case(store, case)
     case_store.drop_cases(store, assembly.dropped)

@@ -136,15 +136,15 @@ def _sort_key(statement: Statement, year: str | None) -> str:
 
 
 def _refresh_entity_index(conn: Connection) -> int:
-    """Entities are resolved again by every build: the lookup keys of those spelled otherwise are made again;
-    how many."""
-    entities = rows.entity_rows(conn)
+    """File the entities resolved since the last refresh (an entity resolved again is stored anew, under an id
+    never used before) under the lookup keys of their spellings, and drop those of entities gone; how many were
+    filed. The others keep their keys and counts: their spellings and documents are as they were."""
+    entities = rows.unfiled_entities(conn)
     spellings = {entity: hashlib.sha256(json.dumps([name, type_, sorted(aliases)]).encode()).hexdigest()
                  for entity, name, type_, aliases in entities}
-    filed = rows.entity_spellings(conn)
     keys = {entity: {key for key, _ in entity_key_rows(entity, name, type_, aliases)}
-            for entity, name, type_, aliases in entities if filed.get(entity) != spellings[entity]}
-    rows.replace_entity_index(conn, spellings, keys)
+            for entity, name, type_, aliases in entities}
+    rows.file_entities(conn, spellings, keys)
     return len(keys)
 
 
@@ -153,13 +153,18 @@ def _fingerprint(facts: list[dict]) -> str:
     return hashlib.sha256("\n".join(payload).encode()).hexdigest()
 
 
-def _refresh_statements(conn: Connection, citing: set[str]) -> list[str]:
+def _refresh_statements(conn: Connection, citing: set[str], changed: set[str] | None) -> list[str]:
+    """Redo the statements of the speakers whose statement facts changed, among the speakers of the articles
+    ``changed`` (added, or whose entities were named otherwise; None: every article) and ``citing``, the
+    speakers whose statements cite an article replaced."""
+    speakers = None if changed is None else \
+        citing | rows.statement_speakers_of(conn, changed) | rows.people_citing(conn, changed)[1]
     by_speaker: dict[str, list[dict]] = {}
-    for fact in rows.statement_fact_rows(conn):
+    for fact in rows.statement_fact_rows(conn, speakers):
         if fact["subject"]:
             by_speaker.setdefault(fact["subject"], []).append(fact)
     fingerprints = {speaker: _fingerprint(facts) for speaker, facts in by_speaker.items()}
-    kept = rows.speaker_fingerprints(conn)
+    kept = rows.speaker_fingerprints(conn, speakers)
     redo = {s for s, f in fingerprints.items() if kept.get(s) != f} | (citing & set(fingerprints))
     rows.drop_speakers(conn, redo | (set(kept) - set(fingerprints)))
     made = []
@@ -193,10 +198,21 @@ def framing_term(term: Distinctive, uses: int | None = FRAMING_USES) -> dict:
                           for u in term.uses[:uses]]}
 
 
-def _framing(store: Store) -> tuple[list[dict], dict[str, str]]:
-    """The framing of the whole dossier by each grouping, for every fact type and for each; nationalities."""
-    documents = case_store.document_rows(store)
-    nationality = nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents})
+def _nationality(store: Store, assembly: Assembly | None) -> dict[str, str]:
+    """Each person's nationality: as kept, but for the people assembled now, whose mentions may have changed and
+    whose nationality assembly read again; read again for everyone when the build did not say whose changed."""
+    if assembly is not None and assembly.people is None:
+        return assembly.nationality
+    if assembly is None:
+        documents = case_store.document_rows(store)
+        return nationalities(case_store.person_mentions(store), {d["id"]: d["body"] for d in documents})
+    with store.reading() as conn:
+        kept = rows.nationalities_of(conn)
+    return {p: c for p, c in kept.items() if p not in assembly.people} | assembly.nationality
+
+
+def _framing(store: Store, nationality: dict[str, str]) -> list[dict]:
+    """The framing of the whole dossier by each grouping, for every fact type and for each."""
     terms = term_rows(store)
     subsets = {"": terms} | {t: [r for r in terms if r["type"] == t] for t in FACT_TYPES}
     found = []
@@ -205,19 +221,22 @@ def _framing(store: Store) -> tuple[list[dict], dict[str, str]]:
             groups = distinctive(subset, grouping, nationality, FRAMING_TOP, min_count=FRAMING_MIN_COUNT)
             found.extend({"grouping": grouping, "fact_type": fact_type, "group_name": group, "rank": rank,
                           **framing_term(term)} for group, best in groups.items() for rank, term in enumerate(best))
-    return found, nationality
+    return found
 
 
-def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
+def refresh(store: Store, assembly: Assembly | None = None, renamed: set[str] | None = None) -> Refreshed:
     """Bring the listings and the full-text index up to date with the stored articles and cases, in one
-    transaction (a reader sees the listings before or after, never half of them)."""
+    transaction (a reader sees the listings before or after, never half of them). ``renamed``: the articles
+    whose entities were named otherwise since the last refresh, when the build knows them (None: any may
+    have been)."""
     report = Refreshed()
     with store.reading() as conn:
         # Framing weighs every article against the others: measured again whenever an article or the
         # entities may have changed, from the committed articles, before the listings are written.
         measure = bool(rows.unindexed_documents(conn)) or not rows.totals(conn) or bool(
             assembly and (assembly.cases or assembly.dropped))
-    framing = _framing(store) if measure else None
+    nationality = _nationality(store, assembly)
+    framing = _framing(store, nationality) if measure else None
     with store.writing() as conn:
         stored = rows.unindexed_documents(conn)
         report.articles = search.refresh(conn)
@@ -231,9 +250,10 @@ def refresh(store: Store, assembly: Assembly | None = None) -> Refreshed:
         _refresh_cases(conn, redo)
         if (redo | set(report.dropped)) & (swapped | rows.exchange_people(conn)) or not rows.totals(conn):
             _refresh_exchanges(conn)
-        report.speakers = _refresh_statements(conn, citing_speakers)
+        report.speakers = _refresh_statements(conn, citing_speakers, None if renamed is None else stored | renamed)
+        rows.update_nationalities(conn, nationality)
         if framing is not None:
-            rows.replace_framing(conn, *framing)
+            rows.replace_framing(conn, framing)
             report.framing = True
         report.filed = _refresh_entity_index(conn)
         rows.replace_totals(conn)

@@ -96,18 +96,21 @@ class Build:
             # Each saved document marked them stale, and a stage killed part-way leaves them so; they are current
             # here only when another build's stage has run since this build's last document was saved.
             with self.store.corpus_stage():
-                assembly = self._resolve_and_assemble() if self.store.get_state("cases") != "current" else None
-                refresh_listings(self.store, assembly)
+                assembly, renamed = self._resolve_and_assemble() if self.store.get_state("cases") != "current" \
+                    else (None, set())
+                refresh_listings(self.store, assembly, renamed)
         self.store.record_problems([*report.problems, *report.warnings])
         return report
 
-    def _resolve_and_assemble(self) -> Assembly | None:
+    def _resolve_and_assemble(self) -> tuple[Assembly | None, set[str] | None]:
         """Resolve what the documents saved since the last stage reach and assemble the cases of the people
-        concerned (on a first build, the whole corpus). One transaction: a killed stage leaves nothing."""
+        concerned (on a first build, the whole corpus). One transaction: a killed stage leaves nothing.
+        Returns the assembly and the documents whose entities were named otherwise (None: all may be)."""
         corpus = StoredCorpus(self.store)
         seeds = corpus.seeds() if self.store.count_entities() else None
-        assembly = None
+        assembly, renamed = None, set()
         if seeds is None:
+            renamed = None
             self.store.replace_entities(resolve(self.store.candidates()))
             assembly = assemble_cases(self.store)
         elif seeds:
@@ -115,7 +118,7 @@ class Build:
             # A renamed entity is also named in the facts of others: "exchanged for X".
             assembly = assemble_cases(self.store, people | subjects_in(self.store, renamed))
         self.store.set_state("cases", "current")
-        return assembly
+        return assembly, renamed
 
     def _store(self, result: Processed, fingerprint: str, report: BuildReport) -> None:
         report.warnings.extend(result.warnings)

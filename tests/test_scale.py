@@ -14,6 +14,7 @@ from dossier.cli import app
 from dossier.resolve import Candidate, resolve
 from dossier.resolve.keys import name_keys
 from dossier.resolve.region import Previous, update
+from dossier.store import listings as listing_rows
 
 runner = CliRunner()
 
@@ -50,7 +51,8 @@ def write_corpus(folder: Path, numbers: range) -> Path:
 
 
 def dossier_rows(db: Path) -> dict[str, list[tuple]]:
-    """Everything a build stores, but the moments it stored it and the numbers it gave entities."""
+    """Everything a build stores and lists, but the moments it stored it and the numbers it gave entities and
+    statements."""
     queries = {
         "documents": "SELECT id, content_hash, title, outlet, published, dateline, body FROM documents ORDER BY id",
         "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
@@ -60,6 +62,16 @@ def dossier_rows(db: Path) -> dict[str, list[tuple]]:
         "entities": "SELECT name, type, aliases FROM entities ORDER BY name, type, aliases",
         "facts": "SELECT * FROM facts ORDER BY doc_id, idx",
         "cases": "SELECT person, fingerprint, nationality, status, latest, events FROM cases ORDER BY person",
+        "statements": "SELECT s.speaker, s.quote, s.date, s.year, s.channel, s.reports, s.outlets, s.sort_key, "
+                      "n, doc_id, outlet, published, evidence, claimed_by, start_char, end_char FROM statements s "
+                      "JOIN statement_sources ON statement = s.id ORDER BY s.speaker, s.sort_key, s.quote, n",
+        "statement_speakers": "SELECT * FROM statement_speakers ORDER BY speaker",
+        "entity_index": "SELECT e.name, e.type, i.articles, i.spellings FROM entities e "
+                        "LEFT JOIN entity_index i ON i.entity_id = e.id ORDER BY e.name, e.type, i.spellings",
+        "entity_keys": "SELECT e.name, e.type, k.key FROM entity_keys k LEFT JOIN entities e ON e.id = k.entity_id "
+                       "ORDER BY e.name, e.type, k.key",
+        "nationalities": "SELECT * FROM person_nationalities ORDER BY person",
+        "framing": "SELECT * FROM framing_terms ORDER BY grouping, fact_type, group_name, rank",
     }
     with sqlite3.connect(db) as conn:
         return {table: conn.execute(query).fetchall() for table, query in queries.items()}
@@ -136,6 +148,29 @@ def test_a_name_misspelt_in_a_new_article_joins_its_person_as_a_full_rebuild_wou
     assert grown == dossier_rows(tmp_path / "fresh.db")
     [dvornikov] = [aliases for _, _, aliases in grown["entities"] if '"Pavel Dvornikov"' in aliases]
     assert '"Pavel Dvornkov"' in dvornikov
+
+
+def test_an_article_added_lists_again_only_what_it_touches_and_lists_what_a_rebuild_lists(tmp_path, monkeypatch):
+    folder = write_corpus(tmp_path / "corpus", range(60))
+    db = tmp_path / "grown.db"
+    build(folder, db, "--workers", "1")
+    statements_read, filed = [], []
+    read, file = listing_rows.statement_fact_rows, listing_rows.file_entities
+    monkeypatch.setattr(listing_rows, "statement_fact_rows",
+                        lambda conn, speakers=None: statements_read.append(speakers) or read(conn, speakers))
+    monkeypatch.setattr(listing_rows, "file_entities",
+                        lambda conn, spellings, keys: filed.append(len(keys)) or file(conn, spellings, keys))
+    # A new man, defended by a lawyer no other article quotes.
+    (folder / "wire-late.txt").write_text(story(1000).replace("Anna Kowalczyk", "Rafael Montero"), encoding="utf-8")
+    build(folder, db, "--workers", "1")
+    monkeypatch.undo()
+    build(folder, tmp_path / "fresh.db", "--workers", "1")
+    grown = dossier_rows(db)
+    assert grown == dossier_rows(tmp_path / "fresh.db")
+    # The statements of the one lawyer quoted sixty times before are not read again, nor most entities filed.
+    assert statements_read == [{"Rafael Montero"}]
+    assert {"Rafael Montero", "Anna Kowalczyk"} <= {speaker for speaker, *_ in grown["statements"]}
+    assert 0 < filed[0] < len(grown["entities"]) / 2
 
 
 class ListedCorpus:

@@ -22,6 +22,8 @@ class Assembly:
     cases: list[Case] = field(default_factory=list)  # new or changed
     unchanged: int = 0
     dropped: list[str] = field(default_factory=list)  # people who no longer have a case
+    people: set[str] | None = None  # the people assembled again (None: everyone)
+    nationality: dict[str, str] = field(default_factory=dict)  # theirs, read again (those who have one)
 
 
 def _fingerprint(facts: list[CaseFact], nationality: str | None) -> str:

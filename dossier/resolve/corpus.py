@@ -32,18 +32,27 @@ def canonical(members: list[Candidate]) -> str:
                                         forms[form], spelled_alike(form), -len(form.split()), -len(form)))
 
 
-def resolve(candidates: list[Candidate], outside: Callable[[set[str]], list[Candidate]] | None = None,
-            first_names_asked: set[str] | None = None) -> list[Resolved]:
+def resolve(candidates: list[Candidate], outside: Callable[[set[str]], list[Candidate]] | None = None
+            ) -> list[Resolved]:
     """The entities of ``candidates``. ``outside(docs)``, when they are part of a corpus: the other entities
-    of those documents, whose names help tell namesakes apart. ``first_names_asked`` gathers the bare names
-    that were weighed against the given names of full ones (``keys.person_partners``)."""
+    of those documents, whose names help tell namesakes apart."""
+    return entities(candidates, cluster(candidates, outside)[0])
+
+
+def cluster(candidates: list[Candidate], outside: Callable[[set[str]], list[Candidate]] | None = None
+            ) -> tuple[list[list[Candidate]], set[str]]:
+    """The types of ``candidates`` corrected (in place) and their people clustered: (the people, the bare names
+    that were weighed against the given names of full ones, ``keys.person_partners``)."""
     correct_types(candidates)
     people = [c for c in candidates if c.type == "PERSON"]
     around = outside({c.doc_id for c in people}) if outside else []
     clustering = People(people, name_context(candidates + around))
-    groups = clustering.run()
-    if first_names_asked is not None:
-        first_names_asked |= clustering.first_names_asked
+    return clustering.run(), clustering.first_names_asked
+
+
+def entities(candidates: list[Candidate], groups: list[list[Candidate]]) -> list[Resolved]:
+    """The entities of ``candidates``, typed and with their people clustered (``cluster``): the people, and
+    the others by type and name (a country by the country it names)."""
     others: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         if candidate.type != "PERSON":

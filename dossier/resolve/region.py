@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .corpus import resolve
+from .corpus import cluster, entities
 from .keys import name_keys, name_partners, neighbour_buckets, person_partners, slip_keys
 from .names import slip_variants, split_name
 from .records import Candidate, Resolved
@@ -131,8 +131,8 @@ def update(seeds: list[Candidate], corpus: Corpus) -> Update:
         candidates = sorted(region.found.values(), key=lambda c: (c.doc_id, c.idx))
         previous.update(corpus.previous([member for member in region.found if member not in previous]))
         original = {member: candidate.type for member, candidate in region.found.items()}
-        first_names: set[str] = set()
-        resolved = resolve(candidates, lambda docs: corpus.context(docs, set(region.found)), first_names)
+        # Types and people alone decide whether the region grows: the entities are made once it stops.
+        groups, first_names = cluster(candidates, lambda docs: corpus.context(docs, set(region.found)))
         # A document whose names changed type reads differently to the namesakes it mentions: all of it joins.
         retyped = {c.doc_id for c in candidates if (c.doc_id, c.idx) in previous and
                    previous[(c.doc_id, c.idx)].type != c.type and {c.type, previous[(c.doc_id, c.idx)].type} &
@@ -140,6 +140,6 @@ def update(seeds: list[Candidate], corpus: Corpus) -> Update:
         more = [c for c in corpus.of_documents(retyped) if (c.doc_id, c.idx) not in region.found]
         # A bare name no surname claimed is weighed against every full name it may be the given name of.
         if not region.grow(more, first_names - region.first_names):
-            return Update(candidates, resolved, previous)
+            return Update(candidates, entities(candidates, groups), previous)
         for candidate in candidates:
             candidate.type = original[(candidate.doc_id, candidate.idx)]

@@ -20,8 +20,8 @@ from ..records import Annotation, EntityRef, ReadProblem
 from ..resolve import Candidate, Resolved
 from ..resolve.keys import name_keys as keys_of
 from . import locks, migrate
-from .schema import (build_problems, build_state, doc_entities, documents, entities, fact_sentences, fact_terms,
-                     facts, mentions, name_keys, sentences, stale_keys)
+from .schema import (build_problems, build_state, doc_entities, documents, entities, entity_index, entity_keys,
+                     fact_sentences, fact_terms, facts, mentions, name_keys, sentences, stale_keys)
 
 
 def database_url(target: str | Path) -> str:
@@ -260,6 +260,9 @@ class Store:
         with self.writing() as conn:
             conn.execute(update(doc_entities).values(entity_id=None))
             conn.execute(delete(entities))
+            # The ids start again: what the index of entities filed under them is of other entities.
+            conn.execute(delete(entity_keys))
+            conn.execute(delete(entity_index))
             conn.execute(delete(stale_keys))
             _insert(conn, entities, [{"id": i, "name": r.name, "type": r.type, "aliases": r.aliases}
                                      for i, r in enumerate(resolved, 1)])

@@ -91,14 +91,47 @@ def bodies(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def statement_fact_rows(conn: Connection) -> list[dict]:
-    """Every statement fact as Store.fact_rows gives facts (entity references as canonical names), with its
-    article's outlet and date; evidence cut out by the database rather than read with the whole article."""
+def statement_speakers_of(conn: Connection, doc_ids: set[str]) -> set[str]:
+    """The speakers (canonical names) of the statement facts of these articles."""
+    found = set()
+    for part in chunks(sorted(doc_ids)):
+        found.update(conn.execute(
+            select(func.coalesce(entities.c.name, doc_entities.c.name)).distinct()
+            .select_from(facts.join(doc_entities, and_(doc_entities.c.doc_id == facts.c.doc_id,
+                                                       doc_entities.c.idx == facts.c.subject))
+                         .outerjoin(entities, doc_entities.c.entity_id == entities.c.id))
+            .where(facts.c.type == "statement", facts.c.doc_id.in_(part))).scalars())
+    return found
+
+
+def _documents_of_speakers(conn: Connection, speakers: set[str]) -> set[str]:
+    docs = set()
+    for part in chunks(sorted(speakers)):
+        docs.update(conn.execute(
+            select(facts.c.doc_id).distinct()
+            .select_from(facts.join(doc_entities, and_(doc_entities.c.doc_id == facts.c.doc_id,
+                                                       doc_entities.c.idx == facts.c.subject))
+                         .join(entities, doc_entities.c.entity_id == entities.c.id))
+            .where(facts.c.type == "statement", entities.c.name.in_(part))).scalars())
+    return docs
+
+
+def statement_fact_rows(conn: Connection, speakers: set[str] | None = None) -> list[dict]:
+    """Every statement fact (of these speakers) as Store.fact_rows gives facts (entity references as canonical
+    names), with its article's outlet and date; evidence cut out by the database rather than read with the whole
+    article."""
     with_statements = select(facts.c.doc_id).where(facts.c.type == "statement")
-    names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(
-        select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name, entities.c.name.label("canonical"))
-        .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id))
-        .where(doc_entities.c.doc_id.in_(with_statements)))}
+    docs = None if speakers is None else sorted(_documents_of_speakers(conn, speakers))
+
+    def of_docs(query, column):
+        return [query] if docs is None else [query.where(column.in_(part)) for part in chunks(docs)]
+
+    names = {}
+    for query in of_docs(select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
+                                entities.c.name.label("canonical"))
+                         .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id))
+                         .where(doc_entities.c.doc_id.in_(with_statements)), doc_entities.c.doc_id):
+        names.update(((r.doc_id, r.idx), r.canonical or r.name) for r in conn.execute(query))
 
     def decode(doc_id, value):
         return decode_entities(names, doc_id, value)
@@ -112,11 +145,18 @@ def statement_fact_rows(conn: Connection) -> list[dict]:
              "args": {k: decode(r.doc_id, v) for k, v in r.args.items()}, "evidence": r.evidence,
              "claimed_by": names.get((r.doc_id, r.claimed_by)) if r.claimed_by is not None else None,
              "start": r.start_char, "end": r.end_char, "outlet": r.outlet, "published": r.published}
-            for r in conn.execute(query)]
+            for q in of_docs(query, facts.c.doc_id) for r in conn.execute(q)
+            if speakers is None or names.get((r.doc_id, r.subject)) in speakers]
 
 
-def speaker_fingerprints(conn: Connection) -> dict[str, str]:
-    return dict(conn.execute(select(statement_speakers.c.speaker, statement_speakers.c.fingerprint)).all())
+def speaker_fingerprints(conn: Connection, speakers: set[str] | None = None) -> dict[str, str]:
+    query = select(statement_speakers.c.speaker, statement_speakers.c.fingerprint)
+    if speakers is None:
+        return dict(conn.execute(query).all())
+    found = {}
+    for part in chunks(sorted(speakers)):
+        found.update(conn.execute(query.where(statement_speakers.c.speaker.in_(part))).all())
+    return found
 
 
 # ---- what a refresh writes
@@ -166,36 +206,45 @@ def replace_exchanges(conn: Connection, rows: list[dict]) -> None:
     _insert(conn, exchanges, [{"id": i, **row} for i, row in enumerate(rows, 1)])
 
 
-def entity_rows(conn: Connection) -> list[tuple]:
-    return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases)).all()
+def unfiled_entities(conn: Connection) -> list[tuple]:
+    """(id, name, type, aliases) of the entities the index does not hold yet."""
+    filed = select(entity_index.c.entity_id).where(entity_index.c.entity_id == entities.c.id).exists()
+    return conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.aliases)
+                        .where(~filed)).all()
 
 
-def entity_spellings(conn: Connection) -> dict[int, str]:
-    """{entity id: digest of the spellings its lookup keys were made from}."""
-    return dict(conn.execute(select(entity_index.c.entity_id, entity_index.c.spellings)).all())
-
-
-def replace_entity_index(conn: Connection, spellings: dict[int, str], keys: dict[int, set[str]]) -> None:
-    """Articles per entity counted again; the lookup keys of the entities given in ``keys`` (made again) and
-    of those no longer among ``spellings`` (the entities now) replaced."""
-    gone = set(entity_spellings(conn)) - set(spellings)
-    for part in chunks(sorted(gone | set(keys))):
+def file_entities(conn: Connection, spellings: dict[int, str], keys: dict[int, set[str]]) -> None:
+    """Drop what the index holds of entities gone; file these (ids not filed yet) with their lookup keys, the
+    digest of their ``spellings`` and how many articles name them."""
+    gone = list(conn.execute(select(entity_index.c.entity_id).where(
+        ~select(entities.c.id).where(entities.c.id == entity_index.c.entity_id).exists())).scalars())
+    for part in chunks(sorted(gone)):
         conn.execute(delete(entity_keys).where(entity_keys.c.entity_id.in_(part)))
+        conn.execute(delete(entity_index).where(entity_index.c.entity_id.in_(part)))
     _insert(conn, entity_keys, [{"key": key, "entity_id": entity} for entity, filed in keys.items()
                                 for key in filed])
-    articles = dict(conn.execute(select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
-                                 .where(doc_entities.c.entity_id.is_not(None)).group_by(doc_entities.c.entity_id))
-                    .all())
-    conn.execute(delete(entity_index))
+    articles: dict[int, int] = {}
+    for part in chunks(sorted(spellings)):
+        articles.update(conn.execute(select(doc_entities.c.entity_id, func.count(distinct(doc_entities.c.doc_id)))
+                                     .where(doc_entities.c.entity_id.in_(part))
+                                     .group_by(doc_entities.c.entity_id)).all())
     _insert(conn, entity_index, [{"entity_id": entity, "articles": articles.get(entity, 0), "spellings": digest}
                                  for entity, digest in spellings.items()])
 
 
-def replace_framing(conn: Connection, terms: list[dict], nationality: dict[str, str]) -> None:
+def replace_framing(conn: Connection, terms: list[dict]) -> None:
     conn.execute(delete(framing_terms))
     _insert(conn, framing_terms, terms)
-    conn.execute(delete(person_nationalities))
-    _insert(conn, person_nationalities, [{"person": p, "country": c} for p, c in sorted(nationality.items())])
+
+
+def update_nationalities(conn: Connection, nationality: dict[str, str]) -> None:
+    """Keep these nationalities, writing only the rows that differ from those kept."""
+    kept = nationalities_of(conn)
+    stale = sorted(p for p, c in kept.items() if nationality.get(p) != c)
+    for part in chunks(stale):
+        conn.execute(delete(person_nationalities).where(person_nationalities.c.person.in_(part)))
+    _insert(conn, person_nationalities, [{"person": p, "country": c} for p, c in sorted(nationality.items())
+                                         if kept.get(p) != c])
 
 
 def replace_totals(conn: Connection) -> None:
@@ -381,7 +430,9 @@ def framing_page(conn: Connection, grouping: str, fact_type: str, limit: int | N
     return total, list(terms.items())
 
 
-def nationalities_of(conn: Connection, people: Iterable[str]) -> dict[str, str]:
+def nationalities_of(conn: Connection, people: Iterable[str] | None = None) -> dict[str, str]:
+    if people is None:
+        return dict(conn.execute(select(person_nationalities.c.person, person_nationalities.c.country)).all())
     found = {}
     for part in chunks(sorted(set(people))):
         found.update(conn.execute(select(person_nationalities.c.person, person_nationalities.c.country)

@@ -26,6 +26,9 @@ class StoredCorpus:
 
     def __init__(self, store: Store):
         self.store = store
+        # Nothing is written while an update is resolved: what each round of it asks again is read once.
+        self.named: dict[str, list[tuple[int, str, str, str | None]]] = {}  # doc -> (idx, name, type, role)
+        self.resolved: dict[Member, Previous | None] = {}
 
     def _candidates(self, docs: set[str], keep=lambda member: True) -> list[Candidate]:
         found = []
@@ -93,8 +96,8 @@ class StoredCorpus:
         return self._candidates(docs)
 
     def previous(self, members: list[Member]) -> dict[Member, Previous]:
-        wanted = set(members)
-        found = {}
+        wanted = {member for member in members if member not in self.resolved}
+        self.resolved.update(dict.fromkeys(wanted))
         with self.store.reading() as conn:
             for chunk in _chunks({doc for doc, _ in wanted}):
                 for row in conn.execute(
@@ -103,18 +106,21 @@ class StoredCorpus:
                         .select_from(doc_entities.join(entities, doc_entities.c.entity_id == entities.c.id))
                         .where(doc_entities.c.doc_id.in_(chunk))):
                     if (row.doc_id, row.idx) in wanted:
-                        found[(row.doc_id, row.idx)] = Previous(row.id, row.name, row.type)
-        return found
+                        self.resolved[(row.doc_id, row.idx)] = Previous(row.id, row.name, row.type)
+        return {member: self.resolved[member] for member in members if self.resolved[member] is not None}
 
     def context(self, docs: set[str], region: set[Member]) -> list[Candidate]:
         """Names and types alone: the context of a document is the names it mentions."""
-        others = []
+        unread = docs - set(self.named)
+        self.named.update({doc: [] for doc in unread})
         with self.store.reading() as conn:
-            for chunk in _chunks(docs):
-                others += [Candidate(row.doc_id, row.idx, row.name, row.type, [], row.role) for row in conn.execute(
-                    select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name, doc_entities.c.type,
-                           doc_entities.c.role).where(doc_entities.c.doc_id.in_(chunk)))
-                           if (row.doc_id, row.idx) not in region]
+            for chunk in _chunks(unread):
+                for row in conn.execute(select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
+                                               doc_entities.c.type, doc_entities.c.role)
+                                        .where(doc_entities.c.doc_id.in_(chunk))):
+                    self.named[row.doc_id].append((row.idx, row.name, row.type, row.role))
+        others = [Candidate(doc, idx, name, type_, [], role) for doc in sorted(docs)
+                  for idx, name, type_, role in self.named[doc] if (doc, idx) not in region]
         previous = self.previous([(c.doc_id, c.idx) for c in others])
         for candidate in others:
             if (candidate.doc_id, candidate.idx) in previous:
@@ -131,10 +137,12 @@ def keep_update(store: Store, result: Update) -> tuple[set[str], set[str]]:
         as_was = _given_back(conn, result, old)
         before = {p.name for p in result.previous.values()
                   if p.type == "PERSON" and p.entity not in as_was.values()}
+        # Past every id in use, those replaced here included: an id stands for one spelling and one set of
+        # documents, which the listings' index of entities relies on.
+        first = (conn.execute(select(func.max(entities.c.id))).scalar() or 0) + 1
         for chunk in _chunks(old):
             conn.execute(update(doc_entities).where(doc_entities.c.entity_id.in_(chunk)).values(entity_id=None))
             conn.execute(delete(entities).where(entities.c.id.in_(chunk)))
-        first = (conn.execute(select(func.max(entities.c.id))).scalar() or 0) + 1
         if result.resolved:
             conn.execute(insert(entities), [{"id": first + n, "name": r.name, "type": r.type, "aliases": r.aliases}
                                             for n, r in enumerate(result.resolved)])

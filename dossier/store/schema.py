@@ -301,7 +301,7 @@ entity_index = Table(
 entity_keys = Table(
     "entity_keys", metadata,
     Column("key", Text, primary_key=True),
-    Column("entity_id", Integer, primary_key=True),
+    Column("entity_id", Integer, primary_key=True, index=True),
 )
 
 # The dossier's totals (articles, outlets, cases, exchanges, statements) and "generation", which changes
