@@ -108,6 +108,10 @@ def build(
     address: Annotated[str | None, typer.Option(
         help="The Ray cluster to use with --engine ray (ray://head:10001); default: start one here.",
         show_default=False)] = None,
+    cascade: Annotated[bool, typer.Option(
+        "--cascade", envvar="DOSSIER_CASCADE",
+        help="Parse in full only the sentences that can tell a fact or a quotation, and the sentences around them; "
+        "the rest get sentences and names only. Faster; it may miss a few facts the full parse finds.")] = False,
 ) -> None:
     """Read, clean and store every article of CORPUS in the dossier database.
 
@@ -123,7 +127,7 @@ def build(
     """
     from .pipeline import Build
 
-    settings = Settings(model=model)
+    settings = Settings(model=model, cascade=cascade)
     store = _open_store(db, create=True)
     total = _count_inputs(corpus, follow_links)
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

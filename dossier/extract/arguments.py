@@ -16,7 +16,8 @@ from .whereabouts import find_facility, find_held_at, find_place, find_visited_a
 
 def find_date(clause: Clause) -> str | None:
     for token in clause.tokens:
-        if in_nested_clause(token, clause.token) and not _in_time_clause(token, clause.token):
+        if in_nested_clause(token, clause.token) and not _in_time_clause(token, clause.token) \
+                or _dates_the_offence(token, clause):
             continue
         if token.ent_type_ == "DATE" and token.dep_ in ("pobj", "npadvmod", "tmod", "nummod", "compound", "dobj") \
                 or token.ent_type_ == "DATE" and token.head.ent_type_ != "DATE":
@@ -27,6 +28,14 @@ def find_date(clause: Clause) -> str | None:
     if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" and any(c.lower_ == "when" for c in verb.children):
         return date_of(verb.head, clause.anchor)
     return None
+
+
+def _dates_the_offence(token, clause: Clause) -> bool:
+    """"accused in the 2008 bombing": the year of the act a charge is about, not of the charge."""
+    head = token.head
+    return clause.trigger.type.name in ("charge", "conviction", "sentence") and token.dep_ in ("nummod", "compound") \
+        and head.pos_ == "NOUN" and head.ent_type_ != "DATE" and head.dep_ == "pobj" \
+        and head.head.head.i == clause.token.i and head.head.lower_ in ("in", "for", "over", "of")
 
 
 def _in_time_clause(token, trigger) -> bool:
