@@ -102,16 +102,16 @@ def test_the_north_of_an_article_about_a_divided_country_is_that_country_but_no_
 
 
 def test_a_member_of_a_group_held_by_a_state_was_detained_by_that_state(facts):
-    found = facts("Lee was one of several Americans known to be held by Russia, including the singer Anna Berg, "
+    found = facts("Lee is among the dozen Britons now jailed by Russia, including the singer Anna Berg, "
                   "who was detained in February.", published="2024-05-10")
     assert _args(found, "arrest")["country"] == "Russia"
 
 
 def test_a_group_told_in_the_sentence_before_its_members_are_listed(facts):
-    found = facts("Washington seeks the return of US citizens held by Moscow. They include the teacher Anna Berg, "
+    found = facts("London wants back the British nationals jailed by Moscow. They include the teacher Anna Berg, "
                   "who is facing charges of smuggling.", published="2024-05-10")
     assert _args(found, "charge")["country"] == "Russia"
-    found = facts("Washington seeks the return of US citizens who travelled to Moscow. They include the teacher "
+    found = facts("London wants back the British nationals who travelled to Moscow. They include the teacher "
                   "Anna Berg, who is facing charges of smuggling.", published="2024-05-10")
     assert "country" not in _args(found, "charge")
 
@@ -168,7 +168,7 @@ def test_people_indicted_together_are_charged_by_one_state(facts):
 
 
 @pytest.mark.parametrize("text, country", [
-    ("Anna Berg was released by Tehran on Saturday. Berg had been in detention for more than two years.", "Iran"),
+    ("Anna Berg was released by Tehran on Saturday. Berg had spent over two years in detention.", "Iran"),
     ("Karl Weber was freed by Russia in a prisoner swap. Weber had been held for a year.", "Russia"),
     ("Karl Weber was released by his captors on Saturday. Weber had been held for a year.", None),
 ])
@@ -178,7 +178,7 @@ def test_a_person_was_held_by_the_state_that_freed_them(facts, text, country):
 
 
 @pytest.mark.parametrize("text", [
-    ("Karl Weber, who faces 20 years in prison if extradited to the United States, is accused of laundering money. "
+    ("Karl Weber, who could get 20 years behind bars if he is extradited to the United States, is accused of laundering money. "
      "He was arrested in Greece in July."),
     ("Karl Weber was arrested in Greece in July. He is accused of laundering money and is fighting extradition to "
      "the United States."),
@@ -249,7 +249,7 @@ def test_the_facility_and_the_town_a_person_is_held_in(facts, text, expected):
 
 
 def test_the_town_a_prison_is_near_is_where_a_person_is_held_but_a_country_is_no_town(facts):
-    args = _args(facts("Joaquin Perez has been held in a prison near the northern border city of Ciudad Juarez.",
+    args = _args(facts("Joaquin Perez is jailed in a prison outside the city of Ciudad Juarez.",
                        published="2024-05-10"), "custody")
     assert (args["place"], args["country"]) == ("Ciudad Juarez", "Mexico")
     args = _args(facts("Anna Berg is held in a prison near the border with Mexico.", published="2024-05-10"),
@@ -258,7 +258,7 @@ def test_the_town_a_prison_is_near_is_where_a_person_is_held_but_a_country_is_no
 
 
 def test_a_country_s_prisons_are_no_facility_but_give_the_country(facts):
-    args = _args(facts("Anna Berg was held for months in Russian prisons on drug charges.", published="2024-05-10"),
+    args = _args(facts("Anna Berg spent months in Russian prisons for drug offences.", published="2024-05-10"),
                  "custody")
     assert args == {"country": "Russia"}
     args = _args(facts("Karl Weber is held in a Russian penal colony.", published="2024-05-10"), "custody")

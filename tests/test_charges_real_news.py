@@ -23,11 +23,11 @@ def _charges(found: list[dict]) -> list[tuple]:
      [("Lukas Brenner", {"charge": "drug trafficking and other charges", "country": "United States"})]),
     ("Lukas Brenner, a banker wanted in Germany for fraud, was arrested in Madrid on Monday.",
      [("Lukas Brenner", {"charge": "fraud", "country": "Germany"})]),
-    ("Lukas Brenner was tried in secret on national security charges.",
+    ("Lukas Brenner was tried behind closed doors on national security charges.",
      [("Lukas Brenner", {"charge": "national security"})]),
-    ("Lukas Brenner was being held in a Miami jail awaiting trial on a charge of money laundering.",
-     [("Lukas Brenner", {"charge": "money laundering", "country": "United States"})]),
-    ("Lukas Brenner was detained in March. His trial began in Iran in December on charges of spying for Israel.",
+    ("Lukas Brenner is being held in a jail in Miami, awaiting trial on a charge of arms smuggling.",
+     [("Lukas Brenner", {"charge": "arms smuggling", "country": "United States"})]),
+    ("Lukas Brenner was detained in March. His trial opened in Iran last December on charges of spying for Israel.",
      [("Lukas Brenner", {"charge": "spying for Israel", "country": "Iran"})]),
     ("Lukas Brenner is awaiting an extradition hearing in Vancouver on U.S. fraud charges.",
      [("Lukas Brenner", {"charge": "U.S. fraud", "country": "United States"})]),
@@ -35,8 +35,8 @@ def _charges(found: list[dict]) -> list[tuple]:
      [("Lukas Brenner", {"charge": "espionage", "country": "Russia"})]),
     ("Lukas Brenner pleaded not guilty to charges that he committed bank fraud.",
      [("Lukas Brenner", {"charge": "committed bank fraud"})]),
-    ("A court ruled that Lukas Brenner can be extradited to the United States to face money-laundering charges.",
-     [("Lukas Brenner", {"charge": "money laundering", "country": "United States"})]),
+    ("Judges decided Lukas Brenner may be extradited to the US to face bribery charges.",
+     [("Lukas Brenner", {"charge": "bribery", "country": "United States"})]),
     ("Lukas Brenner, a key accused in the 2008 bombing of the embassy, was extradited to India.",
      [("Lukas Brenner", {"charge": "2008 bombing of the embassy", "country": "India"})]),
 ])
@@ -70,7 +70,7 @@ def test_they_in_a_clause_stands_for_the_names_the_subject_lists(facts):
 
 def test_a_gerund_the_parser_reads_as_a_verb_of_the_charges_is_the_offence(facts):
     [(kind, _person, args, _claim)] = case(facts(
-        "Lukas Brenner had recently been sentenced to 16 years in a maximum-security prison on spying charges."))
+        "Lukas Brenner had lately been sentenced to 16 years in a high-security jail on spying charges."))
     assert (kind, args) == ("sentence", {"term": "P16Y", "charge": "spying"})
 
 
@@ -85,7 +85,7 @@ def test_a_convicted_offender_is_convicted_of_what_the_noun_names(facts, text, o
 
 
 def test_a_charge_told_with_the_second_of_two_verbs(facts):
-    text = "Lukas Brenner was detained in August 2020 and tried in secret on national security charges."
+    text = "Lukas Brenner was detained in May 2019 and tried behind closed doors on national security charges."
     assert _charges(facts(text, published="2024-05-10")) == [("Lukas Brenner", {"charge": "national security"})]
 
 
@@ -111,8 +111,8 @@ def test_a_sentence_to_life_or_death_has_no_term(facts):
 
 
 def test_whose_arrest_the_noun_tells_is_no_offence(facts):
-    found = case(facts("Lukas Brenner, a telecom executive, is being held in Vancouver. The arrest a week ago of the "
-                       "executive of the country's largest telecom company angered Beijing.", published="2024-05-10"))
+    found = case(facts("Lukas Brenner, a telecom executive, is being held in Vancouver. The arrest last month of the "
+                       "executive of a leading phone maker angered Beijing.", published="2024-05-10"))
     assert [(kind, args.get("charge")) for kind, _person, args, _ in found] == [("arrest", None), ("custody", None)]
 
 
@@ -120,10 +120,10 @@ def test_whose_arrest_the_noun_tells_is_no_offence(facts):
 
 
 @pytest.mark.parametrize("text, offence", [
-    ('Lukas Brenner is suspected of "engaging in criminal activities that endanger national security".',
-     "engaging in criminal activities that endanger national security"),
-    ('Lukas Brenner was charged with failing to register as a "foreign agent," a crime that carries a sentence '
-     'of five years.', "failing to register as a foreign agent"),
+    ('Lukas Brenner is suspected of "engaging in hostile activities that harm state security".',
+     "engaging in hostile activities that harm state security"),
+    ('Lukas Brenner was charged with failing to declare his lobbying as a "foreign agent," an offence punished by '
+     'up to five years.', "failing to declare his lobbying as a foreign agent"),
     ("Lukas Brenner was accused of illegally exporting microchips.", "illegally exporting microchips"),
     ("Lukas Brenner was charged with espionage and treason for passing secrets to Britain.", "espionage and treason"),
 ])

@@ -255,10 +255,10 @@ def test_a_recapture_only_tried_is_no_arrest(facts):
 
 
 def test_an_arrest_is_dated_by_the_day_its_when_clause_hangs_on(facts):
-    found = facts("Omar Haddad has been held in Iran since May 2020, when he was arrested near the border.",
+    found = facts("Omar Haddad has been jailed in Iran since June 2021, when police arrested him near the border.",
                   published="2024-06-12")
-    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2020-05"]
-    found = facts("Omar Haddad, who was arrested near the border, has been held in Iran since May 2020.",
+    assert [row[2].get("date") for row in _of_type(found, "arrest")] == ["2021-06"]
+    found = facts("Omar Haddad, who was arrested near the border, has been jailed in Iran since June 2021.",
                   published="2024-06-12")
     assert [row[2].get("date") for row in _of_type(found, "arrest")] == [None]
 
@@ -293,7 +293,7 @@ def test_leaving_prison_only_hoped_or_denied_is_no_release(facts, text):
 
 
 def test_moving_from_prison_to_house_arrest_is_custody_of_the_one_who_moved(facts):
-    found = facts("Omar Haddad, a pastor on trial in Turkey, moved from prison to house arrest on Wednesday.")
+    found = facts("Omar Haddad, a pastor on trial in Turkey, moved from jail to house arrest on Wednesday.")
     assert [(row[1], row[2].get("facility")) for row in _of_type(found, "custody")] == [
         ("Omar Haddad", "house arrest")]
     assert not _of_type(facts("Judge Ivo Novak moved the hearing to Wednesday."), "custody")
@@ -343,10 +343,10 @@ def test_an_arrest_is_dated_by_what_went_on_while_it_happened_not_by_what_came_b
 
 
 def test_the_names_listed_after_a_group_are_its_members(facts):
-    found = facts("The charges are similar to those made against the two Canadians who were detained in "
+    found = facts("The charges resemble those brought against the two Canadian men who were detained in "
                   "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
     assert sorted(row[1] for row in _of_type(found, "arrest")) == ["Ivo Novak", "Karl Wendt"]
-    found = facts("The charges are similar to those made against the three Canadians who were detained in "
+    found = facts("The charges resemble those brought against the three Canadian men who were detained in "
                   "December, the diplomat Ivo Novak and the businessman Karl Wendt.", published="2024-06-12")
     assert not _of_type(found, "arrest")
 

@@ -80,7 +80,7 @@ def test_the_person_spoken_to_is_not_spoken_of(facts, frame):
 
 def test_speakers_under_a_part_of_a_double_surname_do_not_speak_of_themselves(facts):
     text = ("Anna Kovac-Weber was released from prison in Minsk after two years.\n\n"
-            '"It has meant the world to me to have you behind me," Kovac-Weber said. '
+            '"Knowing you were all behind me kept me going," Kovac-Weber said. '
             '"I am so happy that she is home again," Weber said.')
     found = statements(facts(text, published="2024-05-10"))
     assert all("about" not in args for _speaker, args, _claim in found)

@@ -48,7 +48,7 @@ def _display_name(text: str) -> str:
 
 
 def _nickname(text: str) -> str | None:
-    """The quoted nickname inside a name: 'Joaquin "El Chapo" Guzman' -> El Chapo."""
+    """The quoted nickname inside a name: 'Diego "El Toro" Ramos' -> El Toro."""
     found = _NICKNAME.search(text)
     return found.group(1).strip() if found else None
 
@@ -100,13 +100,13 @@ class _Grouper:
         return len(self.entities) - 1
 
     def person_name(self, index: int) -> str:
-        """The name a person's mention gives, with the surname it shares with the next name ("Mikhail and Ella
-        Gershkovich": Mikhail Gershkovich)."""
+        """The name a person's mention gives, with the surname it shares with the next name ("Pavel and Irina
+        Sokolov": Pavel Sokolov)."""
         mention = self.mentions[index]
         return self.shared_surname.get((mention.start, mention.end)) or " ".join(_person_words(mention.text))
 
     def find_shared_surnames(self, people: list[int]) -> None:
-        """A given name alone, joined by "and" to a full name, shares its surname: "Mikhail and Ella Gershkovich"
+        """A given name alone, joined by "and" to a full name, shares its surname: "Pavel and Irina Sokolov"
         (not where the word is some person's surname, or ends a longer name)."""
         self.shared_surname: dict[tuple[int, int], str] = {}  # by the mention's offsets
         surnames = [split_name(" ".join(_person_words(self.mentions[i].text)))[1] for i in people
@@ -146,7 +146,7 @@ class _Grouper:
             if entity is None:
                 entity = self.surname_owner(word, mention.start, with_full, last_seen)
             if entity is None and self.text[mention.end:mention.end + 2] in ("'s", "’s"):
-                # "Mr Hedge's" where the text names Matthew Hedges: the apostrophe slipped into the surname
+                # "Mr Hollin's" where the text names Mark Hollins: the apostrophe slipped into the surname
                 entity = self.surname_owner(word + "s", mention.start, with_full, last_seen)
             if entity is None:
                 entity = next((e for e, ent in enumerate(self.entities) if ent.label == "PERSON" and
@@ -185,7 +185,7 @@ class _Grouper:
             return owners[0] if len(owners) == 1 else None
         if len(owners) == 1:
             return owners[0]
-        # "said son Tresor Rusesabagina": past the sentence after it, the surname alone is no longer the relative's
+        # "said son Remy Mbeki": past the sentence after it, the surname alone is no longer the relative's
         # the text introduced by kinship but the person the article is about.
         sentence = self.annotation.sentence_at(start)
         principal = [e for e in owners if not self.introduced_as_kin(e) or
@@ -449,9 +449,9 @@ class _Grouper:
 
     def add_forms(self) -> None:
         """More forms the text names a person by: with an honorific ("Mr Hollis", "Pastor Hollis"); the name
-        without its quoted nickname and the nickname alone ("Joaquin Guzman", "El Chapo"); the name without a
-        middle initial or "Jr." ("Lisa O. Monaco": Lisa Monaco); a given name with the surname it shares with the
-        next name ("Mikhail and Ella Gershkovich")."""
+        without its quoted nickname and the nickname alone ("Diego Ramos", "El Toro"); the name without a
+        middle initial or "Jr." ("Karen T. Wolfe": Karen Wolfe); a given name with the surname it shares with the
+        next name ("Pavel and Irina Sokolov")."""
         for entity in self.entities:
             if entity.label != "PERSON":
                 continue

@@ -7,7 +7,7 @@ brackets and dashes. Its misses are found in the parse: a run of proper nouns is
 person when it is a full name of capitalised words that is no place, outlet or
 English phrase, or a single word that repeats a person's surname or follows a
 title ("businessman Kuzmin", "Bout, a Russian businessman", "Mr Kuzmin"), and a name
-with a quoted nickname ('Joaquin "El Chapo" Guzman') is one name, not three. Its
+with a quoted nickname ('Diego "El Toro" Ramos') is one name, not three. Its
 mislabels are mended from the document itself: a single word the tagger called an
 organisation or a nationality is a person when it spells (in any transliteration)
 the surname of a person the document names, or is the given name of just one of
@@ -176,7 +176,7 @@ class _Finder:
                                         not _is_country_word(t.text) for t in tail):
                 continue
             prefix = [t for t in doc[start:k] if t.pos_ != "DET"]
-            # "Al Jazeera's Alessandro Rampietti": an outlet's reporter, named in full.
+            # "the BBC's Marco Bellini": an outlet's reporter, named in full.
             if len(tail) > 1 and self.outlets_own(start, k) and not any(self.is_word(t.text) for t in tail):
                 return k
             if not prefix or not any(_is_country_word(t.text) or _is_place_or_outlet(t.text) or t.is_upper
@@ -198,8 +198,8 @@ class _Finder:
             not self.is_word(token.text) and not _title_word(token) and not _is_place_or_outlet(token.text)
 
     def nicknamed(self) -> list[tuple[int, int]]:
-        """Token bounds of names with a quoted nickname before the surname: 'Joaquin "El Chapo" Guzman',
-        "'El Chapo' Guzman", where the tagger calls some of it a person."""
+        """Token bounds of names with a quoted nickname before the surname: 'Diego "El Toro" Ramos',
+        "'El Toro' Ramos", where the tagger calls some of it a person."""
         doc, found = self.doc, []
         person_words = {t.text for t in doc if t.ent_type_ == "PERSON"}
         for i, token in enumerate(doc):
@@ -321,10 +321,10 @@ class _Finder:
         surnames = self.surnames()
         for run_start, end in _proper_runs(doc, taken):
             start, end = _trim(doc, run_start, end, person=True)
-            # "Vice Air Marshal R K Kapoor": the name follows the last title word of the run
+            # "Vice Air Marshal R K Sethi": the name follows the last title word of the run
             titles = [i for i in range(start, end - 1) if _title_word(doc[i])]
             start = titles[-1] + 1 if titles else start
-            # "NSA Ajit Doval": an acronym titles the full name after it
+            # "NSA Vikram Rao": an acronym titles the full name after it
             while end - start > 2 and doc[start].is_upper and len(doc[start]) > 1 and \
                     not any(self.is_word(t.text) or t.is_upper for t in doc[start + 1:end]):
                 start += 1
@@ -337,7 +337,7 @@ class _Finder:
                 continue
             if _is_place_or_outlet(span.text) or any(_is_country_word(w) for w in words):
                 continue
-            # Initials in capitals may open a titled full name ("Marshal RGK Kapoor"), not stand elsewhere.
+            # Initials in capitals may open a titled full name ("Marshal RGK Sethi"), not stand elsewhere.
             if len(words) > 4 or any(w.isupper() and len(w) > 1 and (n or not titled or len(words) == 1)
                                      for n, w in enumerate(words)):
                 continue
@@ -408,7 +408,7 @@ class _Finder:
         span = doc[start:end]
         if len(span) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in span):
             return False
-        # "lawyer Philippe Valent": a title the parse ties to it, a given name that is no English word
+        # "lawyer Etienne Morel": a title the parse ties to it, a given name that is no English word
         if _role_attached(span.root) and not self.is_word(span[0].text):
             return True
         if any(self.is_word(t.text) for t in span):

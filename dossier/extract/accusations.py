@@ -1,7 +1,7 @@
 """Charges a sentence tells by their noun rather than by a charge verb: "wanted in the US on drug charges",
-"tried in secret on spying charges", "awaiting trial on a charge of fraud", "his trial on charges of spying",
-"the espionage charges against him", "pleaded not guilty to charges that she committed fraud", "extradited to
-face fraud charges", "a key accused in the bombings".
+"tried behind closed doors on spying charges", "awaits trial on a fraud charge", "his trial on charges of
+spying", "the espionage charges against him", "denied charges that she stole", "extradited to face fraud
+charges", "a key accused in the bombings".
 
 Charges that hang on an event already found (an arrest, a sentence, "faces charges") are that event's, and
 are read with it; these are the ones no trigger holds.
@@ -74,8 +74,8 @@ def _participle_subject(verb: Token) -> list[Token]:
 
 
 def _governor(prep: Token) -> Token:
-    """The word a charge phrase tells of, past the nouns and adjectives the parser hung it on: "tried in secret
-    on charges" is tried, "pleaded not guilty to charges" pleaded."""
+    """The word a charge phrase tells of, past the nouns and adjectives the parser hung it on: "tried behind
+    closed doors on charges" is tried, "pleaded not guilty to charges" pleaded."""
     node = prep.head
     for _ in range(3):
         if node.pos_ == "ADJ" and node.dep_ in ("acomp", "oprd"):

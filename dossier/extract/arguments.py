@@ -24,7 +24,7 @@ def find_date(clause: Clause) -> str | None:
             value = date_of(token, clause.anchor)
             if value:
                 return value
-    verb = clause.token  # "since May 2020, when he was arrested": the day the "when" clause hangs on
+    verb = clause.token  # "since June 2021, when he was arrested": the day the "when" clause hangs on
     if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" and any(c.lower_ == "when" for c in verb.children):
         return date_of(verb.head, clause.anchor)
     return None

@@ -170,8 +170,8 @@ def _held_country(verb: Token) -> str | None:
 
 
 def _group_told(member: Token) -> list[Token]:
-    """The words that tell of the group a person is listed in: "several Americans held by Russia, including
-    A"; "... citizens held by Moscow. They include A" (the sentence before)."""
+    """The words that tell of the group a person is listed in: "a dozen Britons jailed by Russia, including
+    A"; "... nationals jailed by Moscow. They include A" (the sentence before)."""
     if member.dep_ == "pobj" and member.head.lower_ in GROUP_WORDS:
         listed = {t.i for t in member.head.subtree}
         return [t for t in member.head.head.subtree if t.i not in listed]

@@ -21,8 +21,8 @@ _OWN = {"his", "her", "himself", "herself"}  # possessives and reflexives, which
 
 
 def _reporter(token: Token) -> Token | None:
-    """The subject of the verb of saying whose reported clause a word is in: in "Albanese said she was freed"
-    "she" may be Albanese or the one he speaks of, which tells no one's gender."""
+    """The subject of the verb of saying whose reported clause a word is in: in "Hart said she was freed"
+    "she" may be Hart or the one he speaks of, which tells no one's gender."""
     node = token
     while node.head.i != node.i and node.dep_ != "ccomp":
         node = node.head

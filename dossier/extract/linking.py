@@ -70,7 +70,7 @@ class Linker:
 
     def _add_person(self, start: int, end: int) -> int:
         """A person the tagger missed: link to a named person with the same surname (and given names that agree,
-        where both have them: Cilia Flores is not her nephew Efrain Campo Flores), or add one."""
+        where both have them: Rosa Vidal is not her nephew Tomas Ruiz Vidal), or add one."""
         text = self.text[start:end]
         surname = text.split()[-1]
         same = [i for i, e in enumerate(self.annotation.entities) if e.name.split()[-1] == surname and (
@@ -234,7 +234,7 @@ class Linker:
         return found
 
     def _relative_speaking_of(self, pronoun: Token, gender: str | None) -> int | None:
-        """"Paul Whelan's brother David said that he was moved": in what a relative says, "he" is the person
+        """"Tom Baker's brother David said that he was moved": in what a relative says, "he" is the person
         whose relative they are."""
         clause = pronoun.head
         while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
@@ -244,7 +244,7 @@ class Linker:
         for subject in clause.head.children:
             if subject.dep_ != "nsubj":
                 continue
-            # "Paul Whelan's brother, David," or "Paul Whelan's brother David": the kin noun or the name heads
+            # "Tom Baker's brother, David," or "Tom Baker's brother David": the kin noun or the name heads
             kin = [t for t in [subject, *subject.children] if t.lemma_.casefold() in KIN and
                    (t is subject or t.dep_ in ("compound", "appos"))]
             for owner in (c for t in [subject, *kin] for c in t.children) if kin else ():

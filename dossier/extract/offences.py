@@ -53,12 +53,12 @@ def _offence_words(token: Token) -> str | None:
 
 
 def _deed(gerund: Token) -> str | None:
-    """"engaging in criminal activities that endanger national security", "spying for Britain": what a gerund
+    """"engaging in hostile acts that harm the state", "spying for Britain": what a gerund
     tells was done keeps its complements, up to where or when it was done ("smuggling drugs in Bali")."""
     cuts = [c.left_edge.i for c in gerund.children if c.i > gerund.i and (c.dep_ in ("advcl", "relcl") or (
         c.dep_ == "prep" and c.lower_ in _SETTINGS and any(
             o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for o in c.children)))]
-    # "failing to register as a foreign agent, a crime that carries ...": what is said of the offence
+    # "failing to declare it, an offence punished by ...": what is said of the offence
     cuts += [t.left_edge.i for t in gerund.subtree if t.dep_ == "appos" and t.i > gerund.i
              and "," in (t.doc[t.left_edge.i - 1].text, t.doc[t.left_edge.i - 2].text)]  # also ',"'
     start = min([gerund.i, *(c.i for c in gerund.children if c.dep_ in ("advmod", "neg") and c.i < gerund.i)])
@@ -87,8 +87,8 @@ def _offence_of_title(trigger: Token) -> str | None:
 
 def offence_of_charges(token: Token) -> str | None:
     """The offence a charge noun, or what a person is wanted for, names: "drug charges", "charges of fraud",
-    "for fraud", and what the charge says happened: "charges that she committed fraud by ..." is committed
-    fraud, "charges that the company broke US sanctions on Iran" broke US sanctions."""
+    "for fraud", and what the charge says happened: "charges that she stole funds by ..." is stole
+    funds, "charges that the company broke US sanctions on Iran" broke US sanctions."""
     words = _offence_words(token)
     if words or lower_lemma(token) not in OFFENCE_NOUNS:
         return words

@@ -70,7 +70,7 @@ _GIVEN_FORMS = [
     {"tetiana", "tatiana", "tatyana", "tatsiana"}, {"kateryna", "ekaterina", "yekaterina", "katsiaryna"},
     {"iryna", "irina"}, {"nataliya", "natalia", "natalya", "natallia"}, {"maksym", "maxim", "maksim"},
     {"fedir", "fyodor", "fedor"}, {"bohdan", "bogdan"},
-    # English given names and the short forms news uses for the same person (Michael and Mike Pompeo).
+    # English given names and the short forms news uses for the same person (Michael and Mike for one man).
     {"michael", "mike"}, {"william", "bill", "billy"}, {"robert", "bob", "bobby", "rob"}, {"james", "jim", "jimmy"},
     {"thomas", "tom", "tommy"}, {"richard", "rick", "dick"}, {"joseph", "joe"}, {"daniel", "dan", "danny"},
     {"matthew", "matt"}, {"christopher", "chris"}, {"nicholas", "nick"}, {"anthony", "tony"},
@@ -194,7 +194,7 @@ def _gendered_pair(a: str, b: str) -> bool:
 
 def _one_slip(a: str, b: str, long_names: bool = False) -> bool:
     """One typing slip: two letters swapped, a vowel or a repeated letter added or dropped, or (``long_names``,
-    for words as written) any letter in a long name (Ruesabagina for Rusesabagina)."""
+    for words as written) any letter in a long name (Hollingswrth for Hollingsworth)."""
     if abs(len(a) - len(b)) > 1 or OSA.distance(a, b, score_cutoff=1) != 1:
         return False
     if Levenshtein.distance(a, b) == 2:

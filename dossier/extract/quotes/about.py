@@ -116,7 +116,7 @@ def _unnamed(quote: Quote, annotation: Annotation, doc: Doc, tokens: list[Token]
 
 def _named_just_before(quote: Quote, annotation: Annotation, people: list[int]) -> int | None:
     """Of these people, the one named last in the quotation's sentence or the sentence before, before it:
-    "... Whelan's arrest was a setup. He stressed the man had been "caught in the act"."""
+    "... the arrest of A was staged, B said. He added the man had been "seized red-handed"."""
     sentence = annotation.sentence_at(quote.start)
     low = annotation.sentences[max(sentence - 1, 0)].start
     named = [(annotation.mentions[m].start, person) for person in people for m in annotation.entities[person].mentions
@@ -125,8 +125,8 @@ def _named_just_before(quote: Quote, annotation: Annotation, people: list[int]) 
 
 
 def _clause_subject(quote: Quote, tokens: list[Token]) -> list[Token]:
-    """The subject outside the quotation of the clause the quoted words complete: "the man had been "caught in
-    the act"", "she was freed after the "completion of legal processes"". Not the speaker's own subject."""
+    """The subject outside the quotation of the clause the quoted words complete: "the man had been "seized
+    red-handed"", "she was let go once the "formalities were complete"". Not the speaker's own subject."""
     if not tokens:
         return []
     node = min(tokens, key=lambda t: len(list(t.ancestors)))  # the quoted words' head
@@ -184,7 +184,7 @@ def _addressee(doc: Doc, quote: Quote, at: int) -> bool:
 
 
 def _same_name(name: str, other: str | None) -> bool:
-    """"Gilbert" and "Kylie Moore-Gilbert": one name holds the other's words, a double surname's too."""
+    """"Gray" and "Helen Moore-Gray": one name holds the other's words, a double surname's too."""
     words, others = set(re.split(r"[\s-]+", name.casefold())), set(re.split(r"[\s-]+", other or "")) - {""}
     return bool(others) and (words <= others or others <= words)
 
