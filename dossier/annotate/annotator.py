@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -9,9 +10,11 @@ from spacy.tokens import Doc
 from ..records import Annotation, Article
 from ..registry import components, languages
 from . import entities, mentions
-from .cascade import Cascade
 from .language import DEFAULT_LANGUAGE, language_name, language_of
 from .model import sentences_of
+
+if TYPE_CHECKING:
+    from .cascade import Cascade
 
 
 class Annotator:
@@ -44,6 +47,9 @@ class Annotator:
 
     def _cascade(self, nlp: Language) -> Cascade | None:
         if nlp.lang not in self.cascades:
+            # The cascade reads the extractors' vocabulary, and the extractors read annotate's word lists:
+            # imported when first used, so that either side can be imported first.
+            from .cascade import Cascade
             self.cascades[nlp.lang] = Cascade(nlp, self.batch_size) if Cascade.supports(nlp) else None
         return self.cascades[nlp.lang]
 
