@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, and_, delete, distinct, func, insert, select, union
 
-from . import decode_entities
+from .database import decode_entities
 from .schema import (case_events, case_summaries, cases, counts, doc_entities, documents, entities,
                      entity_index, entity_keys, event_sources, exchanges, facts, framing_terms, outlets,
                      person_nationalities, search_text, statement_about, statement_sources, statement_speakers,

@@ -9,7 +9,7 @@ from ..resolve import Candidate
 from ..resolve.keys import name_partners
 from ..resolve.region import Member, Previous, Update
 from ..resolve.types import may_be_person
-from . import Store
+from .database import Store
 from .schema import doc_entities, entities, mentions, name_keys, stale_keys
 
 _CHUNK = 500  # values per IN (...): well under every database's limit on bound parameters

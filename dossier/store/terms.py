@@ -5,7 +5,7 @@ from bisect import bisect_right
 
 from sqlalchemy import and_, select
 
-from . import Store
+from .database import Store
 from .schema import doc_entities, documents, entities, fact_terms, facts, sentences
 
 
