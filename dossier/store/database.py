@@ -68,6 +68,16 @@ def decode_entities(names: dict[tuple[str, int], str], doc_id: str, value):
     return value
 
 
+def entity_names(conn: Connection, docs=None) -> dict[tuple[str, int], str]:
+    """The name each article entity is shown by: its entity's canonical name, or its own where unresolved.
+    ``docs`` (ids, or a select of ids) keeps to those articles."""
+    query = (select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name, entities.c.name.label("canonical"))
+             .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)))
+    if docs is not None:
+        query = query.where(doc_entities.c.doc_id.in_(docs))
+    return {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(query)}
+
+
 def _insert(conn, table, rows: list[dict]) -> None:
     if rows:
         conn.execute(insert(table), _storable(rows))
@@ -297,11 +307,7 @@ class Store:
             return query if docs is None else query.where(column.in_(sorted(docs)))
 
         with self.reading() as conn:
-            names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(one_doc(
-                select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
-                       entities.c.name.label("canonical"))
-                .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)),
-                doc_entities.c.doc_id))}
+            names = entity_names(conn, None if docs is None else sorted(docs))
             body = {r.id: r.body for r in conn.execute(one_doc(select(documents.c.id, documents.c.body),
                                                                documents.c.id))}
 

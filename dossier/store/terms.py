@@ -5,8 +5,8 @@ from bisect import bisect_right
 
 from sqlalchemy import and_, select
 
-from .database import Store
-from .schema import doc_entities, documents, entities, fact_terms, facts, sentences
+from .database import Store, entity_names
+from .schema import documents, fact_terms, facts, sentences
 
 
 def term_rows(store: Store, docs=None) -> list[dict]:
@@ -17,11 +17,7 @@ def term_rows(store: Store, docs=None) -> list[dict]:
         return query if docs is None else query.where(column.in_(docs))
 
     with store.reading() as conn:
-        names = {(r.doc_id, r.idx): r.canonical or r.name for r in conn.execute(only(
-            select(doc_entities.c.doc_id, doc_entities.c.idx, doc_entities.c.name,
-                   entities.c.name.label("canonical"))
-            .select_from(doc_entities.outerjoin(entities, doc_entities.c.entity_id == entities.c.id)),
-            doc_entities.c.doc_id))}
+        names = entity_names(conn, docs)
         starts: dict[str, list[tuple[int, int]]] = {}
         for r in conn.execute(only(select(sentences.c.doc_id, sentences.c.start_char, sentences.c.end_char)
                                    .order_by(sentences.c.doc_id, sentences.c.start_char), sentences.c.doc_id)):
