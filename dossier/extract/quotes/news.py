@@ -8,6 +8,7 @@ said"), not the sayings the story adds after it.
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -34,7 +35,7 @@ def news_day(doc: Doc, anchor: Anchor, quotes: list[Quote]) -> str | None:
     published = anchor.known_day
     if published is None:
         return None
-    lead = [s for s in doc.sents if _told(s, quotes)][:_LEAD_SENTENCES]
+    lead = islice((s for s in doc.sents if _told(s, quotes)), _LEAD_SENTENCES)
     for sentence in lead:
         for token in sentence:
             if token.ent_type_ not in ("DATE", "TIME") or token.ent_iob_ != "B" or not _happened(token) \
