@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from . import schema
 from .grammar import is_finite, is_passive, lower_lemma, resolve_relative, verb_lemma, with_conjuncts
 from .linking import PERSON_NOUNS
-from .rosters import listed_names
+from .rosters import count_of, listed_names
 from .triggers import Trigger
 from .words import GROUP_WORDS, PEOPLE, SUBJECTS
 
@@ -21,7 +21,6 @@ _NO_LONGER = {"former", "ex", "freed", "released", "onetime", "erstwhile"}
 _SELF_MOVES = {"move", "return"}
 # Words that give the size of a group of people: "the couple", "the two men", "both Canadians".
 _GROUPS = {"couple": 2, "pair": 2, "duo": 2, "trio": 3}
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _GROUP_LOOKBACK = 3  # sentences
 
 
@@ -286,7 +285,7 @@ def _group_size(noun: Token) -> int | None:
     size = _GROUPS.get(lower_lemma(noun))
     if size is None and (noun.tag_ == "NNS" and lower_lemma(noun) in PERSON_NOUNS | PEOPLE or
                          noun.tag_ == "NNPS" and noun.ent_type_ == "NORP"):
-        size = next((_COUNTS[c.lower_] for c in noun.children if c.lower_ in _COUNTS), None)
+        size = count_of(noun)
     return size
 
 

@@ -23,17 +23,20 @@ def listed_names(first: Token) -> list[Token]:
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def _count_of(group: Token) -> int | None:
+def count_of(group: Token) -> int | None:
+    """How many a plural noun counts: "two nephews", "the 3 men", "both Canadians"."""
     for child in group.children:
         if child.dep_ == "nummod":
             return int(child.text) if child.text.isdigit() else _NUMBER_WORDS.get(child.lower_)
+        if child.lower_ == "both":
+            return 2
     return None
 
 
 def named_next(group: Token) -> list[Token]:
     """"... two nephews of the first lady. A and B were arrested in 2015": the names that open the next
     sentence, where there are exactly as many as the group counts."""
-    count = _count_of(group)
+    count = count_of(group)
     sentence = group.sent
     if not count or sentence.end >= len(group.doc):
         return []
