@@ -300,7 +300,7 @@ class _Finder:
         return start, end
 
     def given_names_before(self, start: int, end: int) -> int:
-        """Where a person's name starts once the given names the tagger left out are in: "[Denys] Prokopenko".
+        """Where a person's name starts once the given names the tagger left out are in: "[Taras] Hrytsak".
         A left-out word is a capitalised proper noun compounded into the name, and no title, English word,
         place or outlet."""
         doc = self.doc
@@ -419,7 +419,7 @@ class _Finder:
         last = span[-1].text
         if _is_place_or_outlet(last):
             return False
-        # The surname alone, whatever the tagger called it there: "Nikita Kislitsin ... extradite Kislitsin";
+        # The surname alone, whatever the tagger called it there: "Oleg Varnek ... extradite Varnek";
         # or the given name alone, called a person: "Dana Keller ... Dana was jailed".
         first = span[0].text
         return any(not start <= t.i < end and t.ent_iob_ != "I" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")

@@ -49,7 +49,7 @@ def find_title(lines: list[str], given: str | None) -> int | None:
                 return i
         return None
     # The headline comes before the article's first paragraph: a line below a dateline or a long sentence
-    # is the article's own text ("Azizi was imprisoned on ... charges."), whatever its length.
+    # is the article's own text ("Novak was imprisoned on ... charges."), whatever its length.
     opening = next((i for i, line in enumerate(lines[:_HEADER_SCAN]) if _opens_body(line)), _HEADER_SCAN)
     captions = caption_lines(lines[:opening + 2])
     candidates = [i for i, line in enumerate(lines[:opening]) if i not in captions and could_be_title(line)]

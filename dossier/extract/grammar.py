@@ -98,7 +98,7 @@ def resolve_relative(token: Token, verb: Token) -> list[Token]:
 
 
 def _person_before_who(pronoun: Token) -> Token | None:
-    """"took measures against Yang, who is suspected of ...": "who" stands for a person, so for the name right
+    """"took measures against Chen, who is suspected of ...": "who" stands for a person, so for the name right
     before it where the parser hung its clause on a thing."""
     head = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), pronoun).head
     if pronoun.lower_ not in ("who", "whom") or head.pos_ != "NOUN" or head.ent_type_ == "PERSON":

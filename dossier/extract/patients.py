@@ -72,7 +72,7 @@ def _clause_subject(noun: Token) -> list[Token]:
     """"X was swapped after his release": a possessive in a phrase of a clause whose subject is named stands
     for that subject, whoever was named last before it."""
     if noun.dep_ != "pobj":
-        return []  # "Biden welcomed his release": the object of a verb is anyone's
+        return []  # "The president welcomed his release": the object of a verb is anyone's
     for node in noun.ancestors:
         if node.dep_ == "prep" and node.pos_ == "ADP" or node.tag_ == "VBG" and node.dep_ in ("prep", "pcomp"):
             continue  # "after", "following"
@@ -219,7 +219,7 @@ def _appositive_name(noun: Token) -> list[Token]:
 
 
 def _set_off_name(participle: Token) -> list[Token]:
-    """"... the extradition of Artur Petrov, accused of fraud": a participle set off by a comma right after a
+    """"... the extradition of Ivan Lebed, accused of fraud": a participle set off by a comma right after a
     name describes that name, wherever the parser hung it."""
     doc = participle.doc
     if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl") or participle.i < 2 or \

@@ -81,13 +81,13 @@ def _named_last(subject: Token, verb: Token) -> Token:
     return subject
 
 
-# A quotation that ends a sentence: 'tweeted: "Jai Hind".', 'said: "We will appeal."'
+# A quotation that ends a sentence: 'tweeted: "Welcome home".', 'said: "We will appeal."'
 _ENDS_A_SENTENCE = re.compile(r'[^\W\d_][.!?]?["”»][.!?]|[^\W\d_][.!?]["”»]')
 
 
 def _quotation_between(verb: Token, quote: tuple[int, int]) -> bool:
     """Whether a sentence of other quoted words stands between a verb and a quotation, and is the verb's own:
-    in 'X tweeted: "Jai Hind". "We have ...," Y said' the tweet is X's, the words after it Y's."""
+    in 'X tweeted: "Welcome home". "We have ...," Y said' the tweet is X's, the words after it Y's."""
     text = verb.doc.text
     between = text[verb.idx:quote[0]] if verb.idx < quote[0] else text[quote[1]:verb.idx]
     return bool(_ENDS_A_SENTENCE.search(between))

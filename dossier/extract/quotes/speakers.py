@@ -20,7 +20,7 @@ ROLE_GROUPS = [
 ]
 # Institutions of which an article has one in view when it names them by their kind: "the embassy said".
 _NAMED_BY_KIND = {"embassy", "consulate", "ministry", "kremlin", "presidency", "mission"}
-# Nouns for people who speak together for one of their own: "the Reed family said".
+# Nouns for people who speak together for one of their own: "the Hollis family said".
 _KIN_GROUPS = {"family", "relatives", "parents"}
 # Nouns for words said, whose speaker is the one the article last quoted: "the statement read".
 _SAYINGS = {"statement", "letter", "communique", "post", "message", "tweet"}
@@ -230,7 +230,7 @@ class SpeakerResolver:
         return self._new_speaker(self.text[start:end], start, end)
 
     def family(self, token: Token, create: bool = True) -> int | None:
-        """The family that speaks for a person: "the Reed family", "his family", "the family" of the
+        """The family that speaks for a person: "the Hollis family", "his family", "the family" of the
         person the article tells most of, named "<surname> family"."""
         named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
